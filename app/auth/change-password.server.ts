@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { users } from '#db/schema';
+import { AppError } from '~/errors';
+
+import { hashPassword, verifyPassword } from './password.server';
+import { invalidateUserSessions } from './session.server';
+
+/** Changes the password and ends every session of the user except the one making the change. */
+export async function changePassword(
+  db: Db,
+  actor: { userId: string; sessionId: string },
+  input: { currentPassword: string; password: string },
+): Promise<void> {
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.userId));
+  if (!user) throw new AppError('not_found');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('invalid', 'settings.wrongPassword');
+  }
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
+    await invalidateUserSessions(tx, actor.userId, actor.sessionId);
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * Route guards in the Epic-stack style: they return what the route needs or throw a
+ * redirect / 403 that Remix turns into the response.
+ */
+import { type AppLoadContext, redirect } from '@remix-run/node';
+
+import type { PracticeRole } from '#db/schema';
+import { isAppError } from '~/errors';
+import type { Actor } from '~/practices/actor';
+import { findActiveMembership } from '~/practices/memberships.server';
+
+import type { ValidatedSession } from './session.server';
+
+export function forbidden(): Response {
+  return new Response(JSON.stringify({ messageKey: 'error.forbidden' }), {
+    status: 403,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+/** Turns a domain AppError into the HTTP response a route throws; anything else propagates. */
+export function throwAsResponse(error: unknown): never {
+  if (isAppError(error)) {
+    throw new Response(JSON.stringify({ messageKey: error.messageKey }), {
+      status: error.status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  }
+  throw error;
+}
+
+function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+  return redirect(`/login?${params.toString()}`);
+}
+
+export function requireUser(request: Request, context: AppLoadContext): ValidatedSession {
+  if (!context.auth) throw loginRedirect(request);
+  return context.auth;
+}
+
+/** Sends signed-in visitors of the log-in and sign-up pages on to the app. */
+export function requireAnonymous(context: AppLoadContext): void {
+  if (context.auth) throw redirect('/calendar');
+}
+
+export interface PracticeActor extends Actor {
+  practiceName: string;
+  auth: ValidatedSession;
+}
+
+/**
+ * The signed-in user acting in their current practice. With `role: 'owner'` a supervisor
+ * gets 403; a user without any practice gets 403 too.
+ */
+export async function requirePracticeRole(
+  request: Request,
+  context: AppLoadContext,
+  role: PracticeRole = 'supervisor',
+): Promise<PracticeActor> {
+  const auth = requireUser(request, context);
+  const membership = await findActiveMembership(context.db, auth.user.id, auth.session.practiceId);
+  if (!membership || (role === 'owner' && membership.role !== 'owner')) throw forbidden();
+  const actor: PracticeActor = {
+    userId: auth.user.id,
+    practiceId: membership.practiceId,
+    practiceName: membership.practiceName,
+    role: membership.role,
+    auth,
+  };
+  return actor;
+}
+
+/** Only a safe, same-site path may be a post-login destination. */
+export function safeRedirectPath(
+  value: FormDataEntryValue | string | null,
+  fallback = '/calendar',
+) {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//'))
+    return fallback;
+  if (value.startsWith('/\\')) return fallback;
+  return value;
+}

@@ -1,0 +1,14 @@
+import { eq } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { users } from '#db/schema';
+import type { Locale } from '~/i18n';
+
+/** The user's own details; only ever called with the signed-in user's id. */
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  input: { name?: string; locale?: Locale | null },
+): Promise<void> {
+  await db.update(users).set(input).where(eq(users.id, userId));
+}

@@ -1,0 +1,128 @@
+/**
+ * Log-in sessions in Lucia's design, written directly on node:crypto (see
+ * docs/decisions/002-sessions-without-lucia.md).
+ *
+ * The cookie carries `<id>.<secret>`. The database keeps the id and the SHA-256 of the
+ * secret; validation looks the row up by id and compares hashes in constant time.
+ */
+import { and, eq, ne } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { type Session, sessions, type User, users } from '#db/schema';
+import { digestsEqual, generateToken, sha256Hex } from '~/security/tokens.server';
+
+export const SESSION_COOKIE = 'ohjaamo_session';
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+/** A session used within its last 15 days is extended to a full 30 again (sliding expiry). */
+const RENEW_WHEN_LEFT_MS = 15 * DAY;
+
+export interface ValidatedSession {
+  session: Session;
+  user: User;
+  /** True when the expiry moved: the cookie must be sent again with the new date. */
+  renewed: boolean;
+}
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; session: Session }> {
+  const id = generateToken();
+  const secret = generateToken();
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      id,
+      secretHash: sha256Hex(secret),
+      userId,
+      expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+    })
+    .returning();
+  if (!session) throw new Error('session insert returned no row');
+  return { token: `${id}.${secret}`, session };
+}
+
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<ValidatedSession | null> {
+  const [id, secret, ...rest] = token.split('.');
+  if (!id || !secret || rest.length > 0) return null;
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  if (!row || !digestsEqual(row.session.secretHash, sha256Hex(secret))) return null;
+  if (row.session.expiresAt.getTime() <= now.getTime()) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
+    const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    return { session: { ...row.session, expiresAt }, user: row.user, renewed: true };
+  }
+  return { ...row, renewed: false };
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Logs a user out everywhere, or everywhere but the session they are using now. */
+export async function invalidateUserSessions(
+  db: Db,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+        : eq(sessions.userId, userId),
+    );
+}
+
+export async function setSessionPractice(
+  db: Db,
+  sessionId: string,
+  practiceId: string,
+): Promise<void> {
+  await db.update(sessions).set({ practiceId }).where(eq(sessions.id, sessionId));
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return serialiseCookie(SESSION_COOKIE, token, expiresAt, secure);
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return serialiseCookie(SESSION_COOKIE, '', new Date(0), secure);
+}
+
+function serialiseCookie(name: string, value: string, expires: Date, secure: boolean): string {
+  const parts = [
+    `${name}=${value}`,
+    'Path=/',
+    `Expires=${expires.toUTCString()}`,
+    'HttpOnly',
+    'SameSite=Lax',
+  ];
+  if (secure) parts.push('Secure');
+  return parts.join('; ');
+}
+
+export function readCookie(header: string | null | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eqAt = part.indexOf('=');
+    if (eqAt === -1) continue;
+    if (part.slice(0, eqAt).trim() === name) return decodeURIComponent(part.slice(eqAt + 1).trim());
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true'));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().positive().default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.url().optional(),
+  PGLITE_DIR: z.string().default('.data/pglite'),
+  APP_ORIGIN: z.url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Ohjaamo <no-reply@ohjaamo.invalid>'),
+  COOKIE_SECURE: flag,
+  SEED_DEMO: flag,
+  TRUST_PROXY: flag,
+  DEV_MAIL_PAGE: flag,
+});
+
+export type Config = {
+  mode: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  /** Public origin used in links sent by e-mail; defaults to http://localhost:PORT. */
+  appOrigin: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Secure cookies; only an explicit COOKIE_SECURE=false turns them off (plain-http testing). */
+  cookieSecure: boolean;
+  seedDemo: boolean;
+  trustProxy: boolean;
+  /** The /dev/mail outbox viewer: never in production. */
+  devMailPage: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new Error(`Invalid environment configuration: ${fields}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    mode: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    appOrigin: (e.APP_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    cookieSecure: e.COOKIE_SECURE ?? true,
+    seedDemo: e.SEED_DEMO ?? !production,
+    trustProxy: e.TRUST_PROXY ?? false,
+    devMailPage: !production && (e.DEV_MAIL_PAGE ?? true),
+  };
+}

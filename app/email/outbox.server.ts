@@ -1,0 +1,105 @@
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { outbox, type OutboxMessage } from '#db/schema';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  /** The practice the mail belongs to; null for account mail such as password resets. */
+  practiceId?: string | null;
+}
+
+/**
+ * Queues an e-mail. Call it with the transaction of the action that causes the mail, so
+ * the mail exists exactly when the action committed.
+ */
+export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
+  await db.insert(outbox).values({
+    toAddress: email.to,
+    subject: email.subject,
+    textBody: email.text,
+    practiceId: email.practiceId ?? null,
+  });
+}
+
+/** After this many failed deliveries a message is marked failed and left alone. */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+/** How long a worker owns a claimed message before another worker may retry it. */
+const LEASE_MS = 2 * 60 * 1000;
+
+/**
+ * Claims up to `limit` due messages. The claim is a lease (available_at pushed forward)
+ * taken with FOR UPDATE SKIP LOCKED, so concurrent workers never take the same row, and
+ * the SMTP exchange happens outside any transaction.
+ */
+export async function claimDueMessages(
+  db: Db,
+  limit: number,
+  now = new Date(),
+): Promise<OutboxMessage[]> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), lte(outbox.availableAt, now)))
+      .orderBy(asc(outbox.availableAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(outbox)
+      .set({
+        availableAt: new Date(now.getTime() + LEASE_MS),
+        attempts: sql`${outbox.attempts} + 1`,
+      })
+      .where(
+        inArray(
+          outbox.id,
+          due.map((row) => row.id),
+        ),
+      )
+      .returning();
+  });
+}
+
+export async function markSent(db: Db, id: string, now = new Date()): Promise<void> {
+  // The body may hold a one-time link; once delivered there is no reason to keep it.
+  await db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: now, textBody: null, lastError: null })
+    .where(eq(outbox.id, id));
+}
+
+/** Exponential back-off: 30 s, 1 min, 2 min, … capped at 1 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
+}
+
+export async function markFailedAttempt(
+  db: Db,
+  message: Pick<OutboxMessage, 'id' | 'attempts'>,
+  error: string,
+  now = new Date(),
+): Promise<void> {
+  const givingUp = message.attempts >= MAX_DELIVERY_ATTEMPTS;
+  await db
+    .update(outbox)
+    .set({
+      status: givingUp ? 'failed' : 'pending',
+      lastError: error.slice(0, 500),
+      availableAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
+    })
+    .where(eq(outbox.id, message.id));
+}
+
+/** Mail for the development mail page: the practice's, plus account mail with no practice. */
+export function listOutboxForPractice(db: Db, practiceId: string, limit = 50) {
+  return db
+    .select()
+    .from(outbox)
+    .where(or(eq(outbox.practiceId, practiceId), isNull(outbox.practiceId)))
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,77 @@
+import type { Db } from '#db/client';
+
+import { claimDueMessages, markFailedAttempt, markSent } from './outbox.server';
+
+export interface MailTransport {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+export interface OutboxRunResult {
+  sent: number;
+  failed: number;
+}
+
+/** Delivers every message that is due now, one batch at a time. */
+export async function deliverDueMail(
+  db: Db,
+  transport: MailTransport,
+  { batchSize = 20, now = () => new Date() } = {},
+): Promise<OutboxRunResult> {
+  const result: OutboxRunResult = { sent: 0, failed: 0 };
+  for (;;) {
+    const batch = await claimDueMessages(db, batchSize, now());
+    if (batch.length === 0) return result;
+    for (const message of batch) {
+      try {
+        await transport.send({
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.textBody ?? '',
+        });
+        await markSent(db, message.id, now());
+        result.sent += 1;
+      } catch (error) {
+        await markFailedAttempt(db, message, describeError(error), now());
+        result.failed += 1;
+      }
+    }
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return 'unknown error';
+}
+
+export interface BackgroundLoop {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `task` every `intervalMs` until stopped; a run never overlaps the previous one.
+ * `stop()` waits for a run in progress, so shutdown does not cut an SMTP exchange short.
+ */
+export function startLoop(
+  task: () => Promise<unknown>,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): BackgroundLoop {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = task()
+      .then(() => undefined, onError)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

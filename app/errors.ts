@@ -1,0 +1,46 @@
+import type { MessageKey } from '~/i18n/catalogue';
+
+/** Codes domain code may throw; each maps to one HTTP status and one translated message. */
+const statusByCode = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 400,
+  throttled: 429,
+} as const;
+
+export type AppErrorCode = keyof typeof statusByCode;
+
+/**
+ * The one error type of the domain layer. `messageKey` is what the user is shown, in their
+ * language; the code decides the HTTP status.
+ */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly messageKey: MessageKey;
+
+  constructor(code: AppErrorCode, messageKey?: MessageKey) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.messageKey = messageKey ?? defaultMessageKey[code];
+  }
+
+  get status(): number {
+    return statusByCode[this.code];
+  }
+}
+
+const defaultMessageKey: Record<AppErrorCode, MessageKey> = {
+  unauthenticated: 'error.unauthenticated',
+  forbidden: 'error.forbidden',
+  not_found: 'error.notFound',
+  conflict: 'error.conflict',
+  invalid: 'error.invalid',
+  throttled: 'error.throttled',
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

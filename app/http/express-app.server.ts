@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { createRequestHandler } from '@remix-run/express';
+import type { AppLoadContext, ServerBuild } from '@remix-run/node';
+import { sql } from 'drizzle-orm';
+import express from 'express';
+import type { ViteDevServer } from 'vite';
+
+import type { Database } from '#db/client';
+import {
+  clearedSessionCookie,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+  validateSessionToken,
+} from '~/auth/session.server';
+import type { Config } from '~/config.server';
+import { type Locale, localeFromAcceptLanguage, translate } from '~/i18n';
+
+import { isCrossSiteRequest } from './csrf.server';
+import { requestLogLine } from './request-log.server';
+import { generateNonce, securityHeaders } from './security-headers.server';
+
+export interface HttpApp {
+  app: express.Express;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the HTTP application around the Remix handler: security headers, request log,
+ * health check, CSRF origin check, static files (or Vite in development), sessions.
+ */
+export async function createHttpApp(options: {
+  config: Config;
+  database: Database;
+  /** Serve through Vite's dev server (hot reload) instead of the production build. */
+  useVite: boolean;
+  buildDir?: string;
+}): Promise<HttpApp> {
+  const { config, database, useVite } = options;
+  const buildDir = options.buildDir ?? path.resolve('build');
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', true);
+
+  app.use((req, res, next) => {
+    const nonce = generateNonce();
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders({ nonce, https: req.secure, development: useVite }));
+    next();
+  });
+
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      if (useVite && /^\/(@|node_modules\/|app\/)/.test(req.path)) return;
+      console.log(
+        requestLogLine({
+          method: req.method,
+          path: req.originalUrl,
+          status: res.statusCode,
+          durationMs: performance.now() - started,
+        }),
+      );
+    });
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      res.json({ status: 'ok', database: database.kind });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use((req, res, next) => {
+    const ownOrigins = new Set([`${req.protocol}://${req.get('host')}`, config.appOrigin]);
+    const crossSite = [...ownOrigins].every((ownOrigin) =>
+      isCrossSiteRequest({
+        method: req.method,
+        headers: { get: (name) => req.get(name) ?? null },
+        ownOrigin,
+      }),
+    );
+    if (!crossSite) return next();
+    const locale: Locale = localeFromAcceptLanguage(req.get('accept-language') ?? null) ?? 'fi';
+    res.status(403).type('text/plain').send(translate(locale, 'error.forbidden'));
+  });
+
+  let vite: ViteDevServer | undefined;
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (useVite) {
+    const { createServer } = await import('vite');
+    vite = await createServer({ server: { middlewareMode: true } });
+    app.use(vite.middlewares);
+    const devServer = vite;
+    build = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+  } else {
+    app.use(
+      '/assets',
+      express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }),
+    );
+    app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
+    build = (await import(
+      pathToFileURL(path.join(buildDir, 'server/index.js')).href
+    )) as ServerBuild;
+  }
+
+  const secure = config.cookieSecure;
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: useVite ? 'development' : 'production',
+      getLoadContext: async (req, res): Promise<AppLoadContext> => {
+        const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+        const auth = token ? await validateSessionToken(database.db, token) : null;
+        if (token && !auth) res.append('Set-Cookie', clearedSessionCookie(secure));
+        if (token && auth?.renewed) {
+          res.append('Set-Cookie', sessionCookie(token, auth.session.expiresAt, secure));
+        }
+        return {
+          db: database.db,
+          config,
+          clientIp: req.ip ?? 'unknown',
+          cspNonce: String(res.locals.cspNonce),
+          auth,
+        };
+      },
+    }),
+  );
+
+  return {
+    app,
+    close: async () => {
+      await vite?.close();
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import type { Catalogue } from './catalogue';
+
+export const en: Catalogue = {
+  'app.name': 'Ohjaamo',
+  'app.tagline': "The work supervisor's desk",
+
+  'landing.title': 'Ohjaamo – for professional work supervisors',
+  'landing.lead':
+    "Ohjaamo brings a work supervisor's day into one place: contracts, bookings, session notes and invoicing.",
+  'landing.point.themes':
+    "Notes follow the four themes of a manager's supervision: role, power, operating environment and dialogic collaboration.",
+  'landing.point.confidential':
+    'Confidentiality comes first: private notes are readable by their author alone, and note text is encrypted before it is stored.',
+  'landing.point.portal':
+    'Supervisees see their summaries and agreed actions only once their supervisor has published them.',
+  'landing.signup': 'Create a practice',
+  'landing.login': 'Log in',
+  'landing.openApp': 'Open Ohjaamo',
+
+  'nav.main': 'Main navigation',
+  'nav.calendar': 'Calendar',
+  'nav.clients': 'Clients',
+  'nav.billing': 'Billing',
+  'nav.settings': 'Settings',
+  'nav.skipToContent': 'Skip to content',
+  'nav.userMenu': 'User menu',
+  'nav.logout': 'Log out',
+  'nav.devMail': 'Outgoing mail (development)',
+  'nav.openMenu': 'Menu',
+
+  'language.label': 'Language',
+  'language.fi': 'Suomi',
+  'language.en': 'English',
+  'language.change': 'Change language',
+
+  'form.required': 'This field is required.',
+  'form.invalidEmail': 'Please check the e-mail address.',
+  'form.tooLong': 'The text is too long.',
+  'form.errorSummary': 'The form has errors. Please correct the marked fields.',
+  'form.saved': 'Saved.',
+
+  'auth.email': 'E-mail',
+  'auth.password': 'Password',
+  'auth.newPassword': 'New password',
+  'auth.currentPassword': 'Current password',
+  'auth.name': 'Name',
+  'auth.passwordHint': 'At least 10 characters. Avoid common passwords.',
+  'auth.password.tooShort': 'The password must have at least 10 characters.',
+  'auth.password.tooLong': 'The password can have at most 200 characters.',
+  'auth.password.common': 'This password is too common. Please choose another.',
+  'auth.password.sameAsEmail': 'The password cannot be your e-mail address.',
+
+  'signup.title': 'Create a practice',
+  'signup.lead':
+    'Create an account for your practice. You become its owner and can invite other supervisors.',
+  'signup.practiceName': 'Practice name',
+  'signup.practiceNameHint': 'For example the name of your company or business.',
+  'signup.submit': 'Create account',
+  'signup.haveAccount': 'Already have an account?',
+  'signup.emailTaken': 'This e-mail address already has an account. Please log in.',
+
+  'login.title': 'Log in',
+  'login.submit': 'Log in',
+  'login.invalid': 'The e-mail or password is wrong.',
+  'login.throttled': 'Too many failed log-ins. Try again in 15 minutes, or reset your password.',
+  'login.forgot': 'Forgot your password?',
+  'login.noAccount': "Don't have an account?",
+  'login.demoHint': 'Try the demo logins printed when the server started.',
+
+  'forgot.title': 'Forgotten password',
+  'forgot.lead': 'Enter your e-mail address and we will send you a link to set a new password.',
+  'forgot.submit': 'Send link',
+  'forgot.sent':
+    'If the address has an account, we sent a link to it. The link works once, within an hour.',
+
+  'reset.title': 'Set a new password',
+  'reset.submit': 'Save password',
+  'reset.invalidLink':
+    'The link has expired or was already used. Request a new one from the forgotten-password page.',
+  'reset.requestNew': 'Request a new link',
+
+  'invite.title': 'Join {practice}',
+  'invite.lead': 'You have been invited to {practice} as a {role}.',
+  'invite.submit': 'Join',
+  'invite.invalid': 'The invitation has expired, was withdrawn or was already used.',
+  'invite.existingAccount':
+    'The address {email} already has an account. Log in with it to accept the invitation.',
+  'invite.acceptAsUser': 'Accept the invitation',
+  'invite.wrongUser': 'The invitation was sent to {email}. Log out and log in with that address.',
+
+  'role.owner': 'owner',
+  'role.supervisor': 'supervisor',
+
+  'coming.title': 'Coming soon',
+  'coming.calendar':
+    'In the calendar you will book and move sessions and see your week. We are building it now.',
+  'coming.billing':
+    'In billing you will send invoices to commissioners through Stripe. We are building it now.',
+
+  'clients.title': 'Clients',
+  'clients.lead': "The practice's supervisees.",
+  'clients.empty': 'No clients yet.',
+  'clients.name': 'Name',
+  'clients.titleColumn': 'Job title',
+  'clients.organisation': 'Organisation',
+  'clients.count': '{count} clients',
+
+  'settings.title': 'Settings',
+  'settings.profile': 'Your details',
+  'settings.saveProfile': 'Save details',
+  'settings.language': 'Interface language',
+  'settings.languageBrowser': 'Follow the browser',
+  'settings.password': 'Change password',
+  'settings.passwordSubmit': 'Change password',
+  'settings.passwordChanged': 'Password changed. Your other sessions have been logged out.',
+  'settings.wrongPassword': 'The current password is wrong.',
+  'settings.members': 'Members',
+  'settings.membersLink': 'Practice members',
+
+  'members.title': 'Practice members',
+  'members.lead': 'Invite supervisors to your practice. Each of them sees only their own notes.',
+  'members.name': 'Name',
+  'members.email': 'E-mail',
+  'members.role': 'Role',
+  'members.since': 'Member since',
+  'members.invite': 'Invite a supervisor',
+  'members.inviteSubmit': 'Send invitation',
+  'members.invited': 'Invitation sent to {email}.',
+  'members.alreadyMember': 'This person is already a member of the practice.',
+  'members.pending': 'Open invitations',
+  'members.noPending': 'No open invitations.',
+  'members.expires': 'Valid until',
+
+  'devMail.title': 'Outgoing mail',
+  'devMail.lead':
+    'In development without SMTP_URL, messages stay here. This page does not exist in production.',
+  'devMail.empty': 'No messages.',
+  'devMail.to': 'To',
+  'devMail.subject': 'Subject',
+  'devMail.status': 'Status',
+  'devMail.created': 'Created',
+  'devMail.status.pending': 'queued',
+  'devMail.status.sent': 'sent',
+  'devMail.status.failed': 'failed',
+
+  'email.greeting': 'Hello,',
+  'email.signature': 'Ohjaamo',
+  'email.invite.subject': 'Invitation to {practice}',
+  'email.invite.body':
+    '{inviter} invited you to {practice} on Ohjaamo. Accept the invitation with this link (valid for 7 days):',
+  'email.reset.subject': 'Setting a new password',
+  'email.reset.body':
+    'Someone asked for a new password for your account. Set it with this link (valid for an hour, works once):',
+  'email.reset.ignore': 'If this was not you, you can ignore this message.',
+
+  'error.title': 'Something went wrong',
+  'error.unexpected': 'An unexpected error. Please try again in a moment.',
+  'error.notFound': 'Page not found.',
+  'error.forbidden': 'You do not have permission for this.',
+  'error.unauthenticated': 'Please log in to continue.',
+  'error.conflict': 'The data changed in the meantime. Please reload the page.',
+  'error.invalid': 'Please check what you entered.',
+  'error.throttled': 'Too many attempts. Please try again later.',
+  'error.backHome': 'Back to the start',
+};

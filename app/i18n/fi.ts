@@ -1,0 +1,167 @@
+/** Finnish, the default language. Every key here must exist in en.ts (the types enforce it). */
+export const fi = {
+  'app.name': 'Ohjaamo',
+  'app.tagline': 'Työnohjaajan työpöytä',
+
+  'landing.title': 'Ohjaamo – työnohjauksen ammattilaiselle',
+  'landing.lead':
+    'Ohjaamo kokoaa työnohjaajan arjen yhteen paikkaan: sopimukset, ajanvaraukset, istuntomuistiinpanot ja laskutuksen.',
+  'landing.point.themes':
+    'Muistiinpanot rakentuvat esihenkilötyönohjauksen neljän teeman varaan: rooli, valta, toimintaympäristö ja dialoginen yhteistoiminta.',
+  'landing.point.confidential':
+    'Luottamuksellisuus on lähtökohta: yksityiset muistiinpanot näkee vain niiden kirjoittaja, ja teksti salataan ennen tallennusta.',
+  'landing.point.portal':
+    'Työnohjattava näkee omat yhteenvetonsa ja sovitut tehtävät vasta, kun työnohjaaja on julkaissut ne.',
+  'landing.signup': 'Luo vastaanotto',
+  'landing.login': 'Kirjaudu sisään',
+  'landing.openApp': 'Avaa Ohjaamo',
+
+  'nav.main': 'Päävalikko',
+  'nav.calendar': 'Kalenteri',
+  'nav.clients': 'Asiakkaat',
+  'nav.billing': 'Laskutus',
+  'nav.settings': 'Asetukset',
+  'nav.skipToContent': 'Siirry sisältöön',
+  'nav.userMenu': 'Käyttäjävalikko',
+  'nav.logout': 'Kirjaudu ulos',
+  'nav.devMail': 'Lähtevä posti (kehitys)',
+  'nav.openMenu': 'Valikko',
+
+  'language.label': 'Kieli',
+  'language.fi': 'Suomi',
+  'language.en': 'English',
+  'language.change': 'Vaihda kieli',
+
+  'form.required': 'Tämä kenttä on pakollinen.',
+  'form.invalidEmail': 'Tarkista sähköpostiosoite.',
+  'form.tooLong': 'Teksti on liian pitkä.',
+  'form.errorSummary': 'Lomakkeessa on virheitä. Korjaa merkityt kohdat.',
+  'form.saved': 'Tallennettu.',
+
+  'auth.email': 'Sähköposti',
+  'auth.password': 'Salasana',
+  'auth.newPassword': 'Uusi salasana',
+  'auth.currentPassword': 'Nykyinen salasana',
+  'auth.name': 'Nimi',
+  'auth.passwordHint': 'Vähintään 10 merkkiä. Vältä yleisiä salasanoja.',
+  'auth.password.tooShort': 'Salasanassa on oltava vähintään 10 merkkiä.',
+  'auth.password.tooLong': 'Salasana voi olla enintään 200 merkkiä.',
+  'auth.password.common': 'Tämä salasana on liian yleinen. Valitse jokin muu.',
+  'auth.password.sameAsEmail': 'Salasana ei voi olla sama kuin sähköpostiosoite.',
+
+  'signup.title': 'Luo vastaanotto',
+  'signup.lead':
+    'Luo vastaanotollesi tili. Sinusta tulee sen omistaja, ja voit kutsua muita työnohjaajia mukaan.',
+  'signup.practiceName': 'Vastaanoton nimi',
+  'signup.practiceNameHint': 'Esimerkiksi yrityksesi tai toiminimesi nimi.',
+  'signup.submit': 'Luo tili',
+  'signup.haveAccount': 'Onko sinulla jo tili?',
+  'signup.emailTaken': 'Tällä sähköpostiosoitteella on jo tili. Kirjaudu sisään.',
+
+  'login.title': 'Kirjaudu sisään',
+  'login.submit': 'Kirjaudu',
+  'login.invalid': 'Sähköposti tai salasana on väärin.',
+  'login.throttled':
+    'Liian monta epäonnistunutta kirjautumista. Yritä uudelleen 15 minuutin kuluttua tai vaihda salasana.',
+  'login.forgot': 'Unohditko salasanan?',
+  'login.noAccount': 'Eikö sinulla ole tiliä?',
+  'login.demoHint': 'Kokeile demotunnuksilla, jotka tulostuivat palvelimen käynnistyessä.',
+
+  'forgot.title': 'Unohtunut salasana',
+  'forgot.lead':
+    'Kirjoita sähköpostiosoitteesi, niin lähetämme linkin uuden salasanan asettamiseen.',
+  'forgot.submit': 'Lähetä linkki',
+  'forgot.sent':
+    'Jos osoitteella on tili, lähetimme siihen linkin. Linkki on voimassa tunnin ja toimii kerran.',
+
+  'reset.title': 'Aseta uusi salasana',
+  'reset.submit': 'Tallenna salasana',
+  'reset.invalidLink':
+    'Linkki on vanhentunut tai jo käytetty. Pyydä uusi linkki unohtuneen salasanan sivulta.',
+  'reset.requestNew': 'Pyydä uusi linkki',
+
+  'invite.title': 'Liity vastaanotolle {practice}',
+  'invite.lead': 'Sinut on kutsuttu vastaanotolle {practice} roolissa {role}.',
+  'invite.submit': 'Liity',
+  'invite.invalid': 'Kutsu on vanhentunut, peruttu tai jo käytetty.',
+  'invite.existingAccount':
+    'Osoitteella {email} on jo tili. Kirjaudu sisään tällä osoitteella hyväksyäksesi kutsun.',
+  'invite.acceptAsUser': 'Hyväksy kutsu',
+  'invite.wrongUser':
+    'Kutsu on lähetetty osoitteeseen {email}. Kirjaudu ulos ja kirjaudu sillä osoitteella.',
+
+  'role.owner': 'omistaja',
+  'role.supervisor': 'työnohjaaja',
+
+  'coming.title': 'Tulossa',
+  'coming.calendar':
+    'Kalenterissa varaat ja siirrät istuntoja ja näet viikkosi. Rakennamme tätä parhaillaan.',
+  'coming.billing':
+    'Laskutuksessa lähetät tilaajille laskut Stripen kautta. Rakennamme tätä parhaillaan.',
+
+  'clients.title': 'Asiakkaat',
+  'clients.lead': 'Vastaanoton työnohjattavat.',
+  'clients.empty': 'Ei vielä asiakkaita.',
+  'clients.name': 'Nimi',
+  'clients.titleColumn': 'Tehtävänimike',
+  'clients.organisation': 'Organisaatio',
+  'clients.count': '{count} asiakasta',
+
+  'settings.title': 'Asetukset',
+  'settings.profile': 'Omat tiedot',
+  'settings.saveProfile': 'Tallenna tiedot',
+  'settings.language': 'Käyttöliittymän kieli',
+  'settings.languageBrowser': 'Selaimen mukaan',
+  'settings.password': 'Vaihda salasana',
+  'settings.passwordSubmit': 'Vaihda salasana',
+  'settings.passwordChanged': 'Salasana vaihdettu. Muut istuntosi on kirjattu ulos.',
+  'settings.wrongPassword': 'Nykyinen salasana on väärin.',
+  'settings.members': 'Jäsenet',
+  'settings.membersLink': 'Vastaanoton jäsenet',
+
+  'members.title': 'Vastaanoton jäsenet',
+  'members.lead': 'Kutsu työnohjaajia vastaanotollesi. Jokainen näkee vain omat muistiinpanonsa.',
+  'members.name': 'Nimi',
+  'members.email': 'Sähköposti',
+  'members.role': 'Rooli',
+  'members.since': 'Jäsen alkaen',
+  'members.invite': 'Kutsu työnohjaaja',
+  'members.inviteSubmit': 'Lähetä kutsu',
+  'members.invited': 'Kutsu lähetetty osoitteeseen {email}.',
+  'members.alreadyMember': 'Tämä henkilö on jo vastaanoton jäsen.',
+  'members.pending': 'Avoimet kutsut',
+  'members.noPending': 'Ei avoimia kutsuja.',
+  'members.expires': 'Voimassa',
+
+  'devMail.title': 'Lähtevä posti',
+  'devMail.lead':
+    'Kehitystilassa ilman SMTP_URL-asetusta viestit jäävät tänne. Tätä sivua ei ole tuotannossa.',
+  'devMail.empty': 'Ei viestejä.',
+  'devMail.to': 'Vastaanottaja',
+  'devMail.subject': 'Aihe',
+  'devMail.status': 'Tila',
+  'devMail.created': 'Luotu',
+  'devMail.status.pending': 'jonossa',
+  'devMail.status.sent': 'lähetetty',
+  'devMail.status.failed': 'epäonnistui',
+
+  'email.greeting': 'Hei,',
+  'email.signature': 'Ohjaamo',
+  'email.invite.subject': 'Kutsu vastaanotolle {practice}',
+  'email.invite.body':
+    '{inviter} kutsui sinut vastaanotolle {practice} Ohjaamossa. Hyväksy kutsu tästä linkistä (voimassa 7 päivää):',
+  'email.reset.subject': 'Uuden salasanan asettaminen',
+  'email.reset.body':
+    'Joku pyysi uutta salasanaa tilillesi. Aseta uusi salasana tästä linkistä (voimassa tunnin, toimii kerran):',
+  'email.reset.ignore': 'Jos et pyytänyt tätä, voit jättää viestin huomiotta.',
+
+  'error.title': 'Jokin meni vikaan',
+  'error.unexpected': 'Odottamaton virhe. Yritä hetken kuluttua uudelleen.',
+  'error.notFound': 'Sivua ei löytynyt.',
+  'error.forbidden': 'Sinulla ei ole oikeutta tähän.',
+  'error.unauthenticated': 'Kirjaudu sisään jatkaaksesi.',
+  'error.conflict': 'Tieto on muuttunut sillä välin. Lataa sivu uudelleen.',
+  'error.invalid': 'Tarkista syöttämäsi tiedot.',
+  'error.throttled': 'Liian monta yritystä. Yritä myöhemmin uudelleen.',
+  'error.backHome': 'Etusivulle',
+} as const;

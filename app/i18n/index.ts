@@ -1,0 +1,54 @@
+import type { Catalogue, MessageKey } from './catalogue';
+import { en } from './en';
+import { fi } from './fi';
+
+export type { MessageKey } from './catalogue';
+
+export const locales = ['fi', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'fi';
+
+export const catalogues: Record<Locale, Catalogue> = { fi, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && value in fi;
+}
+
+/** Looks up a message and fills `{name}` placeholders. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = catalogues[locale][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** Picks the best supported language from an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | null): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return undefined;
+}

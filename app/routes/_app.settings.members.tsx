@@ -1,0 +1,129 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+
+import { requirePracticeRole } from '~/auth/guards.server';
+import { emailField } from '~/auth/schemas';
+import { isAppError } from '~/errors';
+import { formFailure, parseForm } from '~/forms/parse';
+import { formatDate } from '~/i18n/format';
+import { resolveLocale } from '~/i18n/locale.server';
+import { useLocale, useT } from '~/i18n/react';
+import { inviteMember, listOpenInvitations } from '~/practices/invitations.server';
+import { listMembers } from '~/practices/memberships.server';
+import { PageHeader } from '~/ui/app-shell';
+import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
+
+const inviteSchema = z.object({ email: emailField });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePracticeRole(request, context, 'owner');
+  const [members, invitations] = await Promise.all([
+    listMembers(context.db, actor.practiceId),
+    listOpenInvitations(context.db, actor),
+  ]);
+  return { members, invitations };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePracticeRole(request, context, 'owner');
+  const form = await request.formData();
+  const parsed = parseForm(inviteSchema, form);
+  if (!parsed.ok) return { invited: null, failure: formFailure(parsed.values, parsed.fieldErrors) };
+  try {
+    await inviteMember(context.db, actor, {
+      email: parsed.data.email,
+      role: 'supervisor',
+      locale: resolveLocale(request, context),
+      appOrigin: context.config.appOrigin,
+    });
+    return { invited: parsed.data.email, failure: undefined };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { invited: null, failure: formFailure(form, { email: [error.messageKey] }) };
+  }
+}
+
+export default function Members() {
+  const t = useT();
+  const locale = useLocale();
+  const { members, invitations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={t('members.title')} lead={t('members.lead')} />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t('members.name')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('members.email')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('members.role')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('members.since')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.userId} className="border-t border-slate-200">
+                <td className="px-3 py-2">{member.name}</td>
+                <td className="px-3 py-2">{member.email}</td>
+                <td className="px-3 py-2">{t(`role.${member.role}`)}</td>
+                <td className="px-3 py-2">{formatDate(new Date(member.since), locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="mt-8 grid gap-8 md:grid-cols-2">
+        <section
+          aria-labelledby="invite-heading"
+          className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id="invite-heading" className="text-lg font-semibold">
+            {t('members.invite')}
+          </h2>
+          {result?.invited ? (
+            <Notice>{t('members.invited', { email: result.invited })}</Notice>
+          ) : null}
+          <Form method="post" className="flex flex-col gap-4" noValidate>
+            <FormErrors failure={result?.failure} />
+            <Field
+              name="email"
+              type="email"
+              label={t('auth.email')}
+              autoComplete="off"
+              failure={result?.failure}
+            />
+            <SubmitButton>{t('members.inviteSubmit')}</SubmitButton>
+          </Form>
+        </section>
+        <section aria-labelledby="pending-heading" className="flex flex-col gap-3">
+          <h2 id="pending-heading" className="text-lg font-semibold">
+            {t('members.pending')}
+          </h2>
+          {invitations.length === 0 ? (
+            <p>{t('members.noPending')}</p>
+          ) : (
+            <ul className="flex flex-col gap-2">
+              {invitations.map((invitation) => (
+                <li key={invitation.id} className="rounded-md border border-slate-200 bg-white p-3">
+                  {invitation.email} · {t(`role.${invitation.role}`)} · {t('members.expires')}{' '}
+                  {formatDate(new Date(invitation.expiresAt), locale)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { useT } from '~/i18n/react';
+import { PublicLayout } from '~/ui/public-layout';
+
+export const meta: MetaFunction = () => [
+  { title: 'Ohjaamo' },
+  { name: 'description', content: 'Ohjaamo – työnohjaajan työpöytä' },
+];
+
+export function loader({ context }: LoaderFunctionArgs) {
+  return { signedIn: context.auth !== null };
+}
+
+export default function Landing() {
+  const t = useT();
+  const { signedIn } = useLoaderData<typeof loader>();
+  const points = [
+    'landing.point.themes',
+    'landing.point.confidential',
+    'landing.point.portal',
+  ] as const;
+  return (
+    <PublicLayout wide>
+      <h1 className="text-3xl font-semibold">{t('landing.title')}</h1>
+      <p className="text-lg text-slate-700">{t('landing.lead')}</p>
+      <ul className="flex list-disc flex-col gap-2 pl-5">
+        {points.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-3">
+        {signedIn ? (
+          <Link to="/calendar" className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white">
+            {t('landing.openApp')}
+          </Link>
+        ) : (
+          <>
+            <Link to="/signup" className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white">
+              {t('landing.signup')}
+            </Link>
+            <Link to="/login" className="rounded-md border border-teal-800 px-4 py-2 font-medium">
+              {t('landing.login')}
+            </Link>
+          </>
+        )}
+      </div>
+    </PublicLayout>
+  );
+}

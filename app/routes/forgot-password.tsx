@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { Form, useActionData } from '@remix-run/react';
+
+import { requestPasswordReset } from '~/auth/password-reset.server';
+import { forgotPasswordSchema } from '~/auth/schemas';
+import { formFailure, parseForm } from '~/forms/parse';
+import { resolveLocale } from '~/i18n/locale.server';
+import { useT } from '~/i18n/react';
+import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
+import { PublicLayout } from '~/ui/public-layout';
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(forgotPasswordSchema, await request.formData());
+  if (!parsed.ok) return { sent: false, ...formFailure(parsed.values, parsed.fieldErrors) };
+  await requestPasswordReset(context.db, {
+    email: parsed.data.email,
+    locale: resolveLocale(request, context),
+    appOrigin: context.config.appOrigin,
+  });
+  return { sent: true, fieldErrors: {}, values: {} };
+}
+
+export default function ForgotPassword() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  return (
+    <PublicLayout>
+      <h1 className="text-2xl font-semibold">{t('forgot.title')}</h1>
+      {result?.sent ? (
+        <Notice>{t('forgot.sent')}</Notice>
+      ) : (
+        <>
+          <p className="text-slate-700">{t('forgot.lead')}</p>
+          <Form method="post" className="flex flex-col gap-4" noValidate>
+            <FormErrors failure={result} />
+            <Field
+              name="email"
+              type="email"
+              label={t('auth.email')}
+              autoComplete="email"
+              failure={result}
+            />
+            <SubmitButton>{t('forgot.submit')}</SubmitButton>
+          </Form>
+        </>
+      )}
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,70 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+
+import { startSession } from '~/auth/cookies.server';
+import { requireAnonymous, safeRedirectPath } from '~/auth/guards.server';
+import { logIn } from '~/auth/log-in.server';
+import { logInSchema } from '~/auth/schemas';
+import { isAppError } from '~/errors';
+import { formFailure, parseForm } from '~/forms/parse';
+import { useT } from '~/i18n/react';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PublicLayout } from '~/ui/public-layout';
+
+export function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous(context);
+  return { demo: context.config.seedDemo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(logInSchema, form);
+  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  try {
+    const { userId } = await logIn(context.db, { ...parsed.data, ip: context.clientIp });
+    return redirect(safeRedirectPath(form.get('redirectTo')), {
+      headers: await startSession(context.db, context, userId),
+    });
+  } catch (error) {
+    if (isAppError(error)) return formFailure(form, {}, error.messageKey);
+    throw error;
+  }
+}
+
+export default function LogIn() {
+  const t = useT();
+  const failure = useActionData<typeof action>();
+  const { demo } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  return (
+    <PublicLayout>
+      <h1 className="text-2xl font-semibold">{t('login.title')}</h1>
+      {demo ? <p className="text-slate-700">{t('login.demoHint')}</p> : null}
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        <FormErrors failure={failure} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field
+          name="email"
+          type="email"
+          label={t('auth.email')}
+          autoComplete="email"
+          failure={failure}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('auth.password')}
+          autoComplete="current-password"
+          failure={failure}
+        />
+        <SubmitButton>{t('login.submit')}</SubmitButton>
+      </Form>
+      <p>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
+      </p>
+      <p>
+        {t('login.noAccount')} <Link to="/signup">{t('signup.title')}</Link>
+      </p>
+    </PublicLayout>
+  );
+}

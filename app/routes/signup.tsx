@@ -1,0 +1,75 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { Form, Link, useActionData } from '@remix-run/react';
+
+import { startSession } from '~/auth/cookies.server';
+import { requireAnonymous } from '~/auth/guards.server';
+import { signUpSchema } from '~/auth/schemas';
+import { signUp } from '~/auth/sign-up.server';
+import { isAppError } from '~/errors';
+import { formFailure, parseForm } from '~/forms/parse';
+import { resolveLocale } from '~/i18n/locale.server';
+import { useT } from '~/i18n/react';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+import { PublicLayout } from '~/ui/public-layout';
+
+export function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous(context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(signUpSchema, form);
+  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  try {
+    const { userId } = await signUp(context.db, {
+      ...parsed.data,
+      locale: resolveLocale(request, context),
+    });
+    return redirect('/calendar', { headers: await startSession(context.db, context, userId) });
+  } catch (error) {
+    if (isAppError(error)) return formFailure(form, { email: [error.messageKey] });
+    throw error;
+  }
+}
+
+export default function SignUp() {
+  const t = useT();
+  const failure = useActionData<typeof action>();
+  return (
+    <PublicLayout>
+      <h1 className="text-2xl font-semibold">{t('signup.title')}</h1>
+      <p className="text-slate-700">{t('signup.lead')}</p>
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        <FormErrors failure={failure} />
+        <Field
+          name="practiceName"
+          label={t('signup.practiceName')}
+          hint={t('signup.practiceNameHint')}
+          autoComplete="organization"
+          failure={failure}
+        />
+        <Field name="name" label={t('auth.name')} autoComplete="name" failure={failure} />
+        <Field
+          name="email"
+          type="email"
+          label={t('auth.email')}
+          autoComplete="email"
+          failure={failure}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('auth.password')}
+          hint={t('auth.passwordHint')}
+          autoComplete="new-password"
+          failure={failure}
+        />
+        <SubmitButton>{t('signup.submit')}</SubmitButton>
+      </Form>
+      <p>
+        {t('signup.haveAccount')} <Link to="/login">{t('login.submit')}</Link>
+      </p>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,124 @@
+import { Form, NavLink } from '@remix-run/react';
+import type { ReactNode } from 'react';
+
+import type { MessageKey } from '~/i18n';
+import { useT } from '~/i18n/react';
+
+import { LanguageSwitch } from './language-switch';
+
+const navItems: { to: string; label: MessageKey; ownerOnly?: boolean }[] = [
+  { to: '/calendar', label: 'nav.calendar' },
+  { to: '/clients', label: 'nav.clients' },
+  { to: '/billing', label: 'nav.billing', ownerOnly: true },
+  { to: '/settings', label: 'nav.settings' },
+];
+
+/** The signed-in frame: practice name, main navigation, user menu and language switch. */
+export function AppShell({
+  practiceName,
+  userName,
+  isOwner,
+  devMail,
+  children,
+}: {
+  practiceName: string;
+  isOwner: boolean;
+  userName: string;
+  devMail: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2"
+      >
+        {t('nav.skipToContent')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <div className="flex min-w-0 flex-col">
+            <span className="text-lg font-semibold">{t('app.name')}</span>
+            <span className="truncate text-sm text-slate-600" data-testid="practice-name">
+              {practiceName}
+            </span>
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <LanguageSwitch />
+            <details className="relative">
+              <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-slate-100">
+                <span className="sr-only">{t('nav.userMenu')}: </span>
+                {userName}
+              </summary>
+              <div className="absolute right-0 z-10 mt-1 flex min-w-48 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+                <NavLink to="/settings" className="rounded px-2 py-1 hover:bg-slate-100">
+                  {t('nav.settings')}
+                </NavLink>
+                {devMail ? (
+                  <NavLink to="/dev/mail" className="rounded px-2 py-1 hover:bg-slate-100">
+                    {t('nav.devMail')}
+                  </NavLink>
+                ) : null}
+                <Form method="post" action="/logout">
+                  <button
+                    type="submit"
+                    className="w-full rounded px-2 py-1 text-left hover:bg-slate-100"
+                  >
+                    {t('nav.logout')}
+                  </button>
+                </Form>
+              </div>
+            </details>
+          </div>
+        </div>
+        <nav aria-label={t('nav.main')} className="mx-auto max-w-6xl px-2">
+          <ul className="flex gap-1 overflow-x-auto">
+            {navItems
+              .filter((item) => isOwner || !item.ownerOnly)
+              .map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    className="block border-b-2 border-transparent px-3 py-2 text-slate-700 no-underline aria-[current=page]:border-teal-800 aria-[current=page]:font-semibold aria-[current=page]:text-teal-900"
+                  >
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function PageHeader({ title, lead }: { title: string; lead?: string }) {
+  return (
+    <div className="mb-6 flex flex-col gap-1">
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      {lead ? <p className="text-slate-700">{lead}</p> : null}
+    </div>
+  );
+}
+
+export function ComingSoon({ title, text }: { title: string; text: string }) {
+  const t = useT();
+  return (
+    <>
+      <PageHeader title={title} />
+      <section
+        className="rounded-lg border border-dashed border-slate-400 bg-white p-6"
+        aria-labelledby="coming"
+      >
+        <h2 id="coming" className="mb-2 text-lg font-semibold">
+          {t('coming.title')}
+        </h2>
+        <p className="text-slate-700">{text}</p>
+      </section>
+    </>
+  );
+}

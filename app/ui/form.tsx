@@ -1,0 +1,114 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+
+import type { FieldErrors, FormFailure } from '~/forms/parse';
+import type { MessageKey } from '~/i18n';
+import { useT } from '~/i18n/react';
+
+interface FieldProps {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  hint?: string;
+  failure?: FormFailure | undefined;
+  defaultValue?: string | undefined;
+  required?: boolean;
+}
+
+/** A labelled input whose errors are tied to it for screen readers (aria-describedby). */
+export function Field({
+  name,
+  label,
+  type = 'text',
+  autoComplete,
+  hint,
+  failure,
+  defaultValue,
+  required = true,
+}: FieldProps) {
+  const t = useT();
+  const id = `field-${name}`;
+  const errors = failure?.fieldErrors[name] ?? [];
+  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required={required}
+        defaultValue={type === 'password' ? undefined : (failure?.values[name] ?? defaultValue)}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className="rounded-md border border-slate-400 px-3 py-2 text-base focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-700 aria-[invalid]:border-red-700"
+      />
+      {errors.length ? (
+        <ul id={`${id}-error`} className="text-sm text-red-800">
+          {errors.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Announces a failed submission and moves focus to it, so keyboard and screen-reader users
+ * land on the list of what to fix.
+ */
+export function FormErrors({ failure }: { failure: FormFailure | undefined }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const messages = failure ? summarise(failure.fieldErrors, failure.formError) : [];
+  useEffect(() => {
+    if (messages.length) ref.current?.focus();
+  }, [failure, messages.length]);
+  if (!messages.length) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900"
+    >
+      {failure?.formError ? <p>{t(failure.formError)}</p> : <p>{t('form.errorSummary')}</p>}
+    </div>
+  );
+}
+
+function summarise(fieldErrors: FieldErrors, formError?: MessageKey): MessageKey[] {
+  const keys = Object.values(fieldErrors).flatMap((list) => list ?? []);
+  return formError ? [formError, ...keys] : keys;
+}
+
+export function SubmitButton({ children, busy }: { children: ReactNode; busy?: boolean }) {
+  return (
+    <button
+      type="submit"
+      aria-disabled={busy || undefined}
+      className="self-start rounded-md bg-teal-800 px-4 py-2 font-medium text-white hover:bg-teal-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800"
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="rounded-md border border-teal-700 bg-teal-50 p-3 text-teal-900">
+      {children}
+    </p>
+  );
+}

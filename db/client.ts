@@ -1,0 +1,102 @@
+/**
+ * The one place that chooses the database driver.
+ *
+ * DATABASE_URL set   → postgres.js against that PostgreSQL server.
+ * DATABASE_URL unset → embedded PGlite (PostgreSQL compiled to WASM) in ./.data/pglite.
+ *
+ * Both run the same migrations from ./drizzle and the same Drizzle queries.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** A database handle or an open transaction: every query function accepts either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Applies pending migrations from ./drizzle; safe to call from several processes at once. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+export const defaultPgliteDir = path.resolve('.data/pglite');
+
+// An arbitrary constant so that concurrent app processes run migrations one at a time.
+const MIGRATION_LOCK_ID = 72_616_001;
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL; when absent an embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data directory, or `memory://` for an in-memory database. */
+  dataDir?: string;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (options.url) return openPostgres(options.url);
+  const dataDir = options.dataDir ?? defaultPgliteDir;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  return wrapPglite(await PGlite.create(dataDir));
+}
+
+export function wrapPglite(client: PGlite): Database {
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    // PGlite is a single in-process connection, so no lock is needed.
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+function openPostgres(url: string): Database {
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres(client, { schema });
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    async migrate() {
+      // A dedicated single connection: a session-level advisory lock belongs to one connection.
+      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+        await migratePostgres(drizzlePostgres(lockClient), { migrationsFolder });
+        await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+      } finally {
+        await lockClient.end({ timeout: 5 });
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Runs raw SQL and returns its rows. postgres.js answers with an array and PGlite with
+ * `{ rows }`; this hides the difference.
+ */
+export async function queryRows<T extends Record<string, unknown>>(
+  db: Db,
+  query: SQL,
+): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,37 @@
+import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+
+import { createdAt, id, timestamptz } from './columns';
+import { practices } from './practices';
+
+export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+
+/**
+ * Outgoing e-mail, written in the same transaction as the action that causes it and
+ * delivered by the outbox worker. The body is cleared once delivered: it may hold a
+ * one-time link.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    practiceId: uuid('practice_id').references(() => practices.id, { onDelete: 'cascade' }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body'),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not claimable before this instant: back-off after a failure, or a worker's lease. */
+    availableAt: timestamptz('available_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamptz('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The worker's claim: pending rows whose time has come, oldest first.
+    index('outbox_pending_idx').on(t.status, t.availableAt),
+    // The development mail page lists a practice's mail.
+    index('outbox_practice_id_idx').on(t.practiceId, t.createdAt),
+  ],
+);
+
+export type OutboxMessage = typeof outbox.$inferSelect;

@@ -1,0 +1,60 @@
+import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+
+import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { users } from './users';
+
+export const practiceRoles = ['owner', 'supervisor'] as const;
+export type PracticeRole = (typeof practiceRoles)[number];
+
+/** A supervision practice: a company or a sole trader. Every tenant-owned row points here. */
+export const practices = pgTable('practices', {
+  id: id(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    practiceId: uuid('practice_id')
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: practiceRoles }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.practiceId, t.userId] }),
+    // "Which practices does this user belong to?" at every signed-in request.
+    index('memberships_user_id_idx').on(t.userId),
+  ],
+);
+
+/** An owner's invitation to join the practice; only the SHA-256 of the link token is stored. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    practiceId: uuid('practice_id')
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role', { enum: practiceRoles }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamptz('expires_at').notNull(),
+    acceptedAt: timestamptz('accepted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The members page lists a practice's open invitations.
+    index('invitations_practice_id_idx').on(t.practiceId),
+  ],
+);
+
+export type Practice = typeof practices.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;

@@ -1,0 +1,25 @@
+import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+import { createdAt, id, updatedAt } from './columns';
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Always stored lower-cased and trimmed; see normaliseEmail(). */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Preferred UI language; null means "follow the browser". */
+    locale: text('locale', { enum: ['fi', 'en'] }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Log-in, sign-up and invitation look users up by e-mail.
+    uniqueIndex('users_email_key').on(t.email),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

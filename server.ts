@@ -1,0 +1,79 @@
+/**
+ * Ohjaamo's HTTP server: opens the database (PGlite or PostgreSQL), applies migrations,
+ * seeds the demo practice on an empty development database, starts the outbox worker and
+ * serves the app, through Vite in development or from ./build in production.
+ * SIGTERM / SIGINT close everything and exit within 5 seconds.
+ */
+import { openDatabase } from '#db/client';
+import { demoAccounts, seedDemoPractice } from '#db/seed';
+import { pruneLoginAttempts } from '~/auth/throttle.server';
+import { loadConfig } from '~/config.server';
+import { smtpTransport } from '~/email/smtp.server';
+import { type BackgroundLoop, deliverDueMail, startLoop } from '~/email/worker.server';
+import { createHttpApp } from '~/http/express-app.server';
+import { logServerError } from '~/http/log-error.server';
+
+const SHUTDOWN_DEADLINE_MS = 5_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const useVite = config.mode === 'development' && !process.argv.includes('--build');
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
+  await database.migrate();
+  const where = database.kind === 'pglite' ? `PGlite in ${config.pgliteDir}` : 'PostgreSQL';
+  console.log(`Database: ${where}, migrations applied.`);
+
+  if (config.seedDemo && (await seedDemoPractice(database.db))) {
+    console.log('\nDemo practice created. Log in with:');
+    for (const account of Object.values(demoAccounts)) {
+      console.log(`  ${account.email}  /  ${account.password}`);
+    }
+    console.log('');
+  }
+
+  const loops: BackgroundLoop[] = [];
+  const onLoopError = (error: unknown) => logServerError('background task failed', error);
+  if (config.smtpUrl) {
+    const transport = smtpTransport(config.smtpUrl, config.mailFrom);
+    loops.push(startLoop(() => deliverDueMail(database.db, transport), 2_000, onLoopError));
+  } else if (config.devMailPage) {
+    console.log('No SMTP_URL: outgoing mail stays in the outbox, readable at /dev/mail.');
+  }
+  loops.push(startLoop(() => pruneLoginAttempts(database.db), 60 * 60 * 1000, onLoopError));
+
+  const http = await createHttpApp({ config, database, useVite });
+  const server = http.app.listen(config.port, config.host, () => {
+    const mode = useVite ? 'development (Vite)' : `${config.mode} build`;
+    console.log(`Ohjaamo is running at http://localhost:${config.port} — ${mode}`);
+  });
+
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal} received, shutting down.`);
+    setTimeout(() => {
+      console.error('Shutdown took too long; exiting.');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // Stop accepting connections and let requests in flight finish (for at most half the
+    // deadline) before the database they use is closed.
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS / 2).unref();
+    void (async () => {
+      await Promise.all(loops.map((loop) => loop.stop()));
+      await serverClosed;
+      await http.close();
+      await database.close();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Ohjaamo failed to start:', error);
+  process.exit(1);
+});

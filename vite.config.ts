@@ -1,0 +1,48 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+
+import { vitePlugin as remix } from '@remix-run/dev';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vite';
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+const isVitest = process.env.VITEST === 'true';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '~': fileURLToPath(new URL('./app', import.meta.url)),
+      '#db': fileURLToPath(new URL('./db', import.meta.url)),
+    },
+  },
+  server: { port: 3000 },
+  optimizeDeps: {
+    exclude: ['@node-rs/argon2', '@electric-sql/pglite', 'postgres', 'nodemailer'],
+  },
+  plugins: [
+    tailwindcss(),
+    !isVitest &&
+      remix({
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+          v3_routeConfig: true,
+        },
+      }),
+  ],
+  test: {
+    include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts'],
+    globalSetup: ['./db/testing/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
