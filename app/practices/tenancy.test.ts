@@ -1,0 +1,188 @@
+import type { AppLoadContext } from '@remix-run/node';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import { clients, memberships, outbox } from '#db/schema';
+import {
+  addMember,
+  createPracticeWithOwner,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from '#db/testing/factories';
+import { createTestDatabase } from '#db/testing/test-database';
+import { requirePracticeRole } from '~/auth/guards.server';
+import { createSession, validateSessionToken } from '~/auth/session.server';
+import { listClients } from '~/clients/list-clients.server';
+import { loadConfig } from '~/config.server';
+import { AppError } from '~/errors';
+
+import { acceptInvitation, findInvitation, inviteMember } from './invitations.server';
+import { listMembers } from './memberships.server';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+const db = () => database.db;
+
+async function contextFor(userId: string | null): Promise<AppLoadContext> {
+  let auth = null;
+  if (userId) {
+    const { token } = await createSession(db(), userId);
+    auth = await validateSessionToken(db(), token);
+  }
+  return {
+    db: db(),
+    config: loadConfig({ NODE_ENV: 'test' }),
+    clientIp: '127.0.0.1',
+    cspNonce: 'n',
+    auth,
+  };
+}
+
+async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
+
+const request = new Request('http://localhost/settings/members?tab=1');
+
+describe('guards', () => {
+  it('sends an anonymous visitor to log in, remembering where they were going', async () => {
+    const thrown = await thrownBy(requirePracticeRole(request, await contextFor(null)));
+    expect(thrown).toBeInstanceOf(Response);
+    const response = thrown as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe(
+      `/login?redirectTo=${encodeURIComponent('/settings/members?tab=1')}`,
+    );
+  });
+
+  it('gives a supervisor 403 on an owner-only route, and the owner through', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
+    const thrown = await thrownBy(
+      requirePracticeRole(request, await contextFor(supervisor.userId), 'owner'),
+    );
+    expect((thrown as Response).status).toBe(403);
+    const actor = await requirePracticeRole(request, await contextFor(owner.userId), 'owner');
+    expect(actor).toMatchObject({ practiceId: owner.practiceId, role: 'owner' });
+  });
+
+  it('gives a signed-in user without any practice 403', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    await db().delete(memberships).where(eq(memberships.userId, owner.userId));
+    const thrown = await thrownBy(requirePracticeRole(request, await contextFor(owner.userId)));
+    expect((thrown as Response).status).toBe(403);
+  });
+});
+
+describe('practice scoping', () => {
+  it("never shows one practice's clients or members to another", async () => {
+    const a = await createPracticeWithOwner(db(), { practiceName: 'A' });
+    const b = await createPracticeWithOwner(db(), { practiceName: 'B' });
+    await db()
+      .insert(clients)
+      .values([
+        { practiceId: a.owner.practiceId, name: 'Asiakas A' },
+        { practiceId: b.owner.practiceId, name: 'Asiakas B' },
+      ]);
+    expect((await listClients(db(), a.owner)).map((c) => c.name)).toEqual(['Asiakas A']);
+    expect((await listClients(db(), b.owner)).map((c) => c.name)).toEqual(['Asiakas B']);
+    expect((await listMembers(db(), a.owner.practiceId)).map((m) => m.email)).toEqual([a.email]);
+  });
+});
+
+describe('invitations', () => {
+  const origin = 'https://ohjaamo.example';
+
+  async function invitationToken(email: string): Promise<string> {
+    const [mail] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
+    const token = mail?.textBody?.match(/\/invite\/([\w-]+)/)?.[1];
+    if (!token) throw new Error('no invitation link in the mail');
+    return token;
+  }
+
+  it('lets only an owner invite', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
+    const error = await thrownBy(
+      inviteMember(db(), supervisor, {
+        email: uniqueEmail(),
+        role: 'supervisor',
+        locale: 'fi',
+        appOrigin: origin,
+      }),
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('forbidden');
+  });
+
+  it('mails a link with which the invitee creates an account and joins, once', async () => {
+    const { owner } = await createPracticeWithOwner(db(), { practiceName: 'Kutsuva Oy' });
+    const email = uniqueEmail('invitee');
+    await inviteMember(db(), owner, { email, role: 'supervisor', locale: 'en', appOrigin: origin });
+    const [mail] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
+    expect(mail?.subject).toBe('Invitation to Kutsuva Oy');
+    expect(mail?.practiceId).toBe(owner.practiceId);
+
+    const token = await invitationToken(email);
+    expect(await findInvitation(db(), token)).toMatchObject({
+      email,
+      practiceName: 'Kutsuva Oy',
+      hasAccount: false,
+    });
+    const joined = await acceptInvitation(db(), token, {
+      kind: 'new-account',
+      name: 'Uusi Ohjaaja',
+      password: TEST_PASSWORD,
+      locale: null,
+    });
+    expect(joined.practiceId).toBe(owner.practiceId);
+    const members = await listMembers(db(), owner.practiceId);
+    expect(members.find((m) => m.email === email)?.role).toBe('supervisor');
+
+    const again = await thrownBy(
+      acceptInvitation(db(), token, {
+        kind: 'new-account',
+        name: 'X',
+        password: TEST_PASSWORD,
+        locale: null,
+      }),
+    );
+    expect((again as AppError).messageKey).toBe('invite.invalid');
+    expect(await findInvitation(db(), token)).toBeUndefined();
+  });
+
+  it('refuses to invite an existing member, and to accept as another user', async () => {
+    const { owner, email: ownerEmail } = await createPracticeWithOwner(db());
+    const existing = await thrownBy(
+      inviteMember(db(), owner, {
+        email: ownerEmail,
+        role: 'supervisor',
+        locale: 'fi',
+        appOrigin: origin,
+      }),
+    );
+    expect((existing as AppError).messageKey).toBe('members.alreadyMember');
+
+    const other = await createPracticeWithOwner(db());
+    const email = uniqueEmail('invitee');
+    await inviteMember(db(), owner, { email, role: 'supervisor', locale: 'fi', appOrigin: origin });
+    const token = await invitationToken(email);
+    const wrongUser = await thrownBy(
+      acceptInvitation(db(), token, {
+        kind: 'signed-in',
+        userId: other.owner.userId,
+        email: other.email,
+      }),
+    );
+    expect((wrongUser as AppError).code).toBe('forbidden');
+    // The refused attempt rolled back: the invitation can still be used.
+    expect(await findInvitation(db(), token)).toBeDefined();
+  });
+});

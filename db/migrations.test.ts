@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+
+import { queryRows } from './client';
+import { seedDemoPractice } from './seed';
+import { createEmptyDatabase } from './testing/test-database';
+
+const expectedTables = [
+  'clients',
+  'invitations',
+  'login_attempts',
+  'memberships',
+  'outbox',
+  'password_resets',
+  'practices',
+  'sessions',
+  'users',
+];
+
+describe('migrations', () => {
+  it('build the whole schema on an empty database, and a second run changes nothing', async () => {
+    const database = await createEmptyDatabase();
+    try {
+      await database.migrate();
+      const tables = async () =>
+        (
+          await queryRows<{ table_name: string }>(
+            database.db,
+            sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+          )
+        ).map((row) => row.table_name);
+      expect(await tables()).toEqual(expectedTables);
+      await database.migrate();
+      expect(await tables()).toEqual(expectedTables);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('seed the demo practice once, and never over existing data', async () => {
+    const database = await createEmptyDatabase();
+    try {
+      await database.migrate();
+      expect(await seedDemoPractice(database.db)).toBe(true);
+      expect(await seedDemoPractice(database.db)).toBe(false);
+      const [counts] = await queryRows<{ users: number; clients: number }>(
+        database.db,
+        sql`select (select count(*)::int from users) as users, (select count(*)::int from clients) as clients`,
+      );
+      expect(counts).toEqual({ users: 2, clients: 4 });
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+
+import { type Database, openDatabase, wrapPglite } from '../client';
+import { databaseUrlFor } from './urls';
+
+/**
+ * A migrated, empty database of the kind this run tests against (PGlite or PostgreSQL),
+ * private to the caller. `close()` closes it and, on PostgreSQL, drops it.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const setup = inject('testDatabase');
+  if (setup.kind === 'pglite') {
+    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(setup.dumpFile)]) });
+    return wrapPglite(client);
+  }
+  const serverUrl = requiredServerUrl();
+  const name = `ohjaamo_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) =>
+    admin.unsafe(`create database ${name} template ${setup.template}`),
+  );
+  const database = await openDatabase({ url: databaseUrlFor(serverUrl, name) });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await withAdmin(serverUrl, (admin) =>
+        admin.unsafe(`drop database if exists ${name} with (force)`),
+      );
+    },
+  };
+}
+
+/** A brand-new database with no tables at all, for testing migrations from empty. */
+export async function createEmptyDatabase(): Promise<Database> {
+  const setup = inject('testDatabase');
+  if (setup.kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  const serverUrl = requiredServerUrl();
+  const name = `ohjaamo_empty_${randomBytes(6).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) => admin.unsafe(`create database ${name}`));
+  const database = await openDatabase({ url: databaseUrlFor(serverUrl, name) });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await withAdmin(serverUrl, (admin) =>
+        admin.unsafe(`drop database if exists ${name} with (force)`),
+      );
+    },
+  };
+}
+
+function requiredServerUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL disappeared during the test run');
+  return url;
+}
+
+async function withAdmin<T>(
+  serverUrl: string,
+  fn: (admin: postgres.Sql) => Promise<T>,
+): Promise<T> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
