@@ -4,6 +4,8 @@
  * serves the app, through Vite in development or from ./build in production.
  * SIGTERM / SIGINT close everything and exit within 5 seconds.
  */
+import { existsSync } from 'node:fs';
+
 import { openDatabase } from '#db/client';
 import { demoAccounts, seedDemoPractice } from '#db/seed';
 import { pruneLoginAttempts } from '~/auth/throttle.server';
@@ -16,6 +18,7 @@ import { logServerError } from '~/http/log-error.server';
 const SHUTDOWN_DEADLINE_MS = 5_000;
 
 async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const useVite = config.mode === 'development' && !process.argv.includes('--build');
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });

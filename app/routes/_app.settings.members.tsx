@@ -94,7 +94,12 @@ export default function Members() {
           {result?.invited ? (
             <Notice>{t('members.invited', { email: result.invited })}</Notice>
           ) : null}
-          <Form method="post" className="flex flex-col gap-4" noValidate>
+          <Form
+            key={result?.invited ?? 'invite'}
+            method="post"
+            className="flex flex-col gap-4"
+            noValidate
+          >
             <FormErrors failure={result?.failure} />
             <Field
               name="email"
@@ -113,7 +118,7 @@ export default function Members() {
           {invitations.length === 0 ? (
             <p>{t('members.noPending')}</p>
           ) : (
-            <ul className="flex flex-col gap-2">
+            <ul aria-labelledby="pending-heading" className="flex flex-col gap-2">
               {invitations.map((invitation) => (
                 <li key={invitation.id} className="rounded-md border border-slate-200 bg-white p-3">
                   {invitation.email} · {t(`role.${invitation.role}`)} · {t('members.expires')}{' '}

@@ -49,7 +49,7 @@ export function AppShell({
             <details className="relative">
               <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-slate-100">
                 <span className="sr-only">{t('nav.userMenu')}: </span>
-                {userName}
+                {userName} <span aria-hidden="true">▾</span>
               </summary>
               <div className="absolute right-0 z-10 mt-1 flex min-w-48 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
                 <NavLink to="/settings" className="rounded px-2 py-1 hover:bg-slate-100">
@@ -73,14 +73,14 @@ export function AppShell({
           </div>
         </div>
         <nav aria-label={t('nav.main')} className="mx-auto max-w-6xl px-2">
-          <ul className="flex gap-1 overflow-x-auto">
+          <ul className="flex flex-wrap gap-x-1">
             {navItems
               .filter((item) => isOwner || !item.ownerOnly)
               .map((item) => (
                 <li key={item.to}>
                   <NavLink
                     to={item.to}
-                    className="block border-b-2 border-transparent px-3 py-2 text-slate-700 no-underline aria-[current=page]:border-teal-800 aria-[current=page]:font-semibold aria-[current=page]:text-teal-900"
+                    className="block border-b-2 border-transparent px-2 py-2 sm:px-3 text-slate-700 no-underline aria-[current=page]:border-teal-800 aria-[current=page]:font-semibold aria-[current=page]:text-teal-900"
                   >
                     {t(item.label)}
                   </NavLink>

@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+
+import { logIn, logOut, PASSWORD, signUp, uniqueEmail } from './helpers';
+
+test('a new owner signs up, logs in again, switches language and brings in a supervisor', async ({
+  page,
+  browser,
+}) => {
+  const ownerEmail = uniqueEmail('omistaja');
+  await signUp(page, ownerEmail);
+  await expect(page.getByTestId('practice-name')).toHaveText('Työnohjaus Revontuli');
+  await expect(page.getByRole('navigation', { name: 'Päävalikko' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/01-calendar-fi.png', fullPage: true });
+
+  await logOut(page, /Riikka Revontuli/);
+
+  // A wrong password: a clear error, and the e-mail typed stays in the form.
+  await logIn(page, ownerEmail, 'tämä-on-väärä-salasana');
+  await expect(page.getByRole('alert')).toHaveText('Sähköposti tai salasana on väärin.');
+  await expect(page.getByLabel('Sähköposti')).toHaveValue(ownerEmail);
+  await page.screenshot({ path: 'test-results/screens/02-wrong-password.png', fullPage: true });
+
+  await logIn(page, ownerEmail, PASSWORD);
+  await expect(page).toHaveURL(/\/calendar$/);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Clients' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Suomi' }).click();
+  await expect(page.getByRole('link', { name: 'Asiakkaat' })).toBeVisible();
+
+  // Invite a supervisor; the invitation is read from the outbox on the mail page.
+  const supervisorEmail = uniqueEmail('ohjaaja');
+  await page.goto('/settings/members');
+  await page.getByLabel('Sähköposti').fill(supervisorEmail);
+  await page.getByRole('button', { name: 'Lähetä kutsu' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    `Kutsu lähetetty osoitteeseen ${supervisorEmail}.`,
+  );
+  await expect(page.getByRole('list', { name: 'Avoimet kutsut' })).toContainText(supervisorEmail);
+  await page.screenshot({ path: 'test-results/screens/03-members.png', fullPage: true });
+
+  await page.goto('/dev/mail');
+  const mail = page.getByRole('article', { name: 'Kutsu vastaanotolle Työnohjaus Revontuli' });
+  await expect(mail).toContainText(supervisorEmail);
+  const body = (await mail.locator('pre').textContent()) ?? '';
+  const link = body.match(/https?:\/\/\S+\/invite\/[\w-]+/)?.[0];
+  expect(link, 'the invitation mail carries a link').toBeTruthy();
+
+  // The supervisor joins in a browser of their own.
+  const supervisorContext = await browser.newContext();
+  const supervisor = await supervisorContext.newPage();
+  await supervisor.goto(link ?? '');
+  await expect(supervisor.getByRole('heading', { level: 1 })).toHaveText(
+    'Liity vastaanotolle Työnohjaus Revontuli',
+  );
+  await supervisor.getByLabel('Nimi').fill('Sakari Supervisor');
+  await supervisor.getByLabel('Salasana').fill('lyhyt');
+  await supervisor.getByRole('button', { name: 'Liity' }).click();
+  await expect(supervisor.getByText('Salasanassa on oltava vähintään 10 merkkiä.')).toBeVisible();
+  await expect(supervisor.getByLabel('Nimi')).toHaveValue('Sakari Supervisor');
+  await supervisor.getByLabel('Salasana').fill('toinen-hyvä-salasana-77');
+  await supervisor.getByRole('button', { name: 'Liity' }).click();
+  await expect(supervisor).toHaveURL(/\/calendar$/);
+  await expect(supervisor.getByTestId('practice-name')).toHaveText('Työnohjaus Revontuli');
+  // Billing is the owner's: a supervisor neither sees it nor reaches it.
+  await expect(supervisor.getByRole('link', { name: 'Laskutus' })).toHaveCount(0);
+  const billing = await supervisor.goto('/billing');
+  expect(billing?.status()).toBe(403);
+  await expect(supervisor.getByText('Sinulla ei ole oikeutta tähän.')).toBeVisible();
+  await supervisorContext.close();
+
+  await page.goto('/settings/members');
+  await expect(page.getByRole('cell', { name: 'Sakari Supervisor' })).toBeVisible();
+});
+
+test('the demo practice is there to log in to', async ({ page }) => {
+  await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
+  await expect(page).toHaveURL(/\/calendar$/);
+  await page.getByRole('link', { name: 'Asiakkaat' }).click();
+  await expect(page.getByRole('cell', { name: 'Maria Lehtonen' })).toBeVisible();
+});
+
+test('the app shell works on a 360 px phone and by keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signUp(page, uniqueEmail('puhelin'), 'Pieni Näyttö Tmi');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/screens/04-phone.png', fullPage: true });
+
+  await page.goto('/clients');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Siirry sisältöön' });
+  await expect(skip).toBeFocused();
+});
+
+test('unknown pages and errors are friendly and translated', async ({ page }) => {
+  const response = await page.goto('/ei-tallaista-sivua');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Jokin meni vikaan' })).toBeVisible();
+  await expect(page.getByText('Sivua ei löytynyt.')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(/at \w+ \(/);
+});

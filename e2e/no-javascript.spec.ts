@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+
+import { PASSWORD, uniqueEmail } from './helpers';
+
+test.use({ javaScriptEnabled: false });
+
+test('sign-up, its errors and the language switch work without JavaScript', async ({ page }) => {
+  const email = uniqueEmail('ilman-js');
+  await page.goto('/signup');
+  await page.getByLabel('Vastaanoton nimi').fill('Hidas Yhteys Oy');
+  await page.getByLabel('Nimi', { exact: true }).fill('Jaana Javaton');
+  await page.getByLabel('Sähköposti').fill(email);
+  await page.getByLabel('Salasana').fill('salasana123');
+  await page.getByRole('button', { name: 'Luo tili' }).click();
+
+  // The server answers with the form again: the error tied to its field, nothing lost.
+  const password = page.getByLabel('Salasana');
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Tämä salasana on liian yleinen. Valitse jokin muu.')).toBeVisible();
+  await expect(page.getByLabel('Vastaanoton nimi')).toHaveValue('Hidas Yhteys Oy');
+  await expect(page.getByLabel('Sähköposti')).toHaveValue(email);
+  await page.screenshot({ path: 'test-results/screens/05-no-js-error.png', fullPage: true });
+
+  await password.fill(PASSWORD);
+  await page.getByRole('button', { name: 'Luo tili' }).click();
+  await expect(page).toHaveURL(/\/calendar$/);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Calendar' })).toBeVisible();
+});
