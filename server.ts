@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   loops.push(startLoop(() => pruneLoginAttempts(database.db), 60 * 60 * 1000, onLoopError));
 
   const http = await createHttpApp({ config, database, useVite });
-  const server = http.app.listen(config.port, config.host, () => {
+  const { server } = http;
+  server.listen(config.port, config.host, () => {
     const mode = useVite ? 'development (Vite)' : `${config.mode} build`;
     console.log(`Ohjaamo is running at http://localhost:${config.port} — ${mode}`);
   });

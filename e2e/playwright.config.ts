@@ -36,7 +36,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: 'rm -rf .data/e2e-pglite && npx tsx server.ts',
+    command: 'rm -rf .data/e2e-pglite && node --import tsx server.ts',
     cwd: '..',
     url: `${baseURL}/healthz`,
     timeout: 60_000,

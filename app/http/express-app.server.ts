@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -23,7 +24,8 @@ import { requestLogLine } from './request-log.server';
 import { generateNonce, securityHeaders } from './security-headers.server';
 
 export interface HttpApp {
-  app: express.Express;
+  /** Not yet listening: the caller chooses port and host. */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function createHttpApp(options: {
   const { config, database, useVite } = options;
   const buildDir = options.buildDir ?? path.resolve('build');
   const app = express();
+  const server = createServer(app);
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', true);
 
@@ -93,8 +96,15 @@ export async function createHttpApp(options: {
   let vite: ViteDevServer | undefined;
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (useVite) {
-    const { createServer } = await import('vite');
-    vite = await createServer({ server: { middlewareMode: true } });
+    const { createServer: createViteServer } = await import('vite');
+    // Hot reload rides on our own server, so no second port is needed.
+    // Vite installs a SIGTERM handler that exits the process at once; shutdown is
+    // server.ts's job (it closes Vite too), so Vite's handler is taken out again.
+    const ownSigtermHandlers = new Set(process.listeners('SIGTERM'));
+    vite = await createViteServer({ server: { middlewareMode: true, hmr: { server } } });
+    for (const handler of process.listeners('SIGTERM')) {
+      if (!ownSigtermHandlers.has(handler)) process.off('SIGTERM', handler);
+    }
     app.use(vite.middlewares);
     const devServer = vite;
     build = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
@@ -134,7 +144,7 @@ export async function createHttpApp(options: {
   );
 
   return {
-    app,
+    server,
     close: async () => {
       await vite?.close();
     },

@@ -1,0 +1,125 @@
+/**
+ * Starts the real server (server.ts) as a child process on a fresh PGlite folder, as a new
+ * user's `npm start` would, and checks start-up, seeding, log-in, graceful shutdown and
+ * that a restart keeps the data.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ohjaamo-lifecycle-'));
+const port = 3200 + Math.floor(Math.random() * 700);
+const origin = `http://localhost:${port}`;
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+}
+
+// The child is a fresh server, not part of the test run: without VITEST* variables (the
+// Vite config leaves the Remix plugin out under Vitest).
+const childEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
+);
+
+async function startServer(): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    cwd: root,
+    env: {
+      ...childEnv,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      PGLITE_DIR: dataDir,
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      SEED_DEMO: '1',
+      COOKIE_SECURE: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    const healthy = await fetch(`${origin}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (healthy) return { child, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not become healthy:\n${output}`);
+}
+
+async function stopServer(running: Running, signal: NodeJS.Signals) {
+  const started = performance.now();
+  const code = await new Promise<number | null>((resolve) => {
+    running.child.once('exit', (exitCode) => resolve(exitCode));
+    running.child.kill(signal);
+  });
+  return { code, ms: performance.now() - started };
+}
+
+function post(pathname: string, form: Record<string, string>) {
+  return fetch(`${origin}${pathname}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+  });
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the server process', () => {
+  it('starts on an empty PGlite, seeds the demo, stops on SIGTERM and keeps the data', async () => {
+    const first = await startServer();
+    try {
+      expect(first.output()).toContain('omistaja@demo.ohjaamo.fi');
+      const demoLogin = await post('/login', {
+        email: 'omistaja@demo.ohjaamo.fi',
+        password: 'demo-omistaja-2026',
+      });
+      expect(demoLogin.status).toBe(302);
+      expect(demoLogin.headers.get('set-cookie')).toMatch(
+        /^ohjaamo_session=.+HttpOnly; SameSite=Lax/,
+      );
+
+      const signUp = await post('/signup', {
+        practiceName: 'Pysyvä Oy',
+        name: 'Pekka Pysyvä',
+        email: 'pekka@pysyva.test',
+        password: 'pysyvä-salasana-2026',
+      });
+      expect(signUp.status).toBe(302);
+      // Nothing personal reaches the request log.
+      expect(first.output()).not.toContain('pekka@pysyva.test');
+    } finally {
+      const stopped = await stopServer(first, 'SIGTERM');
+      expect(stopped.code).toBe(0);
+      expect(stopped.ms).toBeLessThan(5_000);
+    }
+
+    const second = await startServer();
+    try {
+      expect(second.output()).not.toContain('Demo practice created');
+      const login = await post('/login', {
+        email: 'pekka@pysyva.test',
+        password: 'pysyvä-salasana-2026',
+      });
+      expect(login.status).toBe(302);
+      expect(login.headers.get('location')).toBe('/calendar');
+    } finally {
+      const stopped = await stopServer(second, 'SIGINT');
+      expect(stopped.code).toBe(0);
+      expect(stopped.ms).toBeLessThan(5_000);
+    }
+  }, 120_000);
+});
