@@ -1,7 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
-  isRouteErrorResponse,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -12,10 +10,10 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
-import { type Locale, type MessageKey } from '~/i18n';
+import type { Locale } from '~/i18n';
 import { resolveLocale } from '~/i18n/locale.server';
-import { useT } from '~/i18n/react';
 import stylesheet from '~/styles/app.css?url';
+import { ErrorMessage } from '~/ui/error-page';
 import { useNonce } from '~/ui/nonce';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
@@ -51,25 +49,11 @@ export default function App() {
   return <Outlet />;
 }
 
-/** Every error ends here as a friendly, translated page — never a stack trace. */
+/** Every error not caught nearer ends here, as a friendly translated page. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  let messageKey: MessageKey = 'error.unexpected';
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) messageKey = 'error.notFound';
-    else if (error.status === 403) messageKey = 'error.forbidden';
-    else if (error.status === 401) messageKey = 'error.unauthenticated';
-    else if (error.status === 409) messageKey = 'error.conflict';
-    else if (error.status === 429) messageKey = 'error.throttled';
-  }
   return (
-    <main className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-16">
-      <h1 className="text-2xl font-semibold">{t('error.title')}</h1>
-      <p>{t(messageKey)}</p>
-      <p>
-        <Link to="/">{t('error.backHome')}</Link>
-      </p>
+    <main className="mx-auto max-w-xl px-4 py-16">
+      <ErrorMessage error={useRouteError()} />
     </main>
   );
 }

@@ -58,7 +58,10 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await supervisor.getByLabel('Nimi').fill('Sakari Supervisor');
   await supervisor.getByLabel('Salasana').fill('lyhyt');
   await supervisor.getByRole('button', { name: 'Liity' }).click();
-  await expect(supervisor.getByText('Salasanassa on oltava vähintään 10 merkkiä.')).toBeVisible();
+  await expect(supervisor.locator('#field-password-error')).toHaveText(
+    'Salasanassa on oltava vähintään 10 merkkiä.',
+  );
+  await expect(supervisor.getByRole('alert')).toBeFocused();
   await expect(supervisor.getByLabel('Nimi')).toHaveValue('Sakari Supervisor');
   await supervisor.getByLabel('Salasana').fill('toinen-hyvä-salasana-77');
   await supervisor.getByRole('button', { name: 'Liity' }).click();

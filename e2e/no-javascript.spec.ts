@@ -16,7 +16,13 @@ test('sign-up, its errors and the language switch work without JavaScript', asyn
   // The server answers with the form again: the error tied to its field, nothing lost.
   const password = page.getByLabel('Salasana');
   await expect(password).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Tämä salasana on liian yleinen. Valitse jokin muu.')).toBeVisible();
+  await expect(page.locator('#field-password-error')).toHaveText(
+    'Tämä salasana on liian yleinen. Valitse jokin muu.',
+  );
+  // The summary links to the field.
+  await expect(
+    page.getByRole('alert').getByRole('link', { name: 'Tämä salasana on liian yleinen.' }),
+  ).toHaveAttribute('href', '#field-password');
   await expect(page.getByLabel('Vastaanoton nimi')).toHaveValue('Hidas Yhteys Oy');
   await expect(page.getByLabel('Sähköposti')).toHaveValue(email);
   await page.screenshot({ path: 'test-results/screens/05-no-js-error.png', fullPage: true });

@@ -264,3 +264,38 @@ describe('password reset', () => {
     expect(await db().select().from(outbox).where(eq(outbox.toAddress, email))).toHaveLength(0);
   });
 });
+
+describe('password reset limits', () => {
+  const origin = 'https://ohjaamo.example';
+  const mailsTo = async (email: string) =>
+    (await db().select().from(outbox).where(eq(outbox.toAddress, email))).length;
+
+  it('mails at most three links an hour to one account', async () => {
+    const { email } = await createPracticeWithOwner(db());
+    const now = new Date();
+    for (let i = 0; i < 5; i++) {
+      await requestPasswordReset(db(), { email, locale: 'fi', appOrigin: origin }, now);
+    }
+    expect(await mailsTo(email)).toBe(3);
+    const later = new Date(now.getTime() + 61 * 60 * 1000);
+    await requestPasswordReset(db(), { email, locale: 'fi', appOrigin: origin }, later);
+    expect(await mailsTo(email)).toBe(4);
+  });
+
+  it('a password change spends reset links mailed before it', async () => {
+    const { email, owner } = await createPracticeWithOwner(db());
+    await requestPasswordReset(db(), { email, locale: 'fi', appOrigin: origin });
+    const [mail] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
+    const token = mail?.textBody?.match(/\/reset-password\/([\w-]+)/)?.[1] ?? '';
+    const current = await createSession(db(), owner.userId);
+    await changePassword(
+      db(),
+      { userId: owner.userId, sessionId: current.session.id },
+      { currentPassword: TEST_PASSWORD, password: 'vaihdettu-salasana-2026' },
+    );
+    await expectAppError(
+      resetPassword(db(), { token, password: 'hyökkääjän-salasana-1' }),
+      'reset.invalidLink',
+    );
+  });
+});

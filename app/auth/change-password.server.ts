@@ -5,9 +5,13 @@ import { users } from '#db/schema';
 import { AppError } from '~/errors';
 
 import { hashPassword, verifyPassword } from './password.server';
+import { spendResetLinks } from './password-reset.server';
 import { invalidateUserSessions } from './session.server';
 
-/** Changes the password and ends every session of the user except the one making the change. */
+/**
+ * Changes the password, ends every session of the user except the one making the change and
+ * spends any outstanding reset link.
+ */
 export async function changePassword(
   db: Db,
   actor: { userId: string; sessionId: string },
@@ -25,5 +29,7 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
     await invalidateUserSessions(tx, actor.userId, actor.sessionId);
+    // A reset link mailed before the change must not undo it.
+    await spendResetLinks(tx, actor.userId);
   });
 }

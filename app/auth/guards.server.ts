@@ -7,7 +7,11 @@ import { type AppLoadContext, redirect } from '@remix-run/node';
 import type { PracticeRole } from '#db/schema';
 import { isAppError } from '~/errors';
 import type { Actor } from '~/practices/actor';
-import { findActiveMembership } from '~/practices/memberships.server';
+import {
+  listMemberships,
+  pickActiveMembership,
+  type PracticeMembership,
+} from '~/practices/memberships.server';
 
 import type { ValidatedSession } from './session.server';
 
@@ -48,6 +52,8 @@ export function requireAnonymous(context: AppLoadContext): void {
 export interface PracticeActor extends Actor {
   practiceName: string;
   auth: ValidatedSession;
+  /** All of the user's practices, for the practice switcher. */
+  memberships: PracticeMembership[];
 }
 
 /**
@@ -60,7 +66,8 @@ export async function requirePracticeRole(
   role: PracticeRole = 'supervisor',
 ): Promise<PracticeActor> {
   const auth = requireUser(request, context);
-  const membership = await findActiveMembership(context.db, auth.user.id, auth.session.practiceId);
+  const memberships = await listMemberships(context.db, auth.user.id);
+  const membership = pickActiveMembership(memberships, auth.session.practiceId);
   if (!membership || (role === 'owner' && membership.role !== 'owner')) throw forbidden();
   const actor: PracticeActor = {
     userId: auth.user.id,
@@ -68,6 +75,7 @@ export async function requirePracticeRole(
     practiceName: membership.practiceName,
     role: membership.role,
     auth,
+    memberships,
   };
   return actor;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { passwordResets, users } from '#db/schema';
@@ -12,6 +12,8 @@ import { hashPassword } from './password.server';
 import { invalidateUserSessions } from './session.server';
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
+/** At most this many reset mails per account per hour, so the form cannot flood an inbox. */
+export const MAX_RESET_MAILS_PER_HOUR = 3;
 
 /**
  * Sends a reset link if the address has an account. Answers the same either way, so the
@@ -27,6 +29,16 @@ export async function requestPasswordReset(
     .from(users)
     .where(eq(users.email, input.email));
   if (!user) return;
+  const [recent] = await db
+    .select({ n: count() })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.userId, user.id),
+        gt(passwordResets.createdAt, new Date(now.getTime() - RESET_LINK_LIFETIME_MS)),
+      ),
+    );
+  if ((recent?.n ?? 0) >= MAX_RESET_MAILS_PER_HOUR) return;
   const token = generateToken();
   const locale = isLocale(user.locale) ? user.locale : input.locale;
   const mail = passwordResetEmail(locale, { link: `${input.appOrigin}/reset-password/${token}` });
@@ -34,6 +46,7 @@ export async function requestPasswordReset(
     await tx.insert(passwordResets).values({
       tokenHash: sha256Hex(token),
       userId: user.id,
+      createdAt: now,
       expiresAt: new Date(now.getTime() + RESET_LINK_LIFETIME_MS),
     });
     await enqueueEmail(tx, { to: input.email, ...mail });
@@ -80,11 +93,16 @@ export async function resetPassword(
       .returning({ userId: passwordResets.userId });
     if (!reset) throw new AppError('not_found', 'reset.invalidLink');
     await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
-    await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
+    await spendResetLinks(tx, reset.userId, now);
     await invalidateUserSessions(tx, reset.userId);
     return { userId: reset.userId };
   });
+}
+
+/** Makes every outstanding reset link of the user useless (after any password change). */
+export async function spendResetLinks(db: Db, userId: string, now = new Date()): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }

@@ -26,6 +26,7 @@ export const en: Catalogue = {
   'nav.userMenu': 'User menu',
   'nav.logout': 'Log out',
   'nav.devMail': 'Outgoing mail (development)',
+  'nav.switchPractice': 'Switch practice',
   'nav.openMenu': 'Menu',
 
   'language.label': 'Language',

@@ -25,6 +25,7 @@ export const fi = {
   'nav.userMenu': 'Käyttäjävalikko',
   'nav.logout': 'Kirjaudu ulos',
   'nav.devMail': 'Lähtevä posti (kehitys)',
+  'nav.switchPractice': 'Vaihda vastaanottoa',
   'nav.openMenu': 'Valikko',
 
   'language.label': 'Kieli',

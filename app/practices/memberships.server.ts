@@ -2,6 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { memberships, type PracticeRole, practices, users } from '#db/schema';
+import { setSessionPractice } from '~/auth/session.server';
+import { AppError } from '~/errors';
 
 export interface PracticeMembership {
   practiceId: string;
@@ -9,19 +11,33 @@ export interface PracticeMembership {
   role: PracticeRole;
 }
 
-/** The practice a signed-in user works in: the session's choice, else their first membership. */
-export async function findActiveMembership(
-  db: Db,
-  userId: string,
-  preferredPracticeId: string | null,
-): Promise<PracticeMembership | undefined> {
-  const rows = await db
+/** Every practice the user belongs to, oldest membership first. */
+export function listMemberships(db: Db, userId: string): Promise<PracticeMembership[]> {
+  return db
     .select({ practiceId: practices.id, practiceName: practices.name, role: memberships.role })
     .from(memberships)
     .innerJoin(practices, eq(practices.id, memberships.practiceId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt));
-  return rows.find((r) => r.practiceId === preferredPracticeId) ?? rows[0];
+}
+
+/** The practice a signed-in user works in: the session's choice, else their first membership. */
+export function pickActiveMembership(
+  all: PracticeMembership[],
+  preferredPracticeId: string | null,
+): PracticeMembership | undefined {
+  return all.find((m) => m.practiceId === preferredPracticeId) ?? all[0];
+}
+
+/** Moves the session to another of the user's practices; refuses one they do not belong to. */
+export async function switchPractice(
+  db: Db,
+  auth: { userId: string; sessionId: string },
+  practiceId: string,
+): Promise<void> {
+  const all = await listMemberships(db, auth.userId);
+  if (!all.some((m) => m.practiceId === practiceId)) throw new AppError('forbidden');
+  await setSessionPractice(db, auth.sessionId, practiceId);
 }
 
 export async function listMembers(db: Db, practiceId: string) {

@@ -18,7 +18,7 @@ import { loadConfig } from '~/config.server';
 import { AppError } from '~/errors';
 
 import { acceptInvitation, findInvitation, inviteMember } from './invitations.server';
-import { listMembers } from './memberships.server';
+import { listMembers, switchPractice } from './memberships.server';
 
 let database: Database;
 beforeAll(async () => {
@@ -184,5 +184,35 @@ describe('invitations', () => {
     expect((wrongUser as AppError).code).toBe('forbidden');
     // The refused attempt rolled back: the invitation can still be used.
     expect(await findInvitation(db(), token)).toBeDefined();
+  });
+});
+
+describe('practice switching', () => {
+  it('moves the session only into a practice the user belongs to', async () => {
+    const first = await createPracticeWithOwner(db(), { practiceName: 'Ensimmäinen' });
+    const second = await createPracticeWithOwner(db(), { practiceName: 'Toinen' });
+    const stranger = await createPracticeWithOwner(db(), { practiceName: 'Vieras' });
+    await db().insert(memberships).values({
+      practiceId: second.owner.practiceId,
+      userId: first.owner.userId,
+      role: 'supervisor',
+    });
+    const { token, session } = await createSession(db(), first.owner.userId);
+    const actingAs = async () => {
+      const context = {
+        ...(await contextFor(null)),
+        auth: await validateSessionToken(db(), token),
+      };
+      return requirePracticeRole(request, context);
+    };
+    expect(await actingAs()).toMatchObject({ practiceName: 'Ensimmäinen', role: 'owner' });
+
+    const auth = { userId: first.owner.userId, sessionId: session.id };
+    const refused = await thrownBy(switchPractice(db(), auth, stranger.owner.practiceId));
+    expect((refused as AppError).code).toBe('forbidden');
+    expect((await actingAs()).practiceName).toBe('Ensimmäinen');
+
+    await switchPractice(db(), auth, second.owner.practiceId);
+    expect(await actingAs()).toMatchObject({ practiceName: 'Toinen', role: 'supervisor' });
   });
 });

@@ -32,15 +32,24 @@ export default function Landing() {
       </ul>
       <div className="flex flex-wrap gap-3">
         {signedIn ? (
-          <Link to="/calendar" className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white">
+          <Link
+            to="/calendar"
+            className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white no-underline hover:bg-teal-900 hover:text-white"
+          >
             {t('landing.openApp')}
           </Link>
         ) : (
           <>
-            <Link to="/signup" className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white">
+            <Link
+              to="/signup"
+              className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white no-underline hover:bg-teal-900 hover:text-white"
+            >
               {t('landing.signup')}
             </Link>
-            <Link to="/login" className="rounded-md border border-teal-800 px-4 py-2 font-medium">
+            <Link
+              to="/login"
+              className="rounded-md border border-teal-800 px-4 py-2 font-medium no-underline hover:bg-teal-50"
+            >
               {t('landing.login')}
             </Link>
           </>

@@ -19,10 +19,12 @@ export function AppShell({
   userName,
   isOwner,
   devMail,
+  otherPractices,
   children,
 }: {
   practiceName: string;
   isOwner: boolean;
+  otherPractices: { id: string; name: string }[];
   userName: string;
   devMail: boolean;
   children: ReactNode;
@@ -52,11 +54,33 @@ export function AppShell({
                 {userName} <span aria-hidden="true">▾</span>
               </summary>
               <div className="absolute right-0 z-10 mt-1 flex min-w-48 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-                <NavLink to="/settings" className="rounded px-2 py-1 hover:bg-slate-100">
+                <NavLink
+                  to="/settings"
+                  className="rounded px-2 py-1 text-slate-900 no-underline hover:bg-slate-100"
+                >
                   {t('nav.settings')}
                 </NavLink>
+                {otherPractices.length > 0 ? (
+                  <div className="border-y border-slate-200 py-1">
+                    <p className="px-2 text-xs text-slate-600">{t('nav.switchPractice')}</p>
+                    {otherPractices.map((practice) => (
+                      <Form key={practice.id} method="post" action="/practice">
+                        <input type="hidden" name="practiceId" value={practice.id} />
+                        <button
+                          type="submit"
+                          className="w-full rounded px-2 py-1 text-left hover:bg-slate-100"
+                        >
+                          {practice.name}
+                        </button>
+                      </Form>
+                    ))}
+                  </div>
+                ) : null}
                 {devMail ? (
-                  <NavLink to="/dev/mail" className="rounded px-2 py-1 hover:bg-slate-100">
+                  <NavLink
+                    to="/dev/mail"
+                    className="rounded px-2 py-1 text-slate-900 no-underline hover:bg-slate-100"
+                  >
                     {t('nav.devMail')}
                   </NavLink>
                 ) : null}

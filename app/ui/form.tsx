@@ -66,31 +66,44 @@ export function Field({
 
 /**
  * Announces a failed submission and moves focus to it, so keyboard and screen-reader users
- * land on the list of what to fix.
+ * land on the list of what to fix; each item links to its field.
  */
 export function FormErrors({ failure }: { failure: FormFailure | undefined }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
-  const messages = failure ? summarise(failure.fieldErrors, failure.formError) : [];
+  const fieldErrors = failure ? fieldErrorList(failure.fieldErrors) : [];
+  const hasErrors = Boolean(failure?.formError) || fieldErrors.length > 0;
   useEffect(() => {
-    if (messages.length) ref.current?.focus();
-  }, [failure, messages.length]);
-  if (!messages.length) return null;
+    if (hasErrors) ref.current?.focus();
+  }, [failure, hasErrors]);
+  if (!failure || !hasErrors) return null;
   return (
     <div
       ref={ref}
       tabIndex={-1}
       role="alert"
-      className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900"
+      className="flex flex-col gap-1 rounded-md border border-red-700 bg-red-50 p-3 text-red-900"
     >
-      {failure?.formError ? <p>{t(failure.formError)}</p> : <p>{t('form.errorSummary')}</p>}
+      <p>{failure.formError ? t(failure.formError) : t('form.errorSummary')}</p>
+      {fieldErrors.length > 0 && failure.formError === undefined ? (
+        <ul className="list-disc pl-5">
+          {fieldErrors.map(({ field, key }) => (
+            <li key={`${field}-${key}`}>
+              <a href={`#field-${field}`} className="text-red-900 underline">
+                {t(key)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
 
-function summarise(fieldErrors: FieldErrors, formError?: MessageKey): MessageKey[] {
-  const keys = Object.values(fieldErrors).flatMap((list) => list ?? []);
-  return formError ? [formError, ...keys] : keys;
+function fieldErrorList(fieldErrors: FieldErrors): { field: string; key: MessageKey }[] {
+  return Object.entries(fieldErrors).flatMap(([field, keys]) =>
+    (keys ?? []).map((key) => ({ field, key })),
+  );
 }
 
 export function SubmitButton({ children, busy }: { children: ReactNode; busy?: boolean }) {

@@ -18,30 +18,21 @@ export async function createTestDatabase(): Promise<Database> {
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(setup.dumpFile)]) });
     return wrapPglite(client);
   }
-  const serverUrl = requiredServerUrl();
-  const name = `ohjaamo_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(serverUrl, (admin) =>
-    admin.unsafe(`create database ${name} template ${setup.template}`),
-  );
-  const database = await openDatabase({ url: databaseUrlFor(serverUrl, name) });
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      await withAdmin(serverUrl, (admin) =>
-        admin.unsafe(`drop database if exists ${name} with (force)`),
-      );
-    },
-  };
+  return createServerDatabase('ohjaamo_test', `template ${setup.template}`);
 }
 
 /** A brand-new database with no tables at all, for testing migrations from empty. */
 export async function createEmptyDatabase(): Promise<Database> {
   const setup = inject('testDatabase');
   if (setup.kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  return createServerDatabase('ohjaamo_empty', '');
+}
+
+/** A new database on the test server, dropped again by `close()`. */
+async function createServerDatabase(prefix: string, createOptions: string): Promise<Database> {
   const serverUrl = requiredServerUrl();
-  const name = `ohjaamo_empty_${randomBytes(6).toString('hex')}`;
-  await withAdmin(serverUrl, (admin) => admin.unsafe(`create database ${name}`));
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) => admin.unsafe(`create database ${name} ${createOptions}`));
   const database = await openDatabase({ url: databaseUrlFor(serverUrl, name) });
   return {
     ...database,

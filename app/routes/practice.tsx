@@ -1,0 +1,25 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node';
+
+import { requireUser, throwAsResponse } from '~/auth/guards.server';
+import { switchPractice } from '~/practices/memberships.server';
+
+/** The practice switcher's target: work in another of one's practices. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = requireUser(request, context);
+  const practiceId = (await request.formData()).get('practiceId');
+  if (typeof practiceId !== 'string') throw new Response(null, { status: 400 });
+  try {
+    await switchPractice(
+      context.db,
+      { userId: auth.user.id, sessionId: auth.session.id },
+      practiceId,
+    );
+  } catch (error) {
+    throwAsResponse(error);
+  }
+  return redirect('/calendar');
+}
+
+export function loader() {
+  return redirect('/calendar');
+}

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+import { logIn, logOut, PASSWORD, signUp, uniqueEmail } from './helpers';
+
+test('a forgotten password is reset with the mailed link, which works once', async ({
+  page,
+  browser,
+}) => {
+  const email = uniqueEmail('unohtaja');
+  await signUp(page, email, 'Muistamaton Oy');
+  await logOut(page, /Riikka Revontuli/);
+
+  await page.getByRole('link', { name: 'Unohditko salasanan?' }).click();
+  await expect(page.getByRole('heading', { name: 'Unohtunut salasana' })).toBeVisible();
+  await page.getByLabel('Sähköposti').fill(email);
+  await page.getByRole('button', { name: 'Lähetä linkki' }).click();
+  await expect(page.getByRole('status')).toContainText('Jos osoitteella on tili');
+
+  // The demo owner reads the development outbox, where account mail also lands.
+  const reader = await browser.newContext();
+  const mailPage = await reader.newPage();
+  await logIn(mailPage, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
+  await mailPage.goto('/dev/mail');
+  const mail = mailPage.getByRole('article').filter({ hasText: email });
+  const link = ((await mail.locator('pre').textContent()) ?? '').match(
+    /https?:\/\/\S+\/reset-password\/[\w-]+/,
+  )?.[0];
+  await reader.close();
+  expect(link, 'the reset mail carries a link').toBeTruthy();
+
+  await page.goto(link ?? '');
+  await page.getByLabel('Uusi salasana').fill('uusi-muistettava-salasana');
+  await page.getByRole('button', { name: 'Tallenna salasana' }).click();
+  await expect(page).toHaveURL(/\/calendar$/);
+
+  await page.goto(link ?? '');
+  await expect(page.getByRole('alert')).toContainText('Linkki on vanhentunut tai jo käytetty');
+});
+
+test('the password is changed in the settings, with the current one required', async ({ page }) => {
+  const email = uniqueEmail('vaihtaja');
+  await signUp(page, email, 'Vaihtuva Oy');
+  await page.getByRole('link', { name: 'Asetukset' }).first().click();
+  await page.getByLabel('Nykyinen salasana').fill('ei-tämä-salasana');
+  await page.getByLabel('Uusi salasana').fill('kokonaan-uusi-salasana');
+  await page.getByRole('button', { name: 'Vaihda salasana' }).click();
+  await expect(page.locator('#field-currentPassword-error')).toHaveText(
+    'Nykyinen salasana on väärin.',
+  );
+
+  await page.getByLabel('Nykyinen salasana').fill(PASSWORD);
+  await page.getByLabel('Uusi salasana').fill('kokonaan-uusi-salasana');
+  await page.getByRole('button', { name: 'Vaihda salasana' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Salasana vaihdettu. Muut istuntosi on kirjattu ulos.',
+  );
+  await logOut(page, /Riikka Revontuli/);
+  await logIn(page, email, 'kokonaan-uusi-salasana');
+  await expect(page).toHaveURL(/\/calendar$/);
+});
+
+async function expectNoAccessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`,
+  );
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+test('pages pass an automated accessibility check and log no browser errors', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  for (const path of ['/', '/login', '/signup', '/forgot-password']) {
+    await page.goto(path);
+    await expectNoAccessibilityViolations(page);
+  }
+  await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
+  for (const path of ['/calendar', '/clients', '/billing', '/settings', '/settings/members']) {
+    await page.goto(path);
+    await expectNoAccessibilityViolations(page);
+  }
+  // A Content-Security-Policy violation or a hydration error shows up here.
+  expect(problems).toEqual([]);
+});
