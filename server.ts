@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 
 import { openDatabase } from '#db/client';
 import { demoAccounts, seedDemoPractice } from '#db/seed';
-import { pruneLoginAttempts } from '~/auth/throttle.server';
+import { pruneAuthRecords } from '~/auth/maintenance.server';
 import { loadConfig } from '~/config.server';
 import { smtpTransport } from '~/email/smtp.server';
 import { type BackgroundLoop, deliverDueMail, startLoop } from '~/email/worker.server';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   } else if (config.devMailPage) {
     console.log('No SMTP_URL: outgoing mail stays in the outbox, readable at /dev/mail.');
   }
-  loops.push(startLoop(() => pruneLoginAttempts(database.db), 60 * 60 * 1000, onLoopError));
+  loops.push(startLoop(() => pruneAuthRecords(database.db), 60 * 60 * 1000, onLoopError));
 
   const http = await createHttpApp({ config, database, useVite });
   const { server } = http;

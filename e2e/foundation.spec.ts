@@ -76,6 +76,15 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
 
   await page.goto('/settings/members');
   await expect(page.getByRole('cell', { name: 'Sakari Supervisor' })).toBeVisible();
+
+  // An invitation sent by mistake is withdrawn.
+  const mistaken = uniqueEmail('vahinko');
+  await page.getByLabel('Sähköposti').fill(mistaken);
+  await page.getByRole('button', { name: 'Lähetä kutsu' }).click();
+  await expect(page.getByRole('list', { name: 'Avoimet kutsut' })).toContainText(mistaken);
+  await page.getByRole('button', { name: `Peru kutsu osoitteeseen ${mistaken}` }).click();
+  await expect(page.getByText('Kutsu peruttu. Sen linkki ei enää toimi.')).toBeVisible();
+  await expect(page.getByText('Ei avoimia kutsuja.')).toBeVisible();
 });
 
 test('the demo practice is there to log in to', async ({ page }) => {

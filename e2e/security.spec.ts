@@ -11,6 +11,7 @@ test('every page carries the security headers, and scripts run only with the non
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['referrer-policy']).toBe('same-origin');
   expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['cache-control']).toBe('no-store');
   const csp = headers['content-security-policy'] ?? '';
   expect(csp).toContain("frame-ancestors 'none'");
   const nonce = csp.match(/'nonce-([^']+)'/)?.[1];

@@ -2,13 +2,22 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { memberships, outbox, passwordResets, practices, sessions, users } from '#db/schema';
+import {
+  loginAttempts,
+  memberships,
+  outbox,
+  passwordResets,
+  practices,
+  sessions,
+  users,
+} from '#db/schema';
 import { createPracticeWithOwner, TEST_PASSWORD, uniqueEmail } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
 
 import { changePassword } from './change-password.server';
 import { logIn } from './log-in.server';
+import { pruneAuthRecords } from './maintenance.server';
 import { requestPasswordReset, resetPassword } from './password-reset.server';
 import { signUpSchema } from './schemas';
 import {
@@ -297,5 +306,37 @@ describe('password reset limits', () => {
       resetPassword(db(), { token, password: 'hyökkääjän-salasana-1' }),
       'reset.invalidLink',
     );
+  });
+});
+
+describe('clean-up', () => {
+  it('deletes expired sessions, old reset links and old log-in attempts, and nothing current', async () => {
+    const { owner, email } = await createPracticeWithOwner(db());
+    const longAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    const expired = await createSession(db(), owner.userId, longAgo);
+    const current = await createSession(db(), owner.userId);
+    await requestPasswordReset(db(), { email, locale: 'fi', appOrigin: 'https://x.test' }, longAgo);
+    await expectAppError(
+      logIn(db(), { email, password: 'wrong-password', ip: '10.7.0.1' }, longAgo),
+      'login.invalid',
+    );
+    await expectAppError(
+      logIn(db(), { email, password: 'wrong-password', ip: '10.7.0.1' }),
+      'login.invalid',
+    );
+
+    await pruneAuthRecords(db());
+
+    const sessionIds = (
+      await db().select().from(sessions).where(eq(sessions.userId, owner.userId))
+    ).map((s) => s.id);
+    expect(sessionIds).toEqual([current.session.id]);
+    expect(sessionIds).not.toContain(expired.session.id);
+    expect(
+      await db().select().from(passwordResets).where(eq(passwordResets.userId, owner.userId)),
+    ).toHaveLength(0);
+    expect(
+      await db().select().from(loginAttempts).where(eq(loginAttempts.email, email)),
+    ).toHaveLength(1);
   });
 });

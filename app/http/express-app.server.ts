@@ -119,6 +119,12 @@ export async function createHttpApp(options: {
     )) as ServerBuild;
   }
 
+  // Pages carry confidential data: no browser or proxy cache may keep them.
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
   const secure = config.cookieSecure;
   app.all(
     '*',

@@ -130,6 +130,9 @@ export const en: Catalogue = {
   'members.alreadyMember': 'This person is already a member of the practice.',
   'members.pending': 'Open invitations',
   'members.noPending': 'No open invitations.',
+  'members.revoke': 'Withdraw',
+  'members.revokeFor': 'Withdraw the invitation to {email}',
+  'members.revoked': 'Invitation withdrawn. Its link no longer works.',
   'members.expires': 'Valid until',
 
   'devMail.title': 'Outgoing mail',

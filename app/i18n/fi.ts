@@ -132,6 +132,9 @@ export const fi = {
   'members.alreadyMember': 'Tämä henkilö on jo vastaanoton jäsen.',
   'members.pending': 'Avoimet kutsut',
   'members.noPending': 'Ei avoimia kutsuja.',
+  'members.revoke': 'Peru kutsu',
+  'members.revokeFor': 'Peru kutsu osoitteeseen {email}',
+  'members.revoked': 'Kutsu peruttu. Sen linkki ei enää toimi.',
   'members.expires': 'Voimassa',
 
   'devMail.title': 'Lähtevä posti',

@@ -70,6 +70,22 @@ export async function listOpenInvitations(db: Db, actor: Actor, now = new Date()
     .orderBy(desc(invitations.createdAt));
 }
 
+/** An owner withdraws an open invitation of their own practice; its link stops working. */
+export async function revokeInvitation(db: Db, actor: Actor, invitationId: string): Promise<void> {
+  assertRole(actor, 'owner');
+  const deleted = await db
+    .delete(invitations)
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        eq(invitations.practiceId, actor.practiceId),
+        isNull(invitations.acceptedAt),
+      ),
+    )
+    .returning({ id: invitations.id });
+  if (deleted.length === 0) throw new AppError('not_found');
+}
+
 function openInvitation(token: string, now: Date) {
   return and(
     eq(invitations.tokenHash, sha256Hex(token)),

@@ -17,7 +17,13 @@ import { listClients } from '~/clients/list-clients.server';
 import { loadConfig } from '~/config.server';
 import { AppError } from '~/errors';
 
-import { acceptInvitation, findInvitation, inviteMember } from './invitations.server';
+import {
+  acceptInvitation,
+  findInvitation,
+  inviteMember,
+  listOpenInvitations,
+  revokeInvitation,
+} from './invitations.server';
 import { listMembers, switchPractice } from './memberships.server';
 
 let database: Database;
@@ -214,5 +220,31 @@ describe('practice switching', () => {
 
     await switchPractice(db(), auth, second.owner.practiceId);
     expect(await actingAs()).toMatchObject({ practiceName: 'Toinen', role: 'supervisor' });
+  });
+});
+
+describe('withdrawing an invitation', () => {
+  it("stops the link from working, and no owner can withdraw another practice's", async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const other = await createPracticeWithOwner(db());
+    const email = uniqueEmail('peruttu');
+    await inviteMember(db(), owner, {
+      email,
+      role: 'supervisor',
+      locale: 'fi',
+      appOrigin: 'https://x.test',
+    });
+    const [mail] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
+    const token = mail?.textBody?.match(/\/invite\/([\w-]+)/)?.[1] ?? '';
+    const [open] = await listOpenInvitations(db(), owner);
+    if (!open) throw new Error('no open invitation');
+
+    const foreign = await thrownBy(revokeInvitation(db(), other.owner, open.id));
+    expect((foreign as AppError).code).toBe('not_found');
+    expect(await findInvitation(db(), token)).toBeDefined();
+
+    await revokeInvitation(db(), owner, open.id);
+    expect(await findInvitation(db(), token)).toBeUndefined();
+    expect(await listOpenInvitations(db(), owner)).toEqual([]);
   });
 });

@@ -2,14 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 
-import { requirePracticeRole } from '~/auth/guards.server';
+import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { emailField } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { formatDate } from '~/i18n/format';
 import { resolveLocale } from '~/i18n/locale.server';
 import { useLocale, useT } from '~/i18n/react';
-import { inviteMember, listOpenInvitations } from '~/practices/invitations.server';
+import {
+  inviteMember,
+  listOpenInvitations,
+  revokeInvitation,
+} from '~/practices/invitations.server';
 import { listMembers } from '~/practices/memberships.server';
 import { PageHeader } from '~/ui/app-shell';
 import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
@@ -28,8 +32,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
   const form = await request.formData();
+  if (form.get('intent') === 'revoke') {
+    const invitationId = form.get('invitationId');
+    if (typeof invitationId !== 'string' || !z.uuid().safeParse(invitationId).success) {
+      throw new Response(null, { status: 400 });
+    }
+    try {
+      await revokeInvitation(context.db, actor, invitationId);
+    } catch (error) {
+      throwAsResponse(error);
+    }
+    return { invited: null, revoked: true, failure: undefined };
+  }
   const parsed = parseForm(inviteSchema, form);
-  if (!parsed.ok) return { invited: null, failure: formFailure(parsed.values, parsed.fieldErrors) };
+  if (!parsed.ok) {
+    return {
+      invited: null,
+      revoked: false,
+      failure: formFailure(parsed.values, parsed.fieldErrors),
+    };
+  }
   try {
     await inviteMember(context.db, actor, {
       email: parsed.data.email,
@@ -37,10 +59,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       locale: resolveLocale(request, context),
       appOrigin: context.config.appOrigin,
     });
-    return { invited: parsed.data.email, failure: undefined };
+    return { invited: parsed.data.email, revoked: false, failure: undefined };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return { invited: null, failure: formFailure(form, { email: [error.messageKey] }) };
+    return {
+      invited: null,
+      revoked: false,
+      failure: formFailure(form, { email: [error.messageKey] }),
+    };
   }
 }
 
@@ -115,14 +141,31 @@ export default function Members() {
           <h2 id="pending-heading" className="text-lg font-semibold">
             {t('members.pending')}
           </h2>
+          {result?.revoked ? <Notice>{t('members.revoked')}</Notice> : null}
           {invitations.length === 0 ? (
             <p>{t('members.noPending')}</p>
           ) : (
             <ul aria-labelledby="pending-heading" className="flex flex-col gap-2">
               {invitations.map((invitation) => (
-                <li key={invitation.id} className="rounded-md border border-slate-200 bg-white p-3">
-                  {invitation.email} · {t(`role.${invitation.role}`)} · {t('members.expires')}{' '}
-                  {formatDate(new Date(invitation.expiresAt), locale)}
+                <li
+                  key={invitation.id}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 bg-white p-3"
+                >
+                  <span>
+                    {invitation.email} · {t(`role.${invitation.role}`)} · {t('members.expires')}{' '}
+                    {formatDate(new Date(invitation.expiresAt), locale)}
+                  </span>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="invitationId" value={invitation.id} />
+                    <button
+                      type="submit"
+                      aria-label={t('members.revokeFor', { email: invitation.email })}
+                      className="rounded border border-red-800 px-2 py-1 text-sm text-red-800 hover:bg-red-50"
+                    >
+                      {t('members.revoke')}
+                    </button>
+                  </Form>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,21 @@
+import { lt, or } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { passwordResets, sessions } from '#db/schema';
+
+import { pruneLoginAttempts } from './throttle.server';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes what is no longer needed and should not be kept: expired sessions, spent or
+ * expired reset links older than a day, and log-in attempts older than a day.
+ */
+export async function pruneAuthRecords(db: Db, now = new Date()): Promise<void> {
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db
+    .delete(passwordResets)
+    .where(or(lt(passwordResets.expiresAt, dayAgo), lt(passwordResets.usedAt, dayAgo)));
+  await pruneLoginAttempts(db, now);
+}
