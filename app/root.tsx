@@ -15,6 +15,7 @@ import { resolveLocale } from '~/i18n/locale.server';
 import stylesheet from '~/styles/app.css?url';
 import { ErrorMessage } from '~/ui/error-page';
 import { useNonce } from '~/ui/nonce';
+import { RouteAnnouncer } from '~/ui/route-announcer';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen">
         {children}
+        <RouteAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -21,6 +21,7 @@ test('a forgotten password is reset with the mailed link, which works once', asy
   const reader = await browser.newContext();
   const mailPage = await reader.newPage();
   await logIn(mailPage, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
+  await expect(mailPage).toHaveURL(/\/calendar$/);
   await mailPage.goto('/dev/mail');
   const mail = mailPage.getByRole('article').filter({ hasText: email });
   const link = ((await mail.locator('pre').textContent()) ?? '').match(
@@ -82,6 +83,7 @@ test('pages pass an automated accessibility check and log no browser errors', as
     await expectNoAccessibilityViolations(page);
   }
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
+  await expect(page).toHaveURL(/\/calendar$/);
   for (const path of ['/calendar', '/clients', '/billing', '/settings', '/settings/members']) {
     await page.goto(path);
     await expectNoAccessibilityViolations(page);

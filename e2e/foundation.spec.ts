@@ -10,6 +10,7 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await signUp(page, ownerEmail);
   await expect(page.getByTestId('practice-name')).toHaveText('Työnohjaus Revontuli');
   await expect(page.getByRole('navigation', { name: 'Päävalikko' })).toBeVisible();
+  await expect(page).toHaveTitle('Kalenteri – Ohjaamo');
   await page.screenshot({ path: 'test-results/screens/01-calendar-fi.png', fullPage: true });
 
   await logOut(page, /Riikka Revontuli/);
@@ -27,8 +28,11 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Clients' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Calendar – Ohjaamo');
   await page.getByRole('button', { name: 'Suomi' }).click();
-  await expect(page.getByRole('link', { name: 'Asiakkaat' })).toBeVisible();
+  await page.getByRole('link', { name: 'Asiakkaat' }).click();
+  // A screen reader hears the new page's title after client-side navigation.
+  await expect(page.getByTestId('route-announcer')).toHaveText('Asiakkaat – Ohjaamo');
 
   // Invite a supervisor; the invitation is read from the outbox on the mail page.
   const supervisorEmail = uniqueEmail('ohjaaja');

@@ -80,6 +80,7 @@ export const en: Catalogue = {
     'The link has expired or was already used. Request a new one from the forgotten-password page.',
   'reset.requestNew': 'Request a new link',
 
+  'invite.pageTitle': 'Invitation',
   'invite.title': 'Join {practice}',
   'invite.lead': 'You have been invited to {practice} as a {role}.',
   'invite.submit': 'Join',

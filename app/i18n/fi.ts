@@ -81,6 +81,7 @@ export const fi = {
     'Linkki on vanhentunut tai jo käytetty. Pyydä uusi linkki unohtuneen salasanan sivulta.',
   'reset.requestNew': 'Pyydä uusi linkki',
 
+  'invite.pageTitle': 'Kutsu vastaanotolle',
   'invite.title': 'Liity vastaanotolle {practice}',
   'invite.lead': 'Sinut on kutsuttu vastaanotolle {practice} roolissa {role}.',
   'invite.submit': 'Liity',

@@ -1,8 +1,12 @@
+import type { MetaFunction } from '@remix-run/node';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { ComingSoon } from '~/ui/app-shell';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.billing');
 
 /** Billing belongs to the practice owner. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

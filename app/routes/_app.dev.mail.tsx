@@ -1,11 +1,15 @@
+import type { MetaFunction } from '@remix-run/node';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
 import { listOutboxForPractice } from '~/email/outbox.server';
 import { formatDateTime } from '~/i18n/format';
+import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'devMail.title');
 
 /** Development only: lets the owner read mail that stays in the outbox without SMTP_URL. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

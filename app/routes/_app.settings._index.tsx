@@ -1,3 +1,4 @@
+import type { MetaFunction } from '@remix-run/node';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
@@ -8,9 +9,12 @@ import { changePasswordSchema, profileSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { type FormFailure, formFailure, parseForm } from '~/forms/parse';
 import { locales } from '~/i18n';
+import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
 import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'settings.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);

@@ -1,3 +1,4 @@
+import type { MetaFunction } from '@remix-run/node';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { formatDate } from '~/i18n/format';
 import { resolveLocale } from '~/i18n/locale.server';
+import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import {
   inviteMember,
@@ -17,6 +19,8 @@ import {
 import { listMembers } from '~/practices/memberships.server';
 import { PageHeader } from '~/ui/app-shell';
 import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'members.title');
 
 const inviteSchema = z.object({ email: emailField });
 

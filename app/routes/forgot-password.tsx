@@ -1,3 +1,4 @@
+import type { MetaFunction } from '@remix-run/node';
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 
@@ -5,9 +6,12 @@ import { requestPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
 import { resolveLocale } from '~/i18n/locale.server';
+import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forgot.title');
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotPasswordSchema, await request.formData());

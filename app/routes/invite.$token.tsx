@@ -1,3 +1,4 @@
+import type { MetaFunction } from '@remix-run/node';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react';
 
@@ -7,10 +8,13 @@ import { setSessionPractice } from '~/auth/session.server';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { resolveLocale } from '~/i18n/locale.server';
+import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { acceptInvitation, findInvitation } from '~/practices/invitations.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invite.pageTitle');
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const invitation = await findInvitation(context.db, params.token ?? '');

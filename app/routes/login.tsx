@@ -1,3 +1,4 @@
+import type { MetaFunction } from '@remix-run/node';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
@@ -7,9 +8,12 @@ import { logIn } from '~/auth/log-in.server';
 import { logInSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
+import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'login.title');
 
 export function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context);

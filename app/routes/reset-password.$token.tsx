@@ -1,3 +1,4 @@
+import type { MetaFunction } from '@remix-run/node';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
@@ -6,9 +7,12 @@ import { isResetTokenUsable, resetPassword } from '~/auth/password-reset.server'
 import { resetPasswordSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
+import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reset.title');
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(context.db, params.token ?? '') };

@@ -1,3 +1,4 @@
+import type { MetaFunction } from '@remix-run/node';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 
@@ -8,9 +9,12 @@ import { signUp } from '~/auth/sign-up.server';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { resolveLocale } from '~/i18n/locale.server';
+import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'signup.title');
 
 export function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context);
