@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+import { createServerDatabaseUrl } from '#db/testing/test-database';
 
 const root = path.resolve(__dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ohjaamo-lifecycle-'));
@@ -26,7 +28,7 @@ const childEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
 );
 
-async function startServer(): Promise<Running> {
+async function startServer(databaseUrl = ''): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: root,
     env: {
@@ -34,7 +36,7 @@ async function startServer(): Promise<Running> {
       NODE_ENV: 'development',
       PORT: String(port),
       PGLITE_DIR: dataDir,
-      DATABASE_URL: '',
+      DATABASE_URL: databaseUrl,
       SMTP_URL: '',
       SEED_DEMO: '1',
       COOKIE_SECURE: 'false',
@@ -78,48 +80,66 @@ function post(pathname: string, form: Record<string, string>) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+const onPostgres = inject('testDatabase').kind === 'postgres';
+
 describe('the server process', () => {
   it('starts on an empty PGlite, seeds the demo, stops on SIGTERM and keeps the data', async () => {
-    const first = await startServer();
-    try {
-      expect(first.output()).toContain('omistaja@demo.ohjaamo.fi');
-      const demoLogin = await post('/login', {
-        email: 'omistaja@demo.ohjaamo.fi',
-        password: 'demo-omistaja-2026',
-      });
-      expect(demoLogin.status).toBe(302);
-      expect(demoLogin.headers.get('set-cookie')).toMatch(
-        /^ohjaamo_session=.+HttpOnly; SameSite=Lax/,
-      );
-
-      const signUp = await post('/signup', {
-        practiceName: 'Pysyvä Oy',
-        name: 'Pekka Pysyvä',
-        email: 'pekka@pysyva.test',
-        password: 'pysyvä-salasana-2026',
-      });
-      expect(signUp.status).toBe(302);
-      // Nothing personal reaches the request log.
-      expect(first.output()).not.toContain('pekka@pysyva.test');
-    } finally {
-      const stopped = await stopServer(first, 'SIGTERM');
-      expect(stopped.code).toBe(0);
-      expect(stopped.ms).toBeLessThan(5_000);
-    }
-
-    const second = await startServer();
-    try {
-      expect(second.output()).not.toContain('Demo practice created');
-      const login = await post('/login', {
-        email: 'pekka@pysyva.test',
-        password: 'pysyvä-salasana-2026',
-      });
-      expect(login.status).toBe(302);
-      expect(login.headers.get('location')).toBe('/calendar');
-    } finally {
-      const stopped = await stopServer(second, 'SIGINT');
-      expect(stopped.code).toBe(0);
-      expect(stopped.ms).toBeLessThan(5_000);
-    }
+    await startSignUpStopRestart('');
   }, 120_000);
+
+  // The same with DATABASE_URL, when this run tests against a PostgreSQL server.
+  it.runIf(onPostgres)(
+    'does the same on an empty PostgreSQL database',
+    async () => {
+      const database = await createServerDatabaseUrl('ohjaamo_lifecycle');
+      try {
+        await startSignUpStopRestart(database.url);
+      } finally {
+        await database.drop();
+      }
+    },
+    120_000,
+  );
 });
+
+async function startSignUpStopRestart(databaseUrl: string) {
+  const email = `pekka.${Date.now()}@pysyva.test`;
+  const first = await startServer(databaseUrl);
+  try {
+    expect(first.output()).toContain('omistaja@demo.ohjaamo.fi');
+    const demoLogin = await post('/login', {
+      email: 'omistaja@demo.ohjaamo.fi',
+      password: 'demo-omistaja-2026',
+    });
+    expect(demoLogin.status).toBe(302);
+    expect(demoLogin.headers.get('set-cookie')).toMatch(
+      /^ohjaamo_session=.+HttpOnly; SameSite=Lax/,
+    );
+
+    const signUp = await post('/signup', {
+      practiceName: 'Pysyvä Oy',
+      name: 'Pekka Pysyvä',
+      email,
+      password: 'pysyvä-salasana-2026',
+    });
+    expect(signUp.status).toBe(302);
+    // Nothing personal reaches the request log.
+    expect(first.output()).not.toContain(email);
+  } finally {
+    const stopped = await stopServer(first, 'SIGTERM');
+    expect(stopped.code).toBe(0);
+    expect(stopped.ms).toBeLessThan(5_000);
+  }
+
+  const second = await startServer(databaseUrl);
+  try {
+    expect(second.output()).not.toContain('Demo practice created');
+    const login = await post('/login', { email, password: 'pysyvä-salasana-2026' });
+    expect(login.status).toBe(302);
+    expect(login.headers.get('location')).toBe('/calendar');
+  } finally {
+    const stopped = await stopServer(second, 'SIGINT');
+    expect(stopped.code).toBe(0);
+    expect(stopped.ms).toBeLessThan(5_000);
+  }
+}

@@ -1,3 +1,4 @@
+import { useNavigation } from '@remix-run/react';
 import { type ReactNode, useEffect, useRef } from 'react';
 
 import type { FieldErrors, FormFailure } from '~/forms/parse';
@@ -106,12 +107,22 @@ function fieldErrorList(fieldErrors: FieldErrors): { field: string; key: Message
   );
 }
 
-export function SubmitButton({ children, busy }: { children: ReactNode; busy?: boolean }) {
+/**
+ * The form's submit button. While the form is being sent it says so (aria-busy) and ignores
+ * further clicks, so a slow connection does not send the same form twice.
+ */
+export function SubmitButton({ children }: { children: ReactNode }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
   return (
     <button
       type="submit"
+      aria-busy={busy || undefined}
       aria-disabled={busy || undefined}
-      className="self-start rounded-md bg-teal-800 px-4 py-2 font-medium text-white hover:bg-teal-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800"
+      onClick={(event) => {
+        if (busy) event.preventDefault();
+      }}
+      className="self-start rounded-md bg-teal-800 px-4 py-2 font-medium text-white hover:bg-teal-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800 aria-busy:opacity-70"
     >
       {children}
     </button>

@@ -28,19 +28,33 @@ export async function createEmptyDatabase(): Promise<Database> {
   return createServerDatabase('ohjaamo_empty', '');
 }
 
-/** A new database on the test server, dropped again by `close()`. */
-async function createServerDatabase(prefix: string, createOptions: string): Promise<Database> {
+/** A new, empty database on the test server: its URL, and how to drop it again. */
+export async function createServerDatabaseUrl(
+  prefix: string,
+  createOptions = '',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = requiredServerUrl();
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await withAdmin(serverUrl, (admin) => admin.unsafe(`create database ${name} ${createOptions}`));
-  const database = await openDatabase({ url: databaseUrlFor(serverUrl, name) });
+  return {
+    url: databaseUrlFor(serverUrl, name),
+    drop: async () => {
+      await withAdmin(serverUrl, (admin) =>
+        admin.unsafe(`drop database if exists ${name} with (force)`),
+      );
+    },
+  };
+}
+
+/** A new database on the test server, dropped again by `close()`. */
+async function createServerDatabase(prefix: string, createOptions: string): Promise<Database> {
+  const { url, drop } = await createServerDatabaseUrl(prefix, createOptions);
+  const database = await openDatabase({ url });
   return {
     ...database,
     async close() {
       await database.close();
-      await withAdmin(serverUrl, (admin) =>
-        admin.unsafe(`drop database if exists ${name} with (force)`),
-      );
+      await drop();
     },
   };
 }
