@@ -6,6 +6,7 @@ import { seedDemoPractice } from './seed';
 import { createEmptyDatabase } from './testing/test-database';
 
 const expectedTables = [
+  'auth_sessions',
   'clients',
   'invitations',
   'login_attempts',
@@ -13,7 +14,6 @@ const expectedTables = [
   'outbox',
   'password_resets',
   'practices',
-  'sessions',
   'users',
 ];
 

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import {
+  authSessions,
   loginAttempts,
   memberships,
   outbox,
   passwordResets,
   practices,
-  sessions,
   users,
 } from '#db/schema';
 import { createPracticeWithOwner, TEST_PASSWORD, uniqueEmail } from '#db/testing/factories';
@@ -157,7 +157,7 @@ describe('sessions', () => {
     const { owner } = await createPracticeWithOwner(db());
     const { token, session } = await createSession(db(), owner.userId);
     const [, secret] = token.split('.');
-    const [row] = await db().select().from(sessions).where(eq(sessions.id, session.id));
+    const [row] = await db().select().from(authSessions).where(eq(authSessions.id, session.id));
     expect(row?.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(secret);
     const validated = await validateSessionToken(db(), token);
@@ -186,7 +186,9 @@ describe('sessions', () => {
     const { owner } = await createPracticeWithOwner(db());
     const { token, session } = await createSession(db(), owner.userId);
     await invalidateSession(db(), session.id);
-    expect(await db().select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
+    expect(
+      await db().select().from(authSessions).where(eq(authSessions.id, session.id)),
+    ).toHaveLength(0);
     expect(await validateSessionToken(db(), token)).toBeNull();
   });
 
@@ -328,7 +330,7 @@ describe('clean-up', () => {
     await pruneAuthRecords(db());
 
     const sessionIds = (
-      await db().select().from(sessions).where(eq(sessions.userId, owner.userId))
+      await db().select().from(authSessions).where(eq(authSessions.userId, owner.userId))
     ).map((s) => s.id);
     expect(sessionIds).toEqual([current.session.id]);
     expect(sessionIds).not.toContain(expired.session.id);

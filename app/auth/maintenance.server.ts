@@ -1,7 +1,7 @@
 import { lt, or } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { passwordResets, sessions } from '#db/schema';
+import { authSessions, passwordResets } from '#db/schema';
 
 import { pruneLoginAttempts } from './throttle.server';
 
@@ -13,7 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function pruneAuthRecords(db: Db, now = new Date()): Promise<void> {
   const dayAgo = new Date(now.getTime() - DAY_MS);
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db.delete(authSessions).where(lt(authSessions.expiresAt, now));
   await db
     .delete(passwordResets)
     .where(or(lt(passwordResets.expiresAt, dayAgo), lt(passwordResets.usedAt, dayAgo)));

@@ -8,7 +8,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { type Session, sessions, type User, users } from '#db/schema';
+import { type AuthSession, authSessions, type User, users } from '#db/schema';
 import { digestsEqual, generateToken, sha256Hex } from '~/security/tokens.server';
 
 export const SESSION_COOKIE = 'ohjaamo_session';
@@ -18,7 +18,7 @@ export const SESSION_LIFETIME_MS = 30 * DAY;
 const RENEW_WHEN_LEFT_MS = 15 * DAY;
 
 export interface ValidatedSession {
-  session: Session;
+  session: AuthSession;
   user: User;
   /** True when the expiry moved: the cookie must be sent again with the new date. */
   renewed: boolean;
@@ -28,11 +28,11 @@ export async function createSession(
   db: Db,
   userId: string,
   now = new Date(),
-): Promise<{ token: string; session: Session }> {
+): Promise<{ token: string; session: AuthSession }> {
   const id = generateToken();
   const secret = generateToken();
   const [session] = await db
-    .insert(sessions)
+    .insert(authSessions)
     .values({
       id,
       secretHash: sha256Hex(secret),
@@ -52,26 +52,26 @@ export async function validateSessionToken(
   const [id, secret, ...rest] = token.split('.');
   if (!id || !secret || rest.length > 0) return null;
   const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
+    .select({ session: authSessions, user: users })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(eq(authSessions.id, id))
     .limit(1);
   if (!row || !digestsEqual(row.session.secretHash, sha256Hex(secret))) return null;
   if (row.session.expiresAt.getTime() <= now.getTime()) {
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await db.delete(authSessions).where(eq(authSessions.id, id));
     return null;
   }
   if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    await db.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, id));
     return { session: { ...row.session, expiresAt }, user: row.user, renewed: true };
   }
   return { ...row, renewed: false };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+  await db.delete(authSessions).where(eq(authSessions.id, sessionId));
 }
 
 /** Logs a user out everywhere, or everywhere but the session they are using now. */
@@ -81,11 +81,11 @@ export async function invalidateUserSessions(
   exceptSessionId?: string,
 ): Promise<void> {
   await db
-    .delete(sessions)
+    .delete(authSessions)
     .where(
       exceptSessionId
-        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
-        : eq(sessions.userId, userId),
+        ? and(eq(authSessions.userId, userId), ne(authSessions.id, exceptSessionId))
+        : eq(authSessions.userId, userId),
     );
 }
 
@@ -94,7 +94,7 @@ export async function setSessionPractice(
   sessionId: string,
   practiceId: string,
 ): Promise<void> {
-  await db.update(sessions).set({ practiceId }).where(eq(sessions.id, sessionId));
+  await db.update(authSessions).set({ practiceId }).where(eq(authSessions.id, sessionId));
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {

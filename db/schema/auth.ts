@@ -8,8 +8,8 @@ import { users } from './users';
  * Log-in sessions (Lucia's design): the cookie holds `<id>.<secret>`; only the SHA-256 of
  * the secret is stored, so a database leak yields no usable session.
  */
-export const sessions = pgTable(
-  'sessions',
+export const authSessions = pgTable(
+  'auth_sessions',
   {
     id: text('id').primaryKey(),
     secretHash: text('secret_hash').notNull(),
@@ -63,4 +63,4 @@ export const passwordResets = pgTable(
   ],
 );
 
-export type Session = typeof sessions.$inferSelect;
+export type AuthSession = typeof authSessions.$inferSelect;
