@@ -14,12 +14,15 @@ import { smtpTransport } from '~/email/smtp.server';
 import { type BackgroundLoop, deliverDueMail, startLoop } from '~/email/worker.server';
 import { createHttpApp } from '~/http/express-app.server';
 import { logServerError } from '~/http/log-error.server';
+import { loadKeyring } from '~/notes/crypto.server';
 
 const SHUTDOWN_DEADLINE_MS = 5_000;
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
+  // Refuses to start in production without NOTES_ENCRYPTION_KEY; development keeps a key in .data/.
+  const keyring = loadKeyring({ production: config.mode === 'production' });
   const useVite = config.mode === 'development' && !process.argv.includes('--build');
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
   await database.migrate();
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
   }
   loops.push(startLoop(() => pruneAuthRecords(database.db), 60 * 60 * 1000, onLoopError));
 
-  const http = await createHttpApp({ config, database, useVite });
+  const http = await createHttpApp({ config, database, keyring, useVite });
   const { server } = http;
   server.listen(config.port, config.host, () => {
     const mode = useVite ? 'development (Vite)' : `${config.mode} build`;

@@ -1,6 +1,7 @@
 import type { Db } from '#db/client';
 import type { ValidatedSession } from '~/auth/session.server';
 import type { Config } from '~/config.server';
+import type { NoteKeyring } from '~/notes/crypto.server';
 
 /** What the HTTP server hands every loader and action (built in app/http/express-app.server.ts). */
 export interface OhjaamoLoadContext {
@@ -12,6 +13,8 @@ export interface OhjaamoLoadContext {
   cspNonce: string;
   /** The signed-in user's session, already validated (and renewed) by the server. */
   auth: ValidatedSession | null;
+  /** Keys that seal note text and other confidential free text (docs/decisions/006). */
+  keyring: NoteKeyring;
 }
 
 declare module '@remix-run/server-runtime' {

@@ -84,7 +84,16 @@ test('pages pass an automated accessibility check and log no browser errors', as
   }
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
   await expect(page).toHaveURL(/\/calendar$/);
-  for (const path of ['/calendar', '/clients', '/billing', '/settings', '/settings/members']) {
+  for (const path of [
+    '/calendar',
+    '/clients',
+    '/clients/new',
+    '/commissioners',
+    '/commissioners/new',
+    '/billing',
+    '/settings',
+    '/settings/members',
+  ]) {
     await page.goto(path);
     await expectNoAccessibilityViolations(page);
   }

@@ -32,7 +32,7 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await page.getByRole('button', { name: 'Suomi' }).click();
   await page.getByRole('link', { name: 'Asiakkaat' }).click();
   // A screen reader hears the new page's title after client-side navigation.
-  await expect(page.getByTestId('route-announcer')).toHaveText('Asiakkaat – Ohjaamo');
+  await expect(page.getByTestId('route-announcer')).toHaveText('Työnohjattavat – Ohjaamo');
 
   // Invite a supervisor; the invitation is read from the outbox on the mail page.
   const supervisorEmail = uniqueEmail('ohjaaja');

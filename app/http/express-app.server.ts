@@ -18,6 +18,7 @@ import {
 } from '~/auth/session.server';
 import type { Config } from '~/config.server';
 import { type Locale, localeFromAcceptLanguage, translate } from '~/i18n';
+import type { NoteKeyring } from '~/notes/crypto.server';
 
 import { isCrossSiteRequest } from './csrf.server';
 import { requestLogLine } from './request-log.server';
@@ -36,11 +37,12 @@ export interface HttpApp {
 export async function createHttpApp(options: {
   config: Config;
   database: Database;
+  keyring: NoteKeyring;
   /** Serve through Vite's dev server (hot reload) instead of the production build. */
   useVite: boolean;
   buildDir?: string;
 }): Promise<HttpApp> {
-  const { config, database, useVite } = options;
+  const { config, database, keyring, useVite } = options;
   const buildDir = options.buildDir ?? path.resolve('build');
   const app = express();
   const server = createServer(app);
@@ -144,6 +146,7 @@ export async function createHttpApp(options: {
           clientIp: req.ip ?? 'unknown',
           cspNonce: String(res.locals.cspNonce),
           auth,
+          keyring,
         };
       },
     }),

@@ -10,10 +10,11 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from '#db/testing/factories';
+import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { requirePracticeRole } from '~/auth/guards.server';
 import { createSession, validateSessionToken } from '~/auth/session.server';
-import { listClients } from '~/clients/list-clients.server';
+import { listClients } from '~/clients/clients.server';
 import { loadConfig } from '~/config.server';
 import { AppError } from '~/errors';
 
@@ -45,6 +46,7 @@ async function contextFor(userId: string | null): Promise<AppLoadContext> {
     clientIp: '127.0.0.1',
     cspNonce: 'n',
     auth,
+    keyring: testKeyring,
   };
 }
 

@@ -8,12 +8,78 @@ import { useT } from '~/i18n/react';
 interface FieldProps {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'datetime-local' | 'url';
   autoComplete?: string;
   hint?: string;
   failure?: FormFailure | undefined;
-  defaultValue?: string | undefined;
+  defaultValue?: string | number | null | undefined;
   required?: boolean;
+  /** A multi-line text area instead of a one-line input. */
+  rows?: number;
+  min?: number | string;
+  max?: number | string;
+  step?: number | string;
+  className?: string;
+}
+
+const inputClass =
+  'rounded-md border border-slate-400 bg-white px-3 py-2 text-base focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-700 aria-[invalid]:border-red-700';
+
+/** Ids and aria wiring shared by every field: the hint and the errors describe the input. */
+function useFieldWiring(name: string, hint: string | undefined, failure: FormFailure | undefined) {
+  const id = `field-${name}`;
+  const errors = failure?.fieldErrors[name] ?? [];
+  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    id,
+    errors,
+    inputProps: {
+      id,
+      name,
+      'aria-invalid': errors.length ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+    },
+  };
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+  className,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  errors: MessageKey[];
+  children: ReactNode;
+  className?: string | undefined;
+}) {
+  const t = useT();
+  return (
+    <div className={`flex flex-col gap-1 ${className ?? ''}`}>
+      <label htmlFor={id} className="font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {errors.length ? (
+        <ul id={`${id}-error`} className="text-sm text-red-800">
+          {errors.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
 }
 
 /** A labelled input whose errors are tied to it for screen readers (aria-describedby). */
@@ -26,41 +92,101 @@ export function Field({
   failure,
   defaultValue,
   required = true,
+  rows,
+  min,
+  max,
+  step,
+  className,
 }: FieldProps) {
-  const t = useT();
-  const id = `field-${name}`;
-  const errors = failure?.fieldErrors[name] ?? [];
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
+  const { id, errors, inputProps } = useFieldWiring(name, hint, failure);
+  const value =
+    type === 'password' ? undefined : (failure?.values[name] ?? defaultValue ?? undefined);
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
+      {rows ? (
+        <textarea
+          {...inputProps}
+          rows={rows}
+          required={required}
+          defaultValue={value ?? undefined}
+          className={inputClass}
+        />
+      ) : (
+        <input
+          {...inputProps}
+          type={type}
+          autoComplete={autoComplete}
+          required={required}
+          defaultValue={value ?? undefined}
+          min={min}
+          max={max}
+          step={step}
+          className={inputClass}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  options,
+  hint,
+  failure,
+  defaultValue,
+  className,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  hint?: string;
+  failure?: FormFailure | undefined;
+  defaultValue?: string | null | undefined;
+  className?: string;
+}) {
+  const { id, errors, inputProps } = useFieldWiring(name, hint, failure);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
+      <select
+        {...inputProps}
+        defaultValue={failure?.values[name] ?? defaultValue ?? undefined}
+        className={inputClass}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({
+  name,
+  label,
+  failure,
+  defaultChecked,
+}: {
+  name: string;
+  label: string;
+  failure?: FormFailure | undefined;
+  defaultChecked?: boolean;
+}) {
+  const id = `field-${name}`;
+  // After a failed submission the box shows what was sent: unchecked boxes send nothing.
+  const checked = failure ? failure.values[name] === 'on' : defaultChecked;
+  return (
+    <div className="flex items-center gap-2">
       <input
         id={id}
         name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required={required}
-        defaultValue={type === 'password' ? undefined : (failure?.values[name] ?? defaultValue)}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="rounded-md border border-slate-400 px-3 py-2 text-base focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-700 aria-[invalid]:border-red-700"
+        type="checkbox"
+        defaultChecked={checked}
+        className="h-5 w-5 accent-teal-800"
       />
-      {errors.length ? (
-        <ul id={`${id}-error`} className="text-sm text-red-800">
-          {errors.map((key) => (
-            <li key={key}>{t(key)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <label htmlFor={id}>{label}</label>
     </div>
   );
 }

@@ -1,28 +1,43 @@
-import type { MetaFunction } from '@remix-run/node';
-import type { LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
-import { listClients } from '~/clients/list-clients.server';
+import { listClients } from '~/clients/clients.server';
+import { listStatus } from '~/forms/fields';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
+import { ClientsTabs } from '~/ui/clients-tabs';
+import { ListFilter } from '~/ui/list-filter';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'clients.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
-  return { clients: await listClients(context.db, actor) };
+  const url = new URL(request.url);
+  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  const status = listStatus.parse(url.searchParams.get('status') ?? undefined);
+  return { q, status, clients: await listClients(context.db, actor, { q, status }) };
 }
 
 export default function Clients() {
   const t = useT();
-  const { clients } = useLoaderData<typeof loader>();
+  const { q, status, clients } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title={t('clients.title')} lead={t('clients.lead')} />
+      <ClientsTabs />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeader title={t('clients.title')} lead={t('clients.lead')} />
+        <Link
+          to="/clients/new"
+          className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white no-underline hover:bg-teal-900 hover:text-white"
+        >
+          {t('clients.new')}
+        </Link>
+      </div>
+      <ListFilter q={q} status={status} searchLabel={t('clients.search')} />
       {clients.length === 0 ? (
-        <p>{t('clients.empty')}</p>
+        <p>{q ? t('list.noMatches') : t('clients.empty')}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left">
@@ -43,7 +58,9 @@ export default function Clients() {
             <tbody>
               {clients.map((client) => (
                 <tr key={client.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">{client.name}</td>
+                  <td className="px-3 py-2">
+                    <Link to={`/clients/${client.id}`}>{client.name}</Link>
+                  </td>
                   <td className="px-3 py-2">{client.title}</td>
                   <td className="px-3 py-2">{client.organisation}</td>
                 </tr>

@@ -1,0 +1,84 @@
+import { Form } from '@remix-run/react';
+
+import type { FormFailure } from '~/forms/parse';
+import { useT } from '~/i18n/react';
+import { Field, FormErrors, SubmitButton } from '~/ui/form';
+
+interface ClientValues {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  organisation: string | null;
+  background: string | null;
+}
+
+export function ClientForm({
+  client,
+  failure,
+  submitLabel,
+}: {
+  client?: ClientValues;
+  failure: FormFailure | undefined;
+  submitLabel: string;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" className="flex max-w-2xl flex-col gap-4" noValidate>
+      <FormErrors failure={failure} />
+      <Field
+        name="name"
+        label={t('clients.name')}
+        autoComplete="off"
+        defaultValue={client?.name}
+        failure={failure}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          name="email"
+          type="email"
+          label={t('clients.email')}
+          autoComplete="off"
+          required={false}
+          defaultValue={client?.email}
+          failure={failure}
+        />
+        <Field
+          name="phone"
+          type="tel"
+          label={t('clients.phone')}
+          autoComplete="off"
+          required={false}
+          defaultValue={client?.phone}
+          failure={failure}
+        />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          name="title"
+          label={t('clients.titleColumn')}
+          required={false}
+          defaultValue={client?.title}
+          failure={failure}
+        />
+        <Field
+          name="organisation"
+          label={t('clients.organisation')}
+          required={false}
+          defaultValue={client?.organisation}
+          failure={failure}
+        />
+      </div>
+      <Field
+        name="background"
+        label={t('clients.background')}
+        hint={t('clients.backgroundHint')}
+        rows={6}
+        required={false}
+        defaultValue={client?.background}
+        failure={failure}
+      />
+      <SubmitButton>{submitLabel}</SubmitButton>
+    </Form>
+  );
+}

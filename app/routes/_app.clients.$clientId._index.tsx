@@ -1,0 +1,78 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+
+import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { getClient, setClientArchived } from '~/clients/clients.server';
+import { idParam } from '~/http/params.server';
+import { pageTitle } from '~/i18n/meta';
+import { useT } from '~/i18n/react';
+import { PageHeader } from '~/ui/app-shell';
+import { ClientsTabs } from '~/ui/clients-tabs';
+import { DetailList } from '~/ui/detail-list';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'clients.title');
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const id = idParam(params.clientId);
+  const client = await getClient(context.db, actor, id, context.keyring).catch(throwAsResponse);
+  return { client };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const id = idParam(params.clientId);
+  const archive = (await request.formData()).get('intent') === 'archive';
+  await setClientArchived(context.db, actor, id, archive).catch(throwAsResponse);
+  return redirect(`/clients/${id}`);
+}
+
+export default function ClientDetail() {
+  const t = useT();
+  const { client } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <ClientsTabs />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeader
+          title={client.name}
+          lead={client.archivedAt ? t('list.archivedNotice') : undefined}
+        />
+        <div className="flex flex-wrap gap-2">
+          <Link
+            to="edit"
+            className="rounded-md border border-teal-800 px-4 py-2 font-medium no-underline hover:bg-teal-50"
+          >
+            {t('form.edit')}
+          </Link>
+          <Form method="post">
+            <input type="hidden" name="intent" value={client.archivedAt ? 'restore' : 'archive'} />
+            <button
+              type="submit"
+              className="rounded-md border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100"
+            >
+              {client.archivedAt ? t('list.restore') : t('list.archive')}
+            </button>
+          </Form>
+        </div>
+      </div>
+      <DetailList
+        items={[
+          [t('clients.email'), client.email],
+          [t('clients.phone'), client.phone],
+          [t('clients.titleColumn'), client.title],
+          [t('clients.organisation'), client.organisation],
+          [
+            t('clients.background'),
+            client.background ? <p className="whitespace-pre-line">{client.background}</p> : null,
+          ],
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+
+import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { getCommissioner, setCommissionerArchived } from '~/commissioners/commissioners.server';
+import { idParam } from '~/http/params.server';
+import { pageTitle } from '~/i18n/meta';
+import { useT } from '~/i18n/react';
+import { PageHeader } from '~/ui/app-shell';
+import { ClientsTabs } from '~/ui/clients-tabs';
+import { DetailList } from '~/ui/detail-list';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissioners.title');
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const commissioner = await getCommissioner(
+    context.db,
+    actor,
+    idParam(params.commissionerId),
+  ).catch(throwAsResponse);
+  return { commissioner };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const id = idParam(params.commissionerId);
+  const archive = (await request.formData()).get('intent') === 'archive';
+  await setCommissionerArchived(context.db, actor, id, archive).catch(throwAsResponse);
+  return redirect(`/commissioners/${id}`);
+}
+
+export default function CommissionerDetail() {
+  const t = useT();
+  const { commissioner: c } = useLoaderData<typeof loader>();
+  const address = [c.addressLine, [c.postalCode, c.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <>
+      <ClientsTabs />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeader title={c.name} lead={c.archivedAt ? t('list.archivedNotice') : undefined} />
+        <div className="flex flex-wrap gap-2">
+          <Link
+            to="edit"
+            className="rounded-md border border-teal-800 px-4 py-2 font-medium no-underline hover:bg-teal-50"
+          >
+            {t('form.edit')}
+          </Link>
+          <Form method="post">
+            <input type="hidden" name="intent" value={c.archivedAt ? 'restore' : 'archive'} />
+            <button
+              type="submit"
+              className="rounded-md border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100"
+            >
+              {c.archivedAt ? t('list.restore') : t('list.archive')}
+            </button>
+          </Form>
+        </div>
+      </div>
+      <DetailList
+        items={[
+          [t('commissioners.businessId'), c.businessId],
+          [t('commissioners.billingContact'), c.billingContact],
+          [t('commissioners.billingEmail'), c.billingEmail],
+          [t('commissioners.address'), address || null],
+          [t('commissioners.eInvoiceAddress'), c.eInvoiceAddress],
+          [t('commissioners.eInvoiceOperator'), c.eInvoiceOperator],
+        ]}
+      />
+    </>
+  );
+}
