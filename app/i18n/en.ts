@@ -1,6 +1,14 @@
+import { en as feeds } from '~/calendar/messages';
+import { en as contracts } from '~/contracts/messages';
+import { en as notes } from '~/notes/messages';
+import { en as sessions } from '~/sessions/messages';
+
 import type { Catalogue } from './catalogue';
 
-export const en: Catalogue = {
+const common: Omit<
+  Catalogue,
+  keyof typeof contracts | keyof typeof sessions | keyof typeof feeds | keyof typeof notes
+> = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
 
@@ -215,3 +223,5 @@ export const en: Catalogue = {
   'error.throttled': 'Too many attempts. Please try again later.',
   'error.backHome': 'Back to the start',
 };
+
+export const en: Catalogue = { ...common, ...contracts, ...sessions, ...feeds, ...notes };

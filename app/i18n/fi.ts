@@ -1,5 +1,10 @@
-/** Finnish, the default language. Every key here must exist in en.ts (the types enforce it). */
-export const fi = {
+import { fi as feeds } from '~/calendar/messages';
+import { fi as contracts } from '~/contracts/messages';
+import { fi as notes } from '~/notes/messages';
+import { fi as sessions } from '~/sessions/messages';
+
+/** Finnish messages shared by the whole app; areas keep theirs in <area>/messages.ts. */
+const common = {
   'app.name': 'Ohjaamo',
   'app.tagline': 'Työnohjaajan työpöytä',
 
@@ -218,3 +223,6 @@ export const fi = {
   'error.throttled': 'Liian monta yritystä. Yritä myöhemmin uudelleen.',
   'error.backHome': 'Etusivulle',
 } as const;
+
+/** Finnish, the default language. Every key must exist in en.ts (the types enforce it). */
+export const fi = { ...common, ...contracts, ...sessions, ...feeds, ...notes } as const;

@@ -1,9 +1,6 @@
-/**
- * The four themes of a manager's supervision. Every session note has a part for each; the
- * keys are stored in the database, so they never change.
- */
-export const themes = ['role', 'power', 'environment', 'dialogue'] as const;
-export type Theme = (typeof themes)[number];
+import { type Theme, themes } from '#db/schema/themes';
+
+export { type Theme, themes };
 
 export function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (themes as readonly string[]).includes(value);

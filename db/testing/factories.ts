@@ -4,7 +4,15 @@ import { signUp } from '~/auth/sign-up.server';
 import type { Actor } from '~/practices/actor';
 
 import type { Db } from '../client';
-import { memberships, type PracticeRole, users } from '../schema';
+import {
+  clients,
+  commissioners,
+  contractParticipants,
+  contracts,
+  memberships,
+  type PracticeRole,
+  users,
+} from '../schema';
 
 export const TEST_PASSWORD = 'harmaa-lokki-lentää-2026';
 
@@ -42,4 +50,47 @@ export async function addMember(
   if (!user) throw new Error('insert returned no row');
   await db.insert(memberships).values({ practiceId, userId: user.id, role });
   return { userId: user.id, practiceId, role, email };
+}
+
+/** A commissioner, a supervisee and an active individual contract supervised by `actor`. */
+export async function createContractFixture(
+  db: Db,
+  actor: Actor,
+  overrides: Partial<typeof contracts.$inferInsert> = {},
+): Promise<{ contractId: string; clientId: string; commissionerId: string }> {
+  const [commissioner] = await db
+    .insert(commissioners)
+    .values({ practiceId: actor.practiceId, name: 'Kuopion kaupunki', businessId: '0201256-6' })
+    .returning({ id: commissioners.id });
+  const [client] = await db
+    .insert(clients)
+    .values({ practiceId: actor.practiceId, name: 'Maria Lehtonen', organisation: 'Kuopio' })
+    .returning({ id: clients.id });
+  if (!commissioner || !client) throw new Error('insert returned no row');
+  const [contract] = await db
+    .insert(contracts)
+    .values({
+      practiceId: actor.practiceId,
+      supervisorId: actor.userId,
+      commissionerId: commissioner.id,
+      code: `TO-${randomBytes(3).toString('hex')}`,
+      form: 'individual',
+      status: 'active',
+      sessionsAgreed: 10,
+      sessionMinutes: 60,
+      rhythmWeeks: 3,
+      startsOn: '2026-09-01',
+      priceCents: 15_000,
+      vatRateBasisPoints: 2550,
+      cancellationNoticeHours: 24,
+      chargeLateCancellation: true,
+      chargeNoShow: true,
+      ...overrides,
+    })
+    .returning({ id: contracts.id });
+  if (!contract) throw new Error('insert returned no row');
+  await db
+    .insert(contractParticipants)
+    .values({ contractId: contract.id, clientId: client.id, practiceId: actor.practiceId });
+  return { contractId: contract.id, clientId: client.id, commissionerId: commissioner.id };
 }

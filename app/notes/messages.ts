@@ -1,0 +1,4 @@
+/** Messages of the notes area, merged into the catalogues in app/i18n. */
+export const fi = {} as const;
+
+export const en: Record<keyof typeof fi, string> = {};
