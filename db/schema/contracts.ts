@@ -11,8 +11,8 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { clients } from './clients';
-import { commissioners } from './commissioners';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { commissioners } from './commissioners';
 import { practices } from './practices';
 import { themes } from './themes';
 import { users } from './users';
