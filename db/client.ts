@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import type { Logger, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -44,17 +44,19 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory, or `memory://` for an in-memory database. */
   dataDir?: string;
+  /** Sees every query Drizzle sends (tests count queries with it); never logs by itself. */
+  logger?: Logger;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  if (options.url) return openPostgres(options.url);
+  if (options.url) return openPostgres(options.url, options.logger);
   const dataDir = options.dataDir ?? defaultPgliteDir;
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  return wrapPglite(await PGlite.create(dataDir));
+  return wrapPglite(await PGlite.create(dataDir), options.logger);
 }
 
-export function wrapPglite(client: PGlite): Database {
-  const db = drizzlePglite(client, { schema });
+export function wrapPglite(client: PGlite, logger?: Logger): Database {
+  const db = drizzlePglite(client, { schema, ...(logger ? { logger } : {}) });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
@@ -64,12 +66,12 @@ export function wrapPglite(client: PGlite): Database {
   };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, logger?: Logger): Database {
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
   });
-  const db = drizzlePostgres(client, { schema });
+  const db = drizzlePostgres(client, { schema, ...(logger ? { logger } : {}) });
   return {
     db: db as unknown as Db,
     kind: 'postgres',

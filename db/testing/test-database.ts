@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 
@@ -12,13 +13,26 @@ import { databaseUrlFor } from './urls';
  * A migrated, empty database of the kind this run tests against (PGlite or PostgreSQL),
  * private to the caller. `close()` closes it and, on PostgreSQL, drops it.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: { logger?: Logger } = {}): Promise<Database> {
   const setup = inject('testDatabase');
   if (setup.kind === 'pglite') {
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(setup.dumpFile)]) });
-    return wrapPglite(client);
+    return wrapPglite(client, options.logger);
   }
-  return createServerDatabase('ohjaamo_test', `template ${setup.template}`);
+  return createServerDatabase('ohjaamo_test', `template ${setup.template}`, options.logger);
+}
+
+/** Counts the queries Drizzle sends, for tests that pin a page's query count. */
+export function queryCounter(): Logger & { count: number; reset(): void } {
+  return {
+    count: 0,
+    logQuery() {
+      this.count += 1;
+    },
+    reset() {
+      this.count = 0;
+    },
+  };
 }
 
 /** A brand-new database with no tables at all, for testing migrations from empty. */
@@ -47,9 +61,13 @@ export async function createServerDatabaseUrl(
 }
 
 /** A new database on the test server, dropped again by `close()`. */
-async function createServerDatabase(prefix: string, createOptions: string): Promise<Database> {
+async function createServerDatabase(
+  prefix: string,
+  createOptions: string,
+  logger?: Logger,
+): Promise<Database> {
   const { url, drop } = await createServerDatabaseUrl(prefix, createOptions);
-  const database = await openDatabase({ url });
+  const database = await openDatabase({ url, ...(logger ? { logger } : {}) });
   return {
     ...database,
     async close() {
