@@ -55,11 +55,11 @@ describe('clients', () => {
     const other = await createPracticeWithOwner(db());
     const id = await createClient(db(), owner, input(), testKeyring);
     for (const attempt of [
-      getClient(db(), other.owner, id, testKeyring),
-      updateClient(db(), other.owner, id, input({ name: 'Kaapattu' }), testKeyring),
-      setClientArchived(db(), other.owner, id, true),
+      () => getClient(db(), other.owner, id, testKeyring),
+      () => updateClient(db(), other.owner, id, input({ name: 'Kaapattu' }), testKeyring),
+      () => setClientArchived(db(), other.owner, id, true),
     ]) {
-      const error = await attempt.then(
+      const error = await attempt().then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
@@ -9,17 +11,47 @@ import { inject } from 'vitest';
 import { type Database, openDatabase, wrapPglite } from '../client';
 import { databaseUrlFor } from './urls';
 
+const execFileAsync = promisify(execFile);
+
 /**
  * A migrated, empty database of the kind this run tests against (PGlite or PostgreSQL),
  * private to the caller. `close()` closes it and, on PostgreSQL, drops it.
  */
-export async function createTestDatabase(options: { logger?: Logger } = {}): Promise<Database> {
+export interface TestDatabase extends Database {
+  /**
+   * Everything the database holds as bytes an attacker with a backup would see: `pg_dump`
+   * output on PostgreSQL, the data directory (heap files and WAL) on PGlite.
+   */
+  rawDump(): Promise<Buffer>;
+}
+
+export async function createTestDatabase(options: { logger?: Logger } = {}): Promise<TestDatabase> {
   const setup = inject('testDatabase');
   if (setup.kind === 'pglite') {
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(setup.dumpFile)]) });
-    return wrapPglite(client, options.logger);
+    return {
+      ...wrapPglite(client, options.logger),
+      rawDump: async () => {
+        await client.exec('checkpoint');
+        return Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
+      },
+    };
   }
-  return createServerDatabase('ohjaamo_test', `template ${setup.template}`, options.logger);
+  const { url, drop } = await createServerDatabaseUrl('ohjaamo_test', `template ${setup.template}`);
+  const database = await openDatabase({
+    url,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await drop();
+    },
+    rawDump: async () =>
+      (await execFileAsync('pg_dump', [url], { maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }))
+        .stdout,
+  };
 }
 
 /** Counts the queries Drizzle sends, for tests that pin a page's query count. */
@@ -61,13 +93,9 @@ export async function createServerDatabaseUrl(
 }
 
 /** A new database on the test server, dropped again by `close()`. */
-async function createServerDatabase(
-  prefix: string,
-  createOptions: string,
-  logger?: Logger,
-): Promise<Database> {
+async function createServerDatabase(prefix: string, createOptions: string): Promise<Database> {
   const { url, drop } = await createServerDatabaseUrl(prefix, createOptions);
-  const database = await openDatabase({ url, ...(logger ? { logger } : {}) });
+  const database = await openDatabase({ url });
   return {
     ...database,
     async close() {

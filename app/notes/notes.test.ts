@@ -1,0 +1,248 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import { agreedActions, noteAuditLog, sessionNotes, summaryPublications } from '#db/schema';
+import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import { testKeyring } from '#db/testing/keyring';
+import { insertSession } from '#db/testing/sessions';
+import { createTestDatabase } from '#db/testing/test-database';
+import { AppError } from '~/errors';
+import type { Actor } from '~/practices/actor';
+
+import { emptyPrivateNote, emptySharedDraft } from './content';
+import { getNoteForEditing, getPublishedSummary, publishSummary, saveNote } from './notes.server';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+const db = () => database.db;
+
+const SECRET = 'Pelkää, että yövuorolaisten kiukku purkautuu häneen';
+const SHARED = 'Sovimme, että hän kokeilee viikkopalaveria';
+
+/** A practice whose owner employs a supervisor with one held session. */
+async function setting() {
+  const { owner } = await createPracticeWithOwner(db());
+  const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
+  const colleague = await addMember(db(), owner.practiceId, 'supervisor');
+  const { contractId } = await createContractFixture(db(), supervisor);
+  const sessionId = await insertSession(db(), {
+    practiceId: owner.practiceId,
+    contractId,
+    supervisorId: supervisor.userId,
+    startsAt: new Date('2026-11-10T08:00:00Z'),
+    status: 'held',
+  });
+  return { owner, supervisor, colleague, sessionId };
+}
+
+const note = (overrides: Partial<typeof emptyPrivateNote> = {}, shared = {}) => ({
+  private: { ...emptyPrivateNote, power: SECRET, ...overrides },
+  shared: {
+    ...emptySharedDraft,
+    environment: SHARED,
+    actions: ['Kokeile viikkopalaveria'],
+    ...shared,
+  },
+  themes: null,
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe('session notes', () => {
+  it('are stored encrypted and read back by their author, with themes derived', async () => {
+    const { supervisor, sessionId } = await setting();
+    const saved = await saveNote(
+      db(),
+      supervisor,
+      sessionId,
+      { baseVersion: 0, ...note() },
+      testKeyring,
+    );
+    expect(saved).toEqual({ version: 1, themes: ['power', 'environment'] });
+
+    const [raw] = await db()
+      .select()
+      .from(sessionNotes)
+      .where(eq(sessionNotes.sessionId, sessionId));
+    expect(JSON.stringify(raw)).not.toContain('yövuorolaisten');
+    expect(JSON.stringify(raw)).not.toContain('viikkopalaveria');
+
+    const read = await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    expect(read.private.power).toBe(SECRET);
+    expect(read.shared.environment).toBe(SHARED);
+    expect(read.version).toBe(1);
+  });
+
+  it('are not found for the practice owner, another supervisor or another practice', async () => {
+    const { owner, colleague, supervisor, sessionId } = await setting();
+    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
+    await publishSummary(db(), supervisor, sessionId, testKeyring);
+    const stranger = (await createPracticeWithOwner(db())).owner;
+    const intruders: Actor[] = [owner, colleague, stranger];
+    for (const intruder of intruders) {
+      for (const attempt of [
+        () => getNoteForEditing(db(), intruder, sessionId, testKeyring),
+        () =>
+          saveNote(
+            db(),
+            intruder,
+            sessionId,
+            { baseVersion: 1, ...note({ power: 'x' }) },
+            testKeyring,
+          ),
+        () => publishSummary(db(), intruder, sessionId, testKeyring),
+        () => getPublishedSummary(db(), intruder, sessionId, 1, testKeyring),
+      ]) {
+        expect((await errorOf(attempt())).code).toBe('not_found');
+      }
+    }
+    expect((await getNoteForEditing(db(), supervisor, sessionId, testKeyring)).private.power).toBe(
+      SECRET,
+    );
+  });
+
+  it('refuse a stale edit and keep the newer text', async () => {
+    const { supervisor, sessionId } = await setting();
+    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
+    // Two windows opened at version 1; the first saves.
+    await saveNote(
+      db(),
+      supervisor,
+      sessionId,
+      { baseVersion: 1, ...note({ power: 'ikkuna A' }) },
+      testKeyring,
+    );
+    const stale = await errorOf(
+      saveNote(
+        db(),
+        supervisor,
+        sessionId,
+        { baseVersion: 1, ...note({ power: 'ikkuna B' }) },
+        testKeyring,
+      ),
+    );
+    expect(stale.messageKey).toBe('notes.staleEdit');
+    const current = await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    expect(current).toMatchObject({ version: 2, private: { power: 'ikkuna A' } });
+    // Saving again on top of what is there now goes through.
+    await saveNote(
+      db(),
+      supervisor,
+      sessionId,
+      { baseVersion: 2, ...note({ power: 'ikkuna B' }) },
+      testKeyring,
+    );
+    expect((await getNoteForEditing(db(), supervisor, sessionId, testKeyring)).private.power).toBe(
+      'ikkuna B',
+    );
+  });
+
+  it('let only one of two first saves through', async () => {
+    const { supervisor, sessionId } = await setting();
+    const results = await Promise.allSettled([
+      saveNote(
+        db(),
+        supervisor,
+        sessionId,
+        { baseVersion: 0, ...note({ power: 'A' }) },
+        testKeyring,
+      ),
+      saveNote(
+        db(),
+        supervisor,
+        sessionId,
+        { baseVersion: 0, ...note({ power: 'B' }) },
+        testKeyring,
+      ),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('publish revisions, keep the earlier ones, and keep done actions done', async () => {
+    const { supervisor, sessionId } = await setting();
+    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
+    expect(await publishSummary(db(), supervisor, sessionId, testKeyring)).toEqual({ revision: 1 });
+    await db()
+      .update(agreedActions)
+      .set({ doneAt: new Date() })
+      .where(eq(agreedActions.sessionId, sessionId));
+
+    await saveNote(
+      db(),
+      supervisor,
+      sessionId,
+      {
+        baseVersion: 1,
+        ...note(
+          {},
+          { environment: 'Tarkennettu', actions: ['Kokeile viikkopalaveria', 'Kysy palautetta'] },
+        ),
+      },
+      testKeyring,
+    );
+    expect(await publishSummary(db(), supervisor, sessionId, testKeyring)).toEqual({ revision: 2 });
+
+    expect(
+      (await getPublishedSummary(db(), supervisor, sessionId, 1, testKeyring)).environment,
+    ).toBe(SHARED);
+    expect(
+      (await getPublishedSummary(db(), supervisor, sessionId, 2, testKeyring)).environment,
+    ).toBe('Tarkennettu');
+    const actions = await db()
+      .select()
+      .from(agreedActions)
+      .where(eq(agreedActions.sessionId, sessionId))
+      .orderBy(agreedActions.position);
+    expect(actions.map((a) => a.doneAt !== null)).toEqual([true, false]);
+    const publications = await db()
+      .select()
+      .from(summaryPublications)
+      .where(eq(summaryPublications.sessionId, sessionId));
+    expect(JSON.stringify(publications)).not.toContain('Tarkennettu');
+  });
+
+  it('refuse to publish an empty summary', async () => {
+    const { supervisor, sessionId } = await setting();
+    await saveNote(
+      db(),
+      supervisor,
+      sessionId,
+      { baseVersion: 0, ...note({}, { environment: '', actions: [] }) },
+      testKeyring,
+    );
+    expect(
+      (await errorOf(publishSummary(db(), supervisor, sessionId, testKeyring))).messageKey,
+    ).toBe('notes.nothingToPublish');
+  });
+
+  it('leave an audit trail of reads, writes and publications without any text', async () => {
+    const { supervisor, sessionId } = await setting();
+    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
+    await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    await publishSummary(db(), supervisor, sessionId, testKeyring);
+    const trail = await db()
+      .select()
+      .from(noteAuditLog)
+      .where(eq(noteAuditLog.sessionId, sessionId))
+      .orderBy(noteAuditLog.createdAt);
+    expect(trail.map((e) => e.action)).toEqual([
+      'write_private',
+      'write_shared',
+      'read_private',
+      'publish',
+    ]);
+    expect(trail.every((e) => e.actorId === supervisor.userId)).toBe(true);
+    expect(JSON.stringify(trail)).not.toContain('yövuoro');
+  });
+});
