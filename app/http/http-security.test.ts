@@ -50,6 +50,8 @@ describe('request log', () => {
   it('keeps no query string and no token from the path', () => {
     const token = 'pOVdAJbkHOQh3NlwtiuG2EpLSh-eTrKNVlyWScLTSGI';
     expect(redactPath(`/reset-password/${token}?email=a@b.fi`)).toBe('/reset-password/:id');
+    expect(redactPath(`/feeds/${token}.ics`)).toBe('/feeds/:id');
+    expect(redactPath('/assets/entry.client-DfvoxCbQ.js')).toBe('/assets/entry.client-DfvoxCbQ.js');
     const line = requestLogLine({
       method: 'GET',
       path: `/invite/${token}?x=1`,

@@ -6,10 +6,13 @@ const TOKENISH = /^[A-Za-z0-9_-]{20,}$|^[0-9a-f-]{32,36}$/i;
 
 export function redactPath(path: string): string {
   const withoutQuery = path.split('?')[0] ?? '';
-  return withoutQuery
-    .split('/')
-    .map((segment) => (TOKENISH.test(segment) ? ':id' : segment))
-    .join('/');
+  return (
+    withoutQuery
+      .split('/')
+      // A token may carry a file extension (/feeds/<token>.ics): test it without one.
+      .map((segment) => (TOKENISH.test(segment.replace(/\.[A-Za-z0-9]+$/, '')) ? ':id' : segment))
+      .join('/')
+  );
 }
 
 export function requestLogLine(entry: {

@@ -140,11 +140,16 @@ export default function Settings() {
           </Form>
         </section>
       </div>
-      {data.isOwner ? (
-        <p className="mt-8">
-          <Link to="/settings/members">{t('settings.membersLink')}</Link>
-        </p>
-      ) : null}
+      <ul className="mt-8 flex flex-col gap-2">
+        <li>
+          <Link to="/settings/calendar">{t('feeds.settingsLink')}</Link>
+        </li>
+        {data.isOwner ? (
+          <li>
+            <Link to="/settings/members">{t('settings.membersLink')}</Link>
+          </li>
+        ) : null}
+      </ul>
     </>
   );
 }
