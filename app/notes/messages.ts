@@ -1,5 +1,30 @@
 /** Messages of the notes area, merged into the catalogues in app/i18n. */
 export const fi = {
+  'notes.title': 'Istunnon muistiinpanot',
+  'notes.backToSession': '← Takaisin istuntoon',
+  'notes.confidentiality':
+    'Yksityiset muistiinpanot näet vain sinä – eivät vastaanoton omistaja, muut työnohjaajat eivätkä työnohjattava. Jaettu yhteenveto ja sovitut tehtävät näkyvät työnohjattavalle vasta, kun julkaiset ne. Kaikki teksti tallennetaan salattuna.',
+  'notes.general': 'Yleistä',
+  'notes.privateLabel': 'Yksityinen muistiinpano (vain sinulle)',
+  'notes.sharedLabel': 'Jaettu yhteenveto (näkyy julkaisun jälkeen)',
+  'notes.actions': 'Sovitut tehtävät',
+  'notes.actionsHint': 'Yksi tehtävä riviä kohden. Työnohjattava voi merkitä ne tehdyiksi.',
+  'notes.themesAddressed': 'Istunnon pääteemat',
+  'notes.themesAuto': 'Päättele teemoista, joihin on kirjoitettu',
+  'notes.save': 'Tallenna',
+  'notes.publish': 'Tallenna ja julkaise yhteenveto',
+  'notes.publishHint':
+    'Julkaisu näyttää jaetun yhteenvedon ja sovitut tehtävät työnohjattavalle. Jos muokkaat ja julkaiset uudelleen, aiempi versio säilyy historiassa.',
+  'notes.saving': 'Tallennetaan…',
+  'notes.savedAt': 'Tallennettu klo {time}',
+  'notes.publishedNow': 'Yhteenveto julkaistu (versio {revision}).',
+  'notes.conflictHint':
+    'Lomakkeessa on sinun tekstisi. Alla näkyy, mitä toiseen ikkunaan tallennettiin. Yhdistä tarvittaessa ja tallenna.',
+  'notes.prompts': 'Pohdintakysymyksiä',
+  'notes.promptsHint': 'Valmistautumisen ja kirjoittamisen tueksi.',
+  'notes.publications': 'Julkaisut',
+  'notes.notPublished': 'Yhteenvetoa ei ole vielä julkaistu.',
+  'notes.revision': 'Versio {revision}',
   'notes.staleEdit':
     'Muistiinpanoa on muutettu toisessa ikkunassa sen jälkeen, kun avasit sen. Kumpikaan versio ei ole kadonnut: vertaa alla ja tallenna uudelleen.',
   'notes.cancelledSession': 'Peruttu istunto ei voi saada julkaistua yhteenvetoa.',
@@ -7,6 +32,31 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
+  'notes.title': 'Session notes',
+  'notes.backToSession': '← Back to the session',
+  'notes.confidentiality':
+    'Only you can read the private notes – not the practice owner, other supervisors or the supervisee. The shared summary and agreed actions reach the supervisee only when you publish them. All text is stored encrypted.',
+  'notes.general': 'General',
+  'notes.privateLabel': 'Private note (only for you)',
+  'notes.sharedLabel': 'Shared summary (visible once published)',
+  'notes.actions': 'Agreed actions',
+  'notes.actionsHint': 'One action per line. The supervisee can mark them done.',
+  'notes.themesAddressed': 'Main themes of the session',
+  'notes.themesAuto': 'Derive from the themes written about',
+  'notes.save': 'Save',
+  'notes.publish': 'Save and publish the summary',
+  'notes.publishHint':
+    'Publishing shows the shared summary and agreed actions to the supervisee. If you edit and publish again, the earlier version stays in the history.',
+  'notes.saving': 'Saving…',
+  'notes.savedAt': 'Saved at {time}',
+  'notes.publishedNow': 'Summary published (version {revision}).',
+  'notes.conflictHint':
+    'The form holds your text. Below is what was saved in the other window. Merge if needed and save.',
+  'notes.prompts': 'Reflective prompts',
+  'notes.promptsHint': 'To help in preparing and writing.',
+  'notes.publications': 'Publications',
+  'notes.notPublished': 'The summary has not been published yet.',
+  'notes.revision': 'Version {revision}',
   'notes.staleEdit':
     'The note was changed in another window after you opened it. Neither version is lost: compare below and save again.',
   'notes.cancelledSession': 'A cancelled session cannot have a published summary.',

@@ -9,7 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, max } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { agreedActions, sessionNotes, summaryPublications, supervisionSessions } from '#db/schema';
+import {
+  agreedActions,
+  contracts,
+  sessionNotes,
+  summaryPublications,
+  supervisionSessions,
+} from '#db/schema';
 import { AppError } from '~/errors';
 import type { Actor } from '~/practices/actor';
 
@@ -37,9 +43,13 @@ async function authorsSession(db: Db, actor: Actor, sessionId: string) {
     .select({
       id: supervisionSessions.id,
       status: supervisionSessions.status,
-      practiceId: supervisionSessions.practiceId,
+      startsAt: supervisionSessions.startsAt,
+      endsAt: supervisionSessions.endsAt,
+      contractId: contracts.id,
+      contractCode: contracts.code,
     })
     .from(supervisionSessions)
+    .innerJoin(contracts, eq(contracts.id, supervisionSessions.contractId))
     .where(
       and(
         eq(supervisionSessions.id, sessionId),
@@ -52,6 +62,7 @@ async function authorsSession(db: Db, actor: Actor, sessionId: string) {
 }
 
 export interface NoteForEditing {
+  session: Awaited<ReturnType<typeof authorsSession>>;
   /** 0 before anything has been saved. */
   version: number;
   private: PrivateNote;
@@ -68,7 +79,7 @@ export async function getNoteForEditing(
   keyring: NoteKeyring,
   now = new Date(),
 ): Promise<NoteForEditing> {
-  await authorsSession(db, actor, sessionId);
+  const session = await authorsSession(db, actor, sessionId);
   const [note] = await db
     .select()
     .from(sessionNotes)
@@ -88,6 +99,7 @@ export async function getNoteForEditing(
   );
   if (!note) {
     return {
+      session,
       version: 0,
       private: emptyPrivateNote,
       shared: emptySharedDraft,
@@ -97,6 +109,7 @@ export async function getNoteForEditing(
     };
   }
   return {
+    session,
     version: note.version,
     private: openPrivate(keyring, note.privateEncrypted, sessionId),
     shared: openShared(keyring, note.sharedDraftEncrypted, sessionId),

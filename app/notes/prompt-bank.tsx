@@ -1,0 +1,31 @@
+import { useLocale, useT } from '~/i18n/react';
+
+import type { Prompt } from './default-prompts';
+import { type Theme, themes } from './themes';
+
+/** Reflective prompts per theme beside the editor, for preparing and for writing. */
+export function PromptBank({ prompts }: { prompts: Record<Theme, readonly Prompt[]> }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section
+      aria-labelledby="prompts-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id="prompts-heading" className="font-semibold">
+        {t('notes.prompts')}
+      </h2>
+      <p className="mb-2 text-sm text-slate-700">{t('notes.promptsHint')}</p>
+      {themes.map((theme) => (
+        <details key={theme} className="border-t border-slate-200 py-2">
+          <summary className="cursor-pointer font-medium">{t(`contracts.theme.${theme}`)}</summary>
+          <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-sm">
+            {prompts[theme].map((prompt) => (
+              <li key={prompt.fi}>{prompt[locale]}</li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}
