@@ -1,21 +1,19 @@
-import type { AppLoadContext } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients, memberships, outbox } from '#db/schema';
+import { loadContextFor } from '#db/testing/context';
 import {
   addMember,
   createPracticeWithOwner,
   TEST_PASSWORD,
   uniqueEmail,
 } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { requirePracticeRole } from '~/auth/guards.server';
 import { createSession, validateSessionToken } from '~/auth/session.server';
 import { listClients } from '~/clients/clients.server';
-import { loadConfig } from '~/config.server';
 import { AppError } from '~/errors';
 
 import {
@@ -34,21 +32,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 const db = () => database.db;
 
-async function contextFor(userId: string | null): Promise<AppLoadContext> {
-  let auth = null;
-  if (userId) {
-    const { token } = await createSession(db(), userId);
-    auth = await validateSessionToken(db(), token);
-  }
-  return {
-    db: db(),
-    config: loadConfig({ NODE_ENV: 'test' }),
-    clientIp: '127.0.0.1',
-    cspNonce: 'n',
-    auth,
-    keyring: testKeyring,
-  };
-}
+const contextFor = (userId: string | null) => loadContextFor(db(), userId);
 
 async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
