@@ -1,5 +1,13 @@
 /** Messages of the notes area, merged into the catalogues in app/i18n. */
 export const fi = {
+  'notes.promptBankTitle': 'Pohdintakysymykset',
+  'notes.promptBankLead':
+    'Muistiinpanojen vieressä näkyvät kysymykset teemoittain. Muokkaukset koskevat koko vastaanottoa. Kirjoita yksi kysymys riville, suomeksi ja englanniksi samassa järjestyksessä.',
+  'notes.promptsFinnish': 'Suomeksi (yksi riville)',
+  'notes.promptsEnglish': 'Englanniksi (yksi riville, samassa järjestyksessä)',
+  'notes.promptsMismatch': 'Kysymyksiä on oltava sama määrä suomeksi ja englanniksi (1–30).',
+  'notes.promptsReset': 'Palauta oletuskysymykset',
+  'notes.promptBankLink': 'Pohdintakysymykset',
   'notes.title': 'Istunnon muistiinpanot',
   'notes.backToSession': '← Takaisin istuntoon',
   'notes.confidentiality':
@@ -32,6 +40,14 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
+  'notes.promptBankTitle': 'Reflective prompts',
+  'notes.promptBankLead':
+    'The questions shown beside the notes, by theme. Changes apply to the whole practice. Write one question per line, in Finnish and in English in the same order.',
+  'notes.promptsFinnish': 'In Finnish (one per line)',
+  'notes.promptsEnglish': 'In English (one per line, same order)',
+  'notes.promptsMismatch': 'There must be as many questions in Finnish as in English (1–30).',
+  'notes.promptsReset': 'Restore the default questions',
+  'notes.promptBankLink': 'Reflective prompts',
   'notes.title': 'Session notes',
   'notes.backToSession': '← Back to the session',
   'notes.confidentiality':

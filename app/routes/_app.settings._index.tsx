@@ -149,6 +149,11 @@ export default function Settings() {
             <Link to="/settings/members">{t('settings.membersLink')}</Link>
           </li>
         ) : null}
+        {data.isOwner ? (
+          <li>
+            <Link to="/settings/prompts">{t('notes.promptBankLink')}</Link>
+          </li>
+        ) : null}
       </ul>
     </>
   );
