@@ -9,6 +9,7 @@ import { LanguageSwitch } from './language-switch';
 const navItems: { to: string; label: MessageKey; ownerOnly?: boolean }[] = [
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/clients', label: 'nav.clients' },
+  { to: '/contracts', label: 'contracts.nav' },
   { to: '/billing', label: 'nav.billing', ownerOnly: true },
   { to: '/settings', label: 'nav.settings' },
 ];

@@ -1,0 +1,413 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import { clients, commissioners, contracts } from '#db/schema';
+import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import { createTestDatabase } from '#db/testing/test-database';
+import type { AppError } from '~/errors';
+import type { Actor } from '~/practices/actor';
+
+import {
+  createContract,
+  getContract,
+  listContracts,
+  suggestContractCode,
+  updateContract,
+} from './contracts.server';
+import { contractFormOptions } from './references.server';
+import { contractSchema, eurosToCents } from './schemas';
+import { activateContract, endContract } from './status.server';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+const db = () => database.db;
+
+const someId = '00000000-0000-4000-8000-000000000001';
+const otherId = '00000000-0000-4000-8000-000000000002';
+
+/** A complete, valid submission of the contract form, as the browser would send it. */
+function formValues(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const values: Record<string, string | undefined> = {
+    supervisorId: someId,
+    commissionerId: someId,
+    form: 'individual',
+    [`participant_${someId}`]: 'on',
+    code: 'to-2026-001',
+    sessionsAgreed: '10',
+    sessionMinutes: '60',
+    rhythmWeeks: '3',
+    location: 'Kauppakatu 1, Kuopio',
+    remoteLink: '',
+    startsOn: '2026-09-01',
+    plannedEndOn: '2027-05-31',
+    guidingQuestion: 'Miten johdan muutosta niin, että tiimi pysyy mukana?',
+    goal1Text: 'Selkeämpi rooli esihenkilönä',
+    goal1Theme: 'role',
+    goal2Text: 'Palaverikäytännöt kuntoon',
+    goal2Theme: '',
+    methods: 'Ratkaisukeskeinen, dialoginen',
+    price: '150,50',
+    vat: '2550',
+    vatExemptReason: '',
+    payer: 'commissioner',
+    cancellationNoticeHours: '48',
+    chargeLateCancellation: 'on',
+    commissionerDisclosure: 'attendance',
+    retentionMonths: '24',
+    ...overrides,
+  };
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+function errors(values: Record<string, string>): Record<string, string[]> {
+  const result = contractSchema.safeParse(values);
+  if (result.success) return {};
+  const byField: Record<string, string[]> = {};
+  for (const issue of result.error.issues)
+    (byField[String(issue.path[0])] ??= []).push(issue.message);
+  return byField;
+}
+
+function parse(values: Record<string, string>) {
+  const result = contractSchema.safeParse(values);
+  if (!result.success) throw new Error(JSON.stringify(result.error.issues));
+  return result.data;
+}
+
+async function refusal(attempt: Promise<unknown>): Promise<AppError> {
+  return attempt.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: unknown) => error as AppError,
+  );
+}
+
+/** A commissioner and `count` supervisees in the actor's practice. */
+async function parties(actor: Actor, count = 1) {
+  const [commissioner] = await db()
+    .insert(commissioners)
+    .values({
+      practiceId: actor.practiceId,
+      name: 'Pohjois-Savon hyvinvointialue',
+      businessId: '3221318-4',
+    })
+    .returning({ id: commissioners.id });
+  const people = await db()
+    .insert(clients)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        practiceId: actor.practiceId,
+        name: `Työnohjattava ${i + 1}`,
+      })),
+    )
+    .returning({ id: clients.id });
+  if (!commissioner) throw new Error('no commissioner');
+  return { commissionerId: commissioner.id, clientIds: people.map((p) => p.id) };
+}
+
+async function newContract(actor: Actor, overrides: Record<string, string | undefined> = {}) {
+  const { commissionerId, clientIds } = await parties(actor);
+  const [clientId = ''] = clientIds;
+  const input = parse(
+    formValues({
+      supervisorId: actor.userId,
+      commissionerId,
+      [`participant_${someId}`]: undefined,
+      [`participant_${clientId}`]: 'on',
+      code: `TO-${Math.random().toString().slice(2, 8)}`,
+      ...overrides,
+    }),
+  );
+  return { id: await createContract(db(), actor, input), input, clientId, commissionerId };
+}
+
+describe('contract form validation', () => {
+  it('accepts a complete form and turns it into stored values', () => {
+    const input = parse(formValues());
+    expect(input.code).toBe('TO-2026-001');
+    expect(input.priceCents).toBe(15_050);
+    expect(input.vatRateBasisPoints).toBe(2550);
+    expect(input.participants).toEqual([someId]);
+    expect(input.goals).toEqual([
+      { text: 'Selkeämpi rooli esihenkilönä', theme: 'role' },
+      { text: 'Palaverikäytännöt kuntoon', theme: null },
+    ]);
+    expect(input.chargeLateCancellation).toBe(true);
+    expect(input.chargeNoShow).toBe(false);
+  });
+
+  it('reads euros with a Finnish comma into cents', () => {
+    expect(eurosToCents('150')).toBe(15_000);
+    expect(eurosToCents('150,50')).toBe(15_050);
+    expect(eurosToCents('150,5')).toBe(15_050);
+    expect(eurosToCents('1 500,00 €')).toBe(150_000);
+    expect(eurosToCents('150.25')).toBe(15_025);
+    expect(eurosToCents('-5')).toBeNull();
+    expect(eurosToCents('150,505')).toBeNull();
+    expect(errors(formValues({ price: 'sata' })).price).toEqual(['contracts.invalidPrice']);
+  });
+
+  it('asks for one participant in individual and two or more in team and group supervision', () => {
+    expect(errors(formValues({ [`participant_${someId}`]: undefined })).participants).toEqual([
+      'contracts.oneParticipant',
+    ]);
+    const two = { [`participant_${otherId}`]: 'on' };
+    expect(errors(formValues(two)).participants).toEqual(['contracts.oneParticipant']);
+    expect(errors(formValues({ form: 'team' })).participants).toEqual([
+      'contracts.severalParticipants',
+    ]);
+    expect(errors(formValues({ form: 'group' })).participants).toEqual([
+      'contracts.severalParticipants',
+    ]);
+    expect(errors(formValues({ form: 'group', ...two }))).toEqual({});
+  });
+
+  it('needs the legal reason when the sale is exempt from VAT', () => {
+    expect(errors(formValues({ vat: 'exempt' })).vatExemptReason).toEqual([
+      'contracts.vatReasonRequired',
+    ]);
+    const input = parse(formValues({ vat: 'exempt', vatExemptReason: 'AVL 34 §' }));
+    expect(input.vatRateBasisPoints).toBeNull();
+    expect(input.vatExemptReason).toBe('AVL 34 §');
+    // A reason left in the field is not stored when a rate was chosen after all.
+    expect(parse(formValues({ vat: '0', vatExemptReason: 'AVL 34 §' }))).toMatchObject({
+      vatRateBasisPoints: 0,
+      vatExemptReason: null,
+    });
+  });
+
+  it('refuses an end before the start and reports every problem at once', () => {
+    expect(errors(formValues({ plannedEndOn: '2026-08-31' })).plannedEndOn).toEqual([
+      'contracts.endBeforeStart',
+    ]);
+    expect(parse(formValues({ startsOn: '1.9.2026', plannedEndOn: '' }))).toMatchObject({
+      startsOn: '2026-09-01',
+      plannedEndOn: null,
+    });
+    expect(errors(formValues({ startsOn: '31.2.2026' })).startsOn).toEqual([
+      'contracts.invalidDate',
+    ]);
+    const many = errors(
+      formValues({
+        sessionsAgreed: '0',
+        sessionMinutes: '500',
+        code: '',
+        vat: 'exempt',
+        form: 'team',
+      }),
+    );
+    expect(Object.keys(many).sort()).toEqual(
+      ['code', 'participants', 'sessionMinutes', 'sessionsAgreed', 'vatExemptReason'].sort(),
+    );
+  });
+
+  it('checks ranges, links and goal rows', () => {
+    expect(errors(formValues({ rhythmWeeks: '27' })).rhythmWeeks).toEqual([
+      'contracts.rhythmWeeksRange',
+    ]);
+    expect(parse(formValues({ rhythmWeeks: '' })).rhythmWeeks).toBeNull();
+    expect(errors(formValues({ cancellationNoticeHours: '337' })).cancellationNoticeHours).toEqual([
+      'contracts.cancellationNoticeRange',
+    ]);
+    expect(errors(formValues({ retentionMonths: '2,5' })).retentionMonths).toEqual([
+      'contracts.wholeNumber',
+    ]);
+    expect(errors(formValues({ remoteLink: 'javascript:alert(1)' })).remoteLink).toEqual([
+      'contracts.invalidUrl',
+    ]);
+    expect(errors(formValues({ goal3Theme: 'power' })).goals).toEqual([
+      'contracts.goalTextMissing',
+    ]);
+  });
+});
+
+describe('contracts', () => {
+  it('creates a draft and reads it back with participants, goals and commissioner', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const { id, clientId, commissionerId, input } = await newContract(owner);
+    const contract = await getContract(db(), owner, id);
+    expect(contract).toMatchObject({
+      code: input.code,
+      status: 'draft',
+      form: 'individual',
+      priceCents: 15_050,
+      sessionsAgreed: 10,
+      commissioner: { id: commissionerId, name: 'Pohjois-Savon hyvinvointialue' },
+      participants: [{ id: clientId, name: 'Työnohjattava 1' }],
+      progress: { used: 0, agreed: 10, upcoming: 0 },
+    });
+    expect(contract.goals.map((g) => [g.text, g.theme])).toEqual([
+      ['Selkeämpi rooli esihenkilönä', 'role'],
+      ['Palaverikäytännöt kuntoon', null],
+    ]);
+  });
+
+  it('refuses a code already used in the practice, but not one used by another practice', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const other = await createPracticeWithOwner(db());
+    await newContract(owner, { code: 'TO-2026-050' });
+    expect((await refusal(newContract(owner, { code: 'to-2026-050' }))).messageKey).toBe(
+      'contracts.codeTaken',
+    );
+    await expect(newContract(other.owner, { code: 'TO-2026-050' })).resolves.toBeTruthy();
+    const second = await newContract(owner, { code: 'TO-2026-051' });
+    expect(
+      (
+        await refusal(
+          updateContract(db(), owner, second.id, { ...second.input, code: 'TO-2026-050' }),
+        )
+      ).messageKey,
+    ).toBe('contracts.codeTaken');
+  });
+
+  it('suggests the next free code of the year', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const now = new Date('2026-12-31T22:30:00Z'); // already 2027 in Helsinki
+    expect(await suggestContractCode(db(), owner, now)).toBe('TO-2027-001');
+    await newContract(owner, { code: 'TO-2027-009' });
+    await newContract(owner, { code: 'TO-2027-X' });
+    expect(await suggestContractCode(db(), owner, now)).toBe('TO-2027-010');
+  });
+
+  it('shows a supervisor only their own contracts and the owner every one', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const sini = await addMember(db(), owner.practiceId);
+    const pekka = await addMember(db(), owner.practiceId);
+    const sinis = await newContract(sini);
+    const pekkas = await newContract(pekka);
+
+    expect((await listContracts(db(), sini)).map((c) => c.id)).toEqual([sinis.id]);
+    expect((await listContracts(db(), owner)).map((c) => c.id).sort()).toEqual(
+      [sinis.id, pekkas.id].sort(),
+    );
+    for (const attempt of [
+      getContract(db(), sini, pekkas.id),
+      updateContract(db(), sini, pekkas.id, { ...pekkas.input, supervisorId: sini.userId }),
+      activateContract(db(), sini, pekkas.id),
+      endContract(db(), sini, pekkas.id),
+    ])
+      expect((await refusal(attempt)).code).toBe('not_found');
+
+    await updateContract(db(), owner, pekkas.id, { ...pekkas.input, methods: 'Reflektiivinen' });
+    expect((await getContract(db(), owner, pekkas.id)).methods).toBe('Reflektiivinen');
+    // The owner may hand a contract without sessions to another supervisor.
+    await updateContract(db(), owner, pekkas.id, { ...pekkas.input, supervisorId: sini.userId });
+    expect((await getContract(db(), sini, pekkas.id)).supervisor.id).toBe(sini.userId);
+  });
+
+  it('lets a supervisor choose only themself as the supervisor', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const sini = await addMember(db(), owner.practiceId);
+    const error = await refusal(newContract(sini, { supervisorId: owner.userId }));
+    expect(error.messageKey).toBe('contracts.supervisorNotAllowed');
+    expect((await contractFormOptions(db(), sini)).supervisors.map((s) => s.id)).toEqual([
+      sini.userId,
+    ]);
+    expect((await contractFormOptions(db(), owner)).supervisors).toHaveLength(2);
+  });
+
+  it('keeps contracts and their references inside the practice', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const other = await createPracticeWithOwner(db());
+    const mine = await newContract(owner);
+    for (const attempt of [
+      getContract(db(), other.owner, mine.id),
+      updateContract(db(), other.owner, mine.id, {
+        ...mine.input,
+        supervisorId: other.owner.userId,
+      }),
+      endContract(db(), other.owner, mine.id),
+    ])
+      expect((await refusal(attempt)).code).toBe('not_found');
+    expect(await listContracts(db(), other.owner)).toEqual([]);
+
+    // Another practice's commissioner, client or member cannot be put on a contract.
+    const theirs = await parties(other.owner);
+    const attempts = [
+      { commissionerId: theirs.commissionerId },
+      { participants: theirs.clientIds },
+      { supervisorId: other.owner.userId },
+    ];
+    const keys = [];
+    for (const change of attempts)
+      keys.push(
+        (await refusal(createContract(db(), owner, { ...mine.input, code: 'X1', ...change })))
+          .messageKey,
+      );
+    expect(keys).toEqual([
+      'contracts.commissionerUnknown',
+      'contracts.participantUnknown',
+      'contracts.supervisorUnknown',
+    ]);
+  });
+
+  it('moves from draft to active to ended, and an ended contract is read-only', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const { id, input } = await newContract(owner);
+    expect((await refusal(endContract(db(), owner, id))).code).toBe('conflict');
+    await activateContract(db(), owner, id, new Date('2026-08-20T10:00:00Z'));
+    await updateContract(db(), owner, id, { ...input, sessionsAgreed: 12 });
+    const endedAt = new Date('2027-05-31T12:00:00Z');
+    await endContract(db(), owner, id, endedAt);
+    const contract = await getContract(db(), owner, id);
+    expect(contract).toMatchObject({ status: 'ended', sessionsAgreed: 12, endedAt });
+    expect(contract.activatedAt).toEqual(new Date('2026-08-20T10:00:00Z'));
+    const error = await refusal(updateContract(db(), owner, id, { ...input, sessionsAgreed: 20 }));
+    expect([error.code, error.messageKey]).toEqual(['conflict', 'contracts.notEditable']);
+    expect((await refusal(activateContract(db(), owner, id))).code).toBe('conflict');
+  });
+
+  it('filters the list by status and names participants and commissioner', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const draft = await newContract(owner);
+    const fixture = await createContractFixture(db(), owner);
+    const active = await listContracts(db(), owner, { status: 'active' });
+    expect(active).toEqual([
+      expect.objectContaining({
+        id: fixture.contractId,
+        commissionerName: 'Kuopion kaupunki',
+        participantNames: ['Maria Lehtonen'],
+        progress: { used: 0, agreed: 10, upcoming: 0 },
+      }),
+    ]);
+    expect((await listContracts(db(), owner, { status: 'draft' })).map((c) => c.id)).toEqual([
+      draft.id,
+    ]);
+    expect(await listContracts(db(), owner, { status: 'ended' })).toEqual([]);
+  });
+
+  it('replaces participants and goals together when edited, and keeps archived ones offered', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const { id, input, clientId } = await newContract(owner);
+    const team = await parties(owner, 2);
+    await updateContract(db(), owner, id, {
+      ...input,
+      form: 'team',
+      participants: team.clientIds,
+      goals: [{ text: 'Yhteinen suunta', theme: 'dialogue' }],
+    });
+    const contract = await getContract(db(), owner, id);
+    expect(contract.participants.map((p) => p.id).sort()).toEqual([...team.clientIds].sort());
+    expect(contract.goals.map((g) => g.text)).toEqual(['Yhteinen suunta']);
+
+    const [archived = ''] = team.clientIds;
+    await db().update(clients).set({ archivedAt: new Date() }).where(eq(clients.id, archived));
+    const offered = (await contractFormOptions(db(), owner, id)).clients.map((c) => c.id);
+    expect(offered).toContain(archived);
+    expect(offered).toContain(clientId);
+    expect((await contractFormOptions(db(), owner)).clients.map((c) => c.id)).not.toContain(
+      archived,
+    );
+    // Still saveable with the archived participant it already had.
+    await updateContract(db(), owner, id, { ...input, form: 'team', participants: team.clientIds });
+    const [row] = await db().select().from(contracts).where(eq(contracts.id, id));
+    expect(row?.form).toBe('team');
+  });
+});

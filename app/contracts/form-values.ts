@@ -1,0 +1,110 @@
+/**
+ * The contract form's field names and starting values. The form shows flat strings, the
+ * same shape a failed submit sends back, so a new form, an edit and a failed submit all
+ * fill their fields the same way.
+ */
+import type { Contract } from '#db/schema/contracts';
+import type { Theme } from '#db/schema/themes';
+import { isAppError } from '~/errors';
+import { type FormFailure, formFailure } from '~/forms/parse';
+import type { MessageKey } from '~/i18n';
+
+export const maxGoals = 6;
+export const participantPrefix = 'participant_';
+export const participantField = (clientId: string) => `${participantPrefix}${clientId}`;
+export const goalTextField = (row: number) => `goal${row}Text`;
+export const goalThemeField = (row: number) => `goal${row}Theme`;
+
+/** The VAT choices of a contract: basis points of a rate, or exempt with a legal reason. */
+export const vatChoices = ['2550', '1400', '1000', '0', 'exempt'] as const;
+export type VatChoice = (typeof vatChoices)[number];
+
+export type ContractFormValues = Record<string, string>;
+
+/** Cents back to the form's notation: 15050 → "150,50", 15000 → "150". */
+export function centsToEuros(cents: number): string {
+  const whole = Math.floor(cents / 100);
+  const fraction = cents % 100;
+  return fraction === 0 ? String(whole) : `${whole},${String(fraction).padStart(2, '0')}`;
+}
+
+const on = (value: boolean) => (value ? 'on' : '');
+
+/** A fresh form: the profession's usual terms, the suggested code and the actor as supervisor. */
+export function newContractValues(code: string, supervisorId: string): ContractFormValues {
+  return {
+    code,
+    supervisorId,
+    form: 'individual',
+    sessionMinutes: '60',
+    vat: '2550',
+    payer: 'commissioner',
+    cancellationNoticeHours: '24',
+    chargeLateCancellation: 'on',
+    chargeNoShow: 'on',
+    commissionerDisclosure: 'attendance',
+    retentionMonths: '24',
+  };
+}
+
+/** A stored contract as the form's strings, for editing. */
+export function contractValues(
+  contract: Contract & {
+    participants: { id: string }[];
+    goals: { text: string; theme: Theme | null }[];
+  },
+): ContractFormValues {
+  const values: ContractFormValues = {
+    supervisorId: contract.supervisorId,
+    commissionerId: contract.commissionerId,
+    form: contract.form,
+    code: contract.code,
+    sessionsAgreed: String(contract.sessionsAgreed),
+    sessionMinutes: String(contract.sessionMinutes),
+    rhythmWeeks: contract.rhythmWeeks === null ? '' : String(contract.rhythmWeeks),
+    location: contract.location ?? '',
+    remoteLink: contract.remoteLink ?? '',
+    startsOn: contract.startsOn,
+    plannedEndOn: contract.plannedEndOn ?? '',
+    guidingQuestion: contract.guidingQuestion ?? '',
+    methods: contract.methods ?? '',
+    price: centsToEuros(contract.priceCents),
+    vat: contract.vatRateBasisPoints === null ? 'exempt' : String(contract.vatRateBasisPoints),
+    vatExemptReason: contract.vatExemptReason ?? '',
+    payer: contract.payer,
+    cancellationNoticeHours: String(contract.cancellationNoticeHours),
+    chargeLateCancellation: on(contract.chargeLateCancellation),
+    chargeNoShow: on(contract.chargeNoShow),
+    commissionerDisclosure: contract.commissionerDisclosure,
+    retentionMonths: String(contract.retentionMonths),
+  };
+  for (const participant of contract.participants) values[participantField(participant.id)] = 'on';
+  contract.goals.forEach((goal, index) => {
+    values[goalTextField(index + 1)] = goal.text;
+    values[goalThemeField(index + 1)] = goal.theme ?? '';
+  });
+  return values;
+}
+
+/** Domain refusals that belong to one field of the form rather than to the whole page. */
+const fieldOfDomainError: Partial<Record<MessageKey, string>> = {
+  'contracts.codeTaken': 'code',
+  'contracts.supervisorNotAllowed': 'supervisorId',
+  'contracts.supervisorUnknown': 'supervisorId',
+  'contracts.supervisorLocked': 'supervisorId',
+  'contracts.commissionerUnknown': 'commissionerId',
+  'contracts.participantUnknown': 'participants',
+};
+
+/**
+ * Turns a refusal of the domain into the form shown again, with the message at its field;
+ * undefined when the error is not the form's business (not found, a crash).
+ */
+export function contractFormRefusal(form: FormData, error: unknown): FormFailure | undefined {
+  if (!isAppError(error)) return undefined;
+  const field = fieldOfDomainError[error.messageKey];
+  if (field) return formFailure(form, { [field]: [error.messageKey] });
+  if (error.code === 'conflict' || error.code === 'invalid')
+    return formFailure(form, {}, error.messageKey);
+  return undefined;
+}

@@ -1,0 +1,89 @@
+/**
+ * How far a contract has come: "session 4 of 10". A session uses up one of the agreed
+ * sessions when it was held, when nobody came, or when it was cancelled so late that it is
+ * charged; a session cancelled in time is given back.
+ *
+ * These functions take contract ids that the caller has already loaded within the actor's
+ * practice (and, for a supervisor, their own contracts); they only count, and return nothing
+ * but numbers.
+ */
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { contracts, type SessionStatus, supervisionSessions } from '#db/schema';
+
+export interface ContractProgressCounts {
+  used: number;
+  agreed: number;
+  upcoming: number;
+}
+
+/** The rule in one place, for code that already holds sessions in memory. */
+export function usesUpSession(session: { status: SessionStatus; chargeable: boolean }): boolean {
+  return (
+    session.status === 'held' ||
+    session.status === 'no_show' ||
+    (session.status === 'cancelled' && session.chargeable)
+  );
+}
+
+// The same rule in SQL, for counting and numbering in the database.
+const usesUp = or(
+  inArray(supervisionSessions.status, ['held', 'no_show']),
+  and(eq(supervisionSessions.status, 'cancelled'), eq(supervisionSessions.chargeable, true)),
+);
+
+/** Progress of any number of contracts, in one query. Unknown ids are left out of the map. */
+export async function contractProgress(
+  db: Db,
+  contractIds: readonly string[],
+): Promise<Map<string, ContractProgressCounts>> {
+  const result = new Map<string, ContractProgressCounts>();
+  if (contractIds.length === 0) return result;
+  const rows = await db
+    .select({
+      contractId: contracts.id,
+      agreed: contracts.sessionsAgreed,
+      used: sql<number>`count(${supervisionSessions.id}) filter (where ${usesUp})`.mapWith(Number),
+      upcoming: sql<number>`count(${supervisionSessions.id}) filter (where ${eq(
+        supervisionSessions.status,
+        'scheduled',
+      )})`.mapWith(Number),
+    })
+    .from(contracts)
+    .leftJoin(supervisionSessions, eq(supervisionSessions.contractId, contracts.id))
+    .where(inArray(contracts.id, [...contractIds]))
+    .groupBy(contracts.id, contracts.sessionsAgreed);
+  for (const { contractId, ...counts } of rows) result.set(contractId, counts);
+  return result;
+}
+
+/**
+ * The number of each session within its contract (the 4 of "4/10"), in order of time.
+ * Sessions that use up one of the agreed sessions and those still scheduled are numbered;
+ * a session cancelled in time gets no number and does not shift the others.
+ */
+export async function sessionNumbers(
+  db: Db,
+  contractIds: readonly string[],
+): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (contractIds.length === 0) return result;
+  const rows = await db
+    .select({
+      sessionId: supervisionSessions.id,
+      n: sql<number>`row_number() over (partition by ${supervisionSessions.contractId} order by ${supervisionSessions.startsAt}, ${supervisionSessions.id})`.mapWith(
+        Number,
+      ),
+    })
+    .from(supervisionSessions)
+    .where(
+      and(
+        inArray(supervisionSessions.contractId, [...contractIds]),
+        or(eq(supervisionSessions.status, 'scheduled'), usesUp),
+      ),
+    )
+    .orderBy(asc(supervisionSessions.startsAt));
+  for (const { sessionId, n } of rows) result.set(sessionId, n);
+  return result;
+}

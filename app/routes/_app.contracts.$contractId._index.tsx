@@ -1,0 +1,118 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+
+import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { ContractDetails } from '~/contracts/contract-details';
+import { getContract } from '~/contracts/contracts.server';
+import { StatusBadge } from '~/contracts/display';
+import { activateContract, endContract } from '~/contracts/status.server';
+import { isAppError } from '~/errors';
+import { formFailure } from '~/forms/parse';
+import { idParam } from '~/http/params.server';
+import { pageTitle } from '~/i18n/meta';
+import { useT } from '~/i18n/react';
+import { PageHeader } from '~/ui/app-shell';
+import { FormErrors, SubmitButton } from '~/ui/form';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.detail');
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const id = idParam(params.contractId);
+  const contract = await getContract(context.db, actor, id).catch(throwAsResponse);
+  return { contract };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const id = idParam(params.contractId);
+  const form = await request.formData();
+  const intent = form.get('intent');
+  // Ending cannot be undone, so it takes a ticked confirmation, also without JavaScript.
+  if (intent === 'end' && form.get('confirmEnd') !== 'on')
+    return formFailure({}, { confirmEnd: ['contracts.endConfirmRequired'] });
+  try {
+    if (intent === 'activate') await activateContract(context.db, actor, id);
+    else if (intent === 'end') await endContract(context.db, actor, id);
+    else throw new Response(null, { status: 400 });
+    return redirect(`/contracts/${id}`);
+  } catch (error) {
+    // A status changed meanwhile (another tab, a colleague) is told on the page.
+    if (isAppError(error) && error.code === 'conflict')
+      return formFailure({}, {}, error.messageKey);
+    return throwAsResponse(error);
+  }
+}
+
+const secondaryButton =
+  'rounded-md border border-teal-800 px-4 py-2 font-medium text-teal-900 no-underline hover:bg-teal-50';
+
+export default function ContractPage() {
+  const t = useT();
+  const { contract } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const confirmErrors = failure?.fieldErrors.confirmEnd ?? [];
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeader
+          title={`${t('contracts.detail')} ${contract.code}`}
+          lead={contract.participants.map((p) => p.name).join(', ')}
+        />
+        <p className="flex items-center gap-2">
+          <span className="font-medium">{t('contracts.status')}:</span>
+          <StatusBadge status={contract.status} />
+        </p>
+      </div>
+      <div className="mb-2 flex max-w-3xl flex-col gap-4">
+        {failure?.formError ? <FormErrors failure={failure} /> : null}
+        <div className="flex flex-wrap items-start gap-3">
+          {contract.status === 'ended' ? null : (
+            <Link to="edit" className={secondaryButton}>
+              {t('contracts.edit')}
+            </Link>
+          )}
+          {contract.status === 'draft' ? (
+            <Form method="post" className="flex flex-col gap-1">
+              <input type="hidden" name="intent" value="activate" />
+              <SubmitButton>{t('contracts.activate')}</SubmitButton>
+              <p className="text-sm text-slate-600">{t('contracts.activateHint')}</p>
+            </Form>
+          ) : null}
+        </div>
+        {contract.status === 'active' ? (
+          <Form
+            method="post"
+            className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <input type="hidden" name="intent" value="end" />
+            <p className="text-sm text-slate-700">{t('contracts.endHint')}</p>
+            <div className="flex items-center gap-2">
+              <input
+                id="field-confirmEnd"
+                name="confirmEnd"
+                type="checkbox"
+                aria-invalid={confirmErrors.length ? true : undefined}
+                aria-describedby={confirmErrors.length ? 'field-confirmEnd-error' : undefined}
+                className="h-5 w-5 accent-teal-800"
+              />
+              <label htmlFor="field-confirmEnd">{t('contracts.endConfirm')}</label>
+            </div>
+            {confirmErrors.length ? (
+              <p id="field-confirmEnd-error" role="alert" className="text-sm text-red-800">
+                {confirmErrors.map((key) => t(key)).join(' ')}
+              </p>
+            ) : null}
+            <SubmitButton>{t('contracts.end')}</SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+      <ContractDetails contract={contract} />
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+
+import { requirePracticeRole } from '~/auth/guards.server';
+import { listContracts } from '~/contracts/contracts.server';
+import { StatusBadge } from '~/contracts/display';
+import { ContractProgress } from '~/contracts/progress';
+import { contractStatusFilter } from '~/contracts/schemas';
+import { pageTitle } from '~/i18n/meta';
+import { useT } from '~/i18n/react';
+import { PageHeader } from '~/ui/app-shell';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.title');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const status = contractStatusFilter.parse(
+    new URL(request.url).searchParams.get('status') ?? undefined,
+  );
+  return { status, contracts: await listContracts(context.db, actor, { status }) };
+}
+
+const filterOptions = ['all', 'draft', 'active', 'ended'] as const;
+
+export default function Contracts() {
+  const t = useT();
+  const { status, contracts } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeader title={t('contracts.title')} lead={t('contracts.lead')} />
+        <Link
+          to="/contracts/new"
+          className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white no-underline hover:bg-teal-900 hover:text-white"
+        >
+          {t('contracts.new')}
+        </Link>
+      </div>
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filter-status" className="font-medium">
+            {t('contracts.filterStatus')}
+          </label>
+          <select
+            id="filter-status"
+            name="status"
+            defaultValue={status}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2"
+          >
+            {filterOptions.map((option) => (
+              <option key={option} value={option}>
+                {option === 'all' ? t('contracts.filterAll') : t(`contracts.status.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="rounded-md border border-teal-800 px-4 py-2 font-medium text-teal-900 hover:bg-teal-50"
+        >
+          {t('contracts.filterApply')}
+        </button>
+      </Form>
+      {contracts.length === 0 ? (
+        <p>{t('contracts.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left">
+            <caption className="sr-only">
+              {t('contracts.count', { count: contracts.length })}
+            </caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t('contracts.code')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('contracts.participants')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('contracts.commissioner')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('contracts.form')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('contracts.status')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('contracts.progress')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {contracts.map((contract) => (
+                <tr key={contract.id} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    <Link to={`/contracts/${contract.id}`}>{contract.code}</Link>
+                  </th>
+                  <td className="px-3 py-2">{contract.participantNames.join(', ')}</td>
+                  <td className="px-3 py-2">{contract.commissionerName}</td>
+                  <td className="px-3 py-2">{t(`contracts.form.${contract.form}`)}</td>
+                  <td className="px-3 py-2">
+                    <StatusBadge status={contract.status} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <ContractProgress {...contract.progress} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
