@@ -1,5 +1,6 @@
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
+import { en as evaluations } from '~/evaluations/messages';
 import { en as notes } from '~/notes/messages';
 import { en as sessions } from '~/sessions/messages';
 
@@ -7,7 +8,11 @@ import type { Catalogue } from './catalogue';
 
 const common: Omit<
   Catalogue,
-  keyof typeof contracts | keyof typeof sessions | keyof typeof feeds | keyof typeof notes
+  | keyof typeof contracts
+  | keyof typeof sessions
+  | keyof typeof feeds
+  | keyof typeof notes
+  | keyof typeof evaluations
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -224,4 +229,11 @@ const common: Omit<
   'error.backHome': 'Back to the start',
 };
 
-export const en: Catalogue = { ...common, ...contracts, ...sessions, ...feeds, ...notes };
+export const en: Catalogue = {
+  ...common,
+  ...contracts,
+  ...sessions,
+  ...feeds,
+  ...notes,
+  ...evaluations,
+};

@@ -1,5 +1,6 @@
 import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
+import { fi as evaluations } from '~/evaluations/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as sessions } from '~/sessions/messages';
 
@@ -225,4 +226,11 @@ const common = {
 } as const;
 
 /** Finnish, the default language. Every key must exist in en.ts (the types enforce it). */
-export const fi = { ...common, ...contracts, ...sessions, ...feeds, ...notes } as const;
+export const fi = {
+  ...common,
+  ...contracts,
+  ...sessions,
+  ...feeds,
+  ...notes,
+  ...evaluations,
+} as const;

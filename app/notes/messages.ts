@@ -1,5 +1,11 @@
 /** Messages of the notes area, merged into the catalogues in app/i18n. */
 export const fi = {
+  'notes.timelineTitle': 'Teemat istunnoittain',
+  'notes.timelineSession': 'istunto {n} ({date}): {themes}',
+  'notes.timelineEmpty': 'Sopimuksella ei ole vielä istuntoja.',
+  'notes.timelineAsText': 'Näytä tekstinä',
+  'notes.timelineDate': 'Päivä',
+  'notes.timelineHeading': 'Teemat ajan mittaan',
   'notes.promptBankTitle': 'Pohdintakysymykset',
   'notes.promptBankLead':
     'Muistiinpanojen vieressä näkyvät kysymykset teemoittain. Muokkaukset koskevat koko vastaanottoa. Kirjoita yksi kysymys riville, suomeksi ja englanniksi samassa järjestyksessä.',
@@ -40,6 +46,12 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
+  'notes.timelineTitle': 'Themes by session',
+  'notes.timelineSession': 'session {n} ({date}): {themes}',
+  'notes.timelineEmpty': 'The contract has no sessions yet.',
+  'notes.timelineAsText': 'Show as text',
+  'notes.timelineDate': 'Date',
+  'notes.timelineHeading': 'Themes over time',
   'notes.promptBankTitle': 'Reflective prompts',
   'notes.promptBankLead':
     'The questions shown beside the notes, by theme. Changes apply to the whole practice. Write one question per line, in Finnish and in English in the same order.',

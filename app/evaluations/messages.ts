@@ -1,0 +1,46 @@
+/** Messages of the evaluations area, merged into the catalogues in app/i18n. */
+export const fi = {
+  'evaluations.title': 'Arvioinnit',
+  'evaluations.new': 'Kirjaa arviointi',
+  'evaluations.kind': 'Arviointivaihe',
+  'evaluations.kind.start': 'Alkuarviointi',
+  'evaluations.kind.middle': 'Väliarviointi',
+  'evaluations.kind.end': 'Loppuarviointi',
+  'evaluations.respondent': 'Kenen näkemys',
+  'evaluations.respondentSupervisor': 'Työnohjaajan näkemys (oma)',
+  'evaluations.respondentSupervisee': 'Työnohjattavan näkemys: {name}',
+  'evaluations.scoresLegend': 'Tavoitteiden saavuttaminen (1 = ei lainkaan, 5 = täysin)',
+  'evaluations.scoreNone': 'Ei arvioitu',
+  'evaluations.scoreRange': 'Valitse arvo väliltä 1–5.',
+  'evaluations.comment': 'Vapaa sana',
+  'evaluations.commentHint': 'Tallennetaan salattuna.',
+  'evaluations.save': 'Tallenna arviointi',
+  'evaluations.none': 'Arviointeja ei ole vielä kirjattu.',
+  'evaluations.noGoals':
+    'Sopimukseen ei ole kirjattu tavoitteita. Voit silti kirjata sanallisen arvion.',
+  'evaluations.saved': 'Arviointi tallennettu.',
+  'evaluations.score': '{score}/5',
+} as const;
+
+export const en: Record<keyof typeof fi, string> = {
+  'evaluations.title': 'Evaluations',
+  'evaluations.new': 'Record an evaluation',
+  'evaluations.kind': 'Evaluation point',
+  'evaluations.kind.start': 'Start evaluation',
+  'evaluations.kind.middle': 'Mid-point evaluation',
+  'evaluations.kind.end': 'Final evaluation',
+  'evaluations.respondent': 'Whose view',
+  'evaluations.respondentSupervisor': "The supervisor's view (mine)",
+  'evaluations.respondentSupervisee': "The supervisee's view: {name}",
+  'evaluations.scoresLegend': 'Goal attainment (1 = not at all, 5 = fully)',
+  'evaluations.scoreNone': 'Not rated',
+  'evaluations.scoreRange': 'Choose a value from 1 to 5.',
+  'evaluations.comment': 'Comments',
+  'evaluations.commentHint': 'Stored encrypted.',
+  'evaluations.save': 'Save the evaluation',
+  'evaluations.none': 'No evaluations recorded yet.',
+  'evaluations.noGoals':
+    'The contract records no goals. You can still record a written evaluation.',
+  'evaluations.saved': 'Evaluation saved.',
+  'evaluations.score': '{score}/5',
+};

@@ -1,0 +1,61 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { contracts, sessionNotes, supervisionSessions } from '#db/schema';
+import { AppError } from '~/errors';
+import type { Actor } from '~/practices/actor';
+
+import type { Theme } from './themes';
+
+export interface TimelinePoint {
+  sessionId: string;
+  startsAt: Date;
+  status: 'scheduled' | 'held' | 'cancelled' | 'no_show';
+  themes: Theme[];
+}
+
+/**
+ * The themes each session of a contract addressed, in order. Themes come from the notes,
+ * so only the contract's supervisor — the notes' author — sees them; to anyone else the
+ * contract has no timeline (not_found).
+ */
+export async function themesOverTime(
+  db: Db,
+  actor: Actor,
+  contractId: string,
+): Promise<TimelinePoint[]> {
+  const [contract] = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.id, contractId),
+        eq(contracts.practiceId, actor.practiceId),
+        eq(contracts.supervisorId, actor.userId),
+      ),
+    );
+  if (!contract) throw new AppError('not_found');
+  const rows = await db
+    .select({
+      sessionId: supervisionSessions.id,
+      startsAt: supervisionSessions.startsAt,
+      status: supervisionSessions.status,
+      themes: sessionNotes.themes,
+    })
+    .from(supervisionSessions)
+    .leftJoin(
+      sessionNotes,
+      and(
+        eq(sessionNotes.sessionId, supervisionSessions.id),
+        eq(sessionNotes.authorId, actor.userId),
+      ),
+    )
+    .where(
+      and(
+        eq(supervisionSessions.contractId, contractId),
+        ne(supervisionSessions.status, 'cancelled'),
+      ),
+    )
+    .orderBy(asc(supervisionSessions.startsAt));
+  return rows.map((row) => ({ ...row, themes: row.themes ?? [] }));
+}
