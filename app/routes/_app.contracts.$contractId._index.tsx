@@ -16,6 +16,8 @@ import { formFailure } from '~/forms/parse';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
+import { ThemeTimeline } from '~/notes/theme-timeline';
+import { themesOverTime } from '~/notes/themes-over-time.server';
 import { PageHeader } from '~/ui/app-shell';
 import { FormErrors, SubmitButton } from '~/ui/form';
 
@@ -25,7 +27,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.contractId);
   const contract = await getContract(context.db, actor, id).catch(throwAsResponse);
-  return { contract };
+  // Themes come from the notes, so only the contract's own supervisor sees the timeline.
+  const isSupervisor = contract.supervisor.id === actor.userId;
+  const timeline = isSupervisor ? await themesOverTime(context.db, actor, id) : null;
+  return { contract, timeline, isSupervisor };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -54,7 +59,7 @@ const secondaryButton =
 
 export default function ContractPage() {
   const t = useT();
-  const { contract } = useLoaderData<typeof loader>();
+  const { contract, timeline, isSupervisor } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const confirmErrors = failure?.fieldErrors.confirmEnd ?? [];
   return (
@@ -113,6 +118,19 @@ export default function ContractPage() {
         ) : null}
       </div>
       <ContractDetails contract={contract} />
+      {timeline ? (
+        <section aria-labelledby="timeline-heading" className="mt-8 max-w-5xl">
+          <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+            {t('notes.timelineHeading')}
+          </h2>
+          <ThemeTimeline points={timeline} />
+        </section>
+      ) : null}
+      {isSupervisor ? (
+        <p className="mt-6">
+          <Link to="evaluations">{t('evaluations.title')}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

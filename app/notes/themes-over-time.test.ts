@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import { testKeyring } from '#db/testing/keyring';
+import { insertSession } from '#db/testing/sessions';
+import { createTestDatabase } from '#db/testing/test-database';
+import { AppError } from '~/errors';
+
+import { emptyPrivateNote, emptySharedDraft } from './content';
+import { saveNote } from './notes.server';
+import { themesOverTime } from './themes-over-time.server';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+const db = () => database.db;
+
+it('lists the themes per session in order, to the contract supervisor only', async () => {
+  const { owner } = await createPracticeWithOwner(db());
+  const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
+  const { contractId } = await createContractFixture(db(), supervisor);
+  const base = { practiceId: owner.practiceId, contractId, supervisorId: supervisor.userId };
+  const second = await insertSession(db(), {
+    ...base,
+    startsAt: new Date('2026-10-20T07:00:00Z'),
+    status: 'held',
+  });
+  const first = await insertSession(db(), {
+    ...base,
+    startsAt: new Date('2026-10-01T07:00:00Z'),
+    status: 'held',
+  });
+  await insertSession(db(), {
+    ...base,
+    startsAt: new Date('2026-10-10T07:00:00Z'),
+    status: 'cancelled',
+  });
+  const upcoming = await insertSession(db(), {
+    ...base,
+    startsAt: new Date('2026-12-01T08:00:00Z'),
+  });
+  await saveNote(
+    db(),
+    supervisor,
+    first,
+    {
+      baseVersion: 0,
+      private: { ...emptyPrivateNote, role: 'x' },
+      shared: emptySharedDraft,
+      themes: null,
+    },
+    testKeyring,
+  );
+  await saveNote(
+    db(),
+    supervisor,
+    second,
+    {
+      baseVersion: 0,
+      private: emptyPrivateNote,
+      shared: { ...emptySharedDraft, power: 'y', dialogue: 'z' },
+      themes: null,
+    },
+    testKeyring,
+  );
+
+  const points = await themesOverTime(db(), supervisor, contractId);
+  expect(points.map((p) => [p.sessionId, p.themes])).toEqual([
+    [first, ['role']],
+    [second, ['power', 'dialogue']],
+    [upcoming, []],
+  ]);
+
+  const error = await themesOverTime(db(), owner, contractId).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect((error as AppError).code).toBe('not_found');
+});
