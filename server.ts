@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const where = database.kind === 'pglite' ? `PGlite in ${config.pgliteDir}` : 'PostgreSQL';
   console.log(`Database: ${where}, migrations applied.`);
 
-  if (config.seedDemo && (await seedDemoPractice(database.db))) {
+  if (config.seedDemo && (await seedDemoPractice(database.db, keyring))) {
     console.log('\nDemo practice created. Log in with:');
     for (const account of Object.values(demoAccounts)) {
       console.log(`  ${account.email}  /  ${account.password}`);

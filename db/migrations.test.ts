@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from './client';
 import * as schema from './schema';
 import { seedDemoPractice } from './seed';
+import { testKeyring } from './testing/keyring';
 import { createEmptyDatabase } from './testing/test-database';
 
 // Every table the Drizzle schema declares, so a table without a migration fails here.
@@ -38,13 +39,28 @@ describe('migrations', () => {
     const database = await createEmptyDatabase();
     try {
       await database.migrate();
-      expect(await seedDemoPractice(database.db)).toBe(true);
-      expect(await seedDemoPractice(database.db)).toBe(false);
-      const [counts] = await queryRows<{ users: number; clients: number }>(
+      expect(await seedDemoPractice(database.db, testKeyring)).toBe(true);
+      expect(await seedDemoPractice(database.db, testKeyring)).toBe(false);
+      const [counts] = await queryRows<Record<string, number>>(
         database.db,
-        sql`select (select count(*)::int from users) as users, (select count(*)::int from clients) as clients`,
+        sql`select
+          (select count(*)::int from users) as users,
+          (select count(*)::int from clients) as clients,
+          (select count(*)::int from contracts where status = 'active') as contracts,
+          (select count(*)::int from supervision_sessions where status = 'held') as held,
+          (select count(*)::int from supervision_sessions where status = 'scheduled') as upcoming,
+          (select count(*)::int from session_notes) as notes,
+          (select count(*)::int from summary_publications) as publications`,
       );
-      expect(counts).toEqual({ users: 2, clients: 4 });
+      expect(counts).toEqual({
+        users: 2,
+        clients: 8,
+        contracts: 3,
+        held: 6,
+        upcoming: 5,
+        notes: 6,
+        publications: 5,
+      });
     } finally {
       await database.close();
     }

@@ -1,8 +1,8 @@
 import { formatDate } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 
-import type { TimelinePoint } from './themes-over-time.server';
 import { themes } from './themes';
+import type { TimelinePoint } from './themes-over-time.server';
 
 const ROW_HEIGHT = 28;
 const COLUMN_WIDTH = 44;

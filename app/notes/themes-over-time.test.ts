@@ -5,7 +5,7 @@ import { addMember, createContractFixture, createPracticeWithOwner } from '#db/t
 import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
-import { AppError } from '~/errors';
+import { type AppError } from '~/errors';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
 import { saveNote } from './notes.server';

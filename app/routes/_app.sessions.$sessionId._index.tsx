@@ -1,0 +1,139 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+
+import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { formFailure, parseForm } from '~/forms/parse';
+import { idParam } from '~/http/params.server';
+import { formatDate } from '~/i18n/format';
+import { pageTitle } from '~/i18n/meta';
+import { useLocale, useT } from '~/i18n/react';
+import { bookingProblem } from '~/sessions/action-results.server';
+import {
+  cancelSession,
+  getSession,
+  hasStarted,
+  isLateCancellation,
+  markHeld,
+  markNoShow,
+  rescheduleSession,
+} from '~/sessions/booking.server';
+import { attendedClientIds, cancelSchema, rescheduleSchema } from '~/sessions/schemas';
+import {
+  CancelForm,
+  OutcomeForms,
+  RescheduleForm,
+  type SessionActionResult,
+  type SessionIntent,
+} from '~/sessions/session-actions';
+import { SessionDetails, SessionHistory } from '~/sessions/session-details';
+import { formatIsoWeek, helsinkiDate, helsinkiTime, isoWeekOf } from '~/sessions/week';
+import { PageHeader } from '~/ui/app-shell';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sessions.detail');
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const id = idParam(params.sessionId);
+  const view = await getSession(context.db, actor, id).catch(throwAsResponse);
+  const now = new Date();
+  const { startsAt, endsAt } = view.session;
+  return {
+    view,
+    started: hasStarted(startsAt, now),
+    wouldBeLate: isLateCancellation(startsAt, view.contract.cancellationNoticeHours, now),
+    week: formatIsoWeek(isoWeekOf(helsinkiDate(startsAt))),
+    rescheduleDefaults: {
+      date: helsinkiDate(startsAt),
+      time: helsinkiTime(startsAt),
+      minutes: Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000),
+    },
+  };
+}
+
+const intents: readonly SessionIntent[] = ['reschedule', 'cancel', 'held', 'noShow'];
+
+export async function action({
+  request,
+  params,
+  context,
+}: ActionFunctionArgs): Promise<SessionActionResult | Response> {
+  const actor = await requirePracticeRole(request, context);
+  const id = idParam(params.sessionId);
+  const form = await request.formData();
+  const intent = intents.find((candidate) => candidate === form.get('intent'));
+  if (!intent) throw new Response(null, { status: 400 });
+  try {
+    if (intent === 'reschedule') {
+      const parsed = parseForm(rescheduleSchema, form);
+      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      await rescheduleSession(context.db, actor, id, parsed.data);
+    } else if (intent === 'cancel') {
+      const parsed = parseForm(cancelSchema, form);
+      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      await cancelSession(context.db, actor, id);
+    } else if (intent === 'held') {
+      const recorded = form.get('attendance') === 'recorded';
+      await markHeld(context.db, actor, id, {
+        ...(recorded ? { attendedClientIds: attendedClientIds(form) } : {}),
+      });
+    } else {
+      await markNoShow(context.db, actor, id);
+    }
+  } catch (error) {
+    return { intent, ...bookingProblem(form, error) };
+  }
+  return redirect(`/sessions/${id}`);
+}
+
+const linkClass =
+  'rounded-md border border-teal-800 px-4 py-2 font-medium no-underline hover:bg-teal-50';
+
+export default function SessionPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { view, started, wouldBeLate, week, rescheduleDefaults } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { session, contract, participants } = view;
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeader
+          title={t('sessions.detailTitle', { date: formatDate(session.startsAt, locale) })}
+        />
+        <div className="flex flex-wrap gap-2">
+          <Link to={`/sessions/${session.id}/notes`} className={linkClass}>
+            {t('sessions.notesLink')}
+          </Link>
+          <Link to={`/calendar?week=${week}`} className={linkClass}>
+            {t('sessions.backToCalendar')}
+          </Link>
+        </div>
+      </div>
+      <SessionDetails view={view} />
+      {session.status === 'scheduled' ? (
+        <div className="mt-8 grid gap-6 lg:grid-cols-2">
+          <RescheduleForm result={result} defaults={rescheduleDefaults} />
+          <CancelForm
+            result={result}
+            noticeHours={contract.cancellationNoticeHours}
+            wouldBeLate={wouldBeLate}
+            chargeLateCancellation={contract.chargeLateCancellation}
+          />
+          <OutcomeForms
+            result={result}
+            started={started}
+            participants={participants}
+            recordsAttendance={contract.form !== 'individual'}
+            chargeNoShow={contract.chargeNoShow}
+          />
+        </div>
+      ) : null}
+      <SessionHistory history={view.history} />
+    </>
+  );
+}

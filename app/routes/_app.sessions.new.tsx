@@ -1,0 +1,75 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+
+import { requirePracticeRole } from '~/auth/guards.server';
+import { formFailure, parseForm } from '~/forms/parse';
+import { pageTitle } from '~/i18n/meta';
+import { useT } from '~/i18n/react';
+import { bookingProblem } from '~/sessions/action-results.server';
+import { bookSeries, bookSession, listBookableContracts } from '~/sessions/booking.server';
+import { BookingForm } from '~/sessions/booking-form';
+import type { BookingProblem } from '~/sessions/form-parts';
+import { bookingSchema } from '~/sessions/schemas';
+import { formatIsoWeek, helsinkiDate, isoWeekOf } from '~/sessions/week';
+import { PageHeader } from '~/ui/app-shell';
+import { Notice } from '~/ui/form';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sessions.new');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const contracts = await listBookableContracts(context.db, actor);
+  // ?contractId= preselects a contract (and its session length), e.g. from a contract's page.
+  const wanted = new URL(request.url).searchParams.get('contractId');
+  return { contracts, selectedId: contracts.some((c) => c.id === wanted) ? wanted : null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePracticeRole(request, context);
+  const form = await request.formData();
+  const parsed = parseForm(bookingSchema, form);
+  if (!parsed.ok) {
+    return { failure: formFailure(parsed.values, parsed.fieldErrors) } satisfies BookingProblem;
+  }
+  const { series, startsAt, ...booking } = parsed.data;
+  try {
+    if (series) {
+      await bookSeries(context.db, actor, {
+        ...booking,
+        firstStartsAt: startsAt,
+        everyWeeks: series.everyWeeks,
+        count: series.count,
+      });
+      return redirect(`/calendar?week=${formatIsoWeek(isoWeekOf(helsinkiDate(startsAt)))}`);
+    }
+    const id = await bookSession(context.db, actor, { ...booking, startsAt });
+    return redirect(`/sessions/${id}`);
+  } catch (error) {
+    return bookingProblem(form, error);
+  }
+}
+
+export default function NewSession() {
+  const t = useT();
+  const { contracts, selectedId } = useLoaderData<typeof loader>();
+  const problem = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={t('sessions.new')} lead={t('sessions.newLead')} />
+      {contracts.length === 0 ? (
+        <Notice>{t('sessions.noActiveContracts')}</Notice>
+      ) : (
+        <BookingForm
+          contracts={contracts}
+          selectedContract={contracts.find((c) => c.id === selectedId)}
+          problem={problem}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * What every booking use case needs first: the contract or session, if the actor is its
+ * supervisor, and the double-booking guard.
+ */
+import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { contracts, supervisionSessions } from '#db/schema';
+import { AppError } from '~/errors';
+import type { Actor } from '~/practices/actor';
+
+export interface TimeRange {
+  start: Date;
+  end: Date;
+}
+
+const contractRules = {
+  id: contracts.id,
+  code: contracts.code,
+  form: contracts.form,
+  status: contracts.status,
+  supervisorId: contracts.supervisorId,
+  sessionMinutes: contracts.sessionMinutes,
+  sessionsAgreed: contracts.sessionsAgreed,
+  cancellationNoticeHours: contracts.cancellationNoticeHours,
+  chargeLateCancellation: contracts.chargeLateCancellation,
+  chargeNoShow: contracts.chargeNoShow,
+};
+
+/**
+ * The contract, when the actor supervises it in their current practice. Anyone else gets
+ * not_found, so a guessed id does not even reveal that the contract exists.
+ */
+export async function loadOwnContract(db: Db, actor: Actor, contractId: string) {
+  const [contract] = await db
+    .select(contractRules)
+    .from(contracts)
+    .where(and(eq(contracts.id, contractId), eq(contracts.practiceId, actor.practiceId)));
+  if (!contract || contract.supervisorId !== actor.userId) throw new AppError('not_found');
+  return contract;
+}
+
+/** The session with its contract's rules, scoped like loadOwnContract. */
+export async function loadOwnSession(db: Db, actor: Actor, sessionId: string) {
+  const [row] = await db
+    .select({ session: supervisionSessions, contract: contractRules })
+    .from(supervisionSessions)
+    .innerJoin(contracts, eq(contracts.id, supervisionSessions.contractId))
+    .where(
+      and(
+        eq(supervisionSessions.id, sessionId),
+        eq(supervisionSessions.practiceId, actor.practiceId),
+        eq(contracts.practiceId, actor.practiceId),
+      ),
+    );
+  if (!row || row.contract.supervisorId !== actor.userId) throw new AppError('not_found');
+  return row;
+}
+
+export function endOf(startsAt: Date, minutes: number): Date {
+  return new Date(startsAt.getTime() + minutes * 60_000);
+}
+
+/** A session in the past is usually a typo; booking one afterwards must be said explicitly. */
+export function requirePastConfirmation(startsAt: Date, confirmPast: boolean, now: Date): void {
+  if (startsAt.getTime() < now.getTime() && !confirmPast) {
+    throw new AppError('invalid', 'sessions.confirmPast');
+  }
+}
+
+/**
+ * Serialises bookings of one supervisor until the transaction ends, so two requests cannot
+ * both see a free slot and both take it. Other supervisors are not held up.
+ */
+export async function lockSupervisorCalendar(tx: Db, supervisorId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${supervisorId}))`);
+}
+
+/**
+ * Which of the wanted time ranges overlap a session the supervisor already has (half-open
+ * ranges, so back-to-back sessions are fine). Deliberately not limited to the actor's
+ * practice: a supervisor who works for two practices cannot be in two sessions at once.
+ * Only the wanted ranges are returned, never anything about the other sessions.
+ */
+export async function collidingRanges(
+  tx: Db,
+  supervisorId: string,
+  wanted: readonly TimeRange[],
+  exceptSessionId?: string,
+): Promise<TimeRange[]> {
+  if (wanted.length === 0) return [];
+  const s = supervisionSessions;
+  const taken = await tx
+    .select({ startsAt: s.startsAt, endsAt: s.endsAt })
+    .from(s)
+    .where(
+      and(
+        eq(s.supervisorId, supervisorId),
+        ne(s.status, 'cancelled'),
+        exceptSessionId ? ne(s.id, exceptSessionId) : undefined,
+        or(...wanted.map((range) => and(lt(s.startsAt, range.end), gt(s.endsAt, range.start)))),
+      ),
+    );
+  return wanted.filter((range) =>
+    taken.some((other) => other.startsAt < range.end && other.endsAt > range.start),
+  );
+}

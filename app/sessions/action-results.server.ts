@@ -1,0 +1,20 @@
+import { throwAsResponse } from '~/auth/guards.server';
+import { isAppError } from '~/errors';
+import { formFailure } from '~/forms/parse';
+
+import { SeriesCollisionError } from './booking.server';
+import type { BookingProblem } from './form-parts';
+
+/**
+ * Turns a refused booking or change into what the form shows: the reason, whether to ask
+ * about a past time, and which dates of a series collide. What the user typed is kept. A
+ * missing session or contract is a 404 page, not a form error.
+ */
+export function bookingProblem(form: FormData, error: unknown): BookingProblem {
+  if (!isAppError(error) || error.code === 'not_found') throwAsResponse(error);
+  return {
+    failure: formFailure(form, {}, error.messageKey),
+    needsPastConfirmation: error.messageKey === 'sessions.confirmPast',
+    collisions: error instanceof SeriesCollisionError ? error.collisions : [],
+  };
+}

@@ -1,0 +1,105 @@
+/** Reading sessions and the contracts they can be booked on. */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+import type { Db } from '#db/client';
+import {
+  clients,
+  contractParticipants,
+  contracts,
+  sessionAttendance,
+  sessionChanges,
+  users,
+} from '#db/schema';
+import type { Actor } from '~/practices/actor';
+
+import { loadOwnSession } from './access.server';
+
+/**
+ * The names of a contract's participants, "A, B", as a correlated subquery. Built with the
+ * query builder so its columns stay qualified: inside a raw fragment Drizzle drops the table
+ * name of a single-table query, and "id" would then mean the client's id.
+ */
+export function participantNamesOf(db: Db, contractId: AnyPgColumn) {
+  const names = db
+    .select({ names: sql<string>`string_agg(${clients.name}, ', ' order by ${clients.name})` })
+    .from(contractParticipants)
+    .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+    .where(eq(contractParticipants.contractId, contractId));
+  return sql<string>`coalesce((${names}), '')`;
+}
+
+/** A session with its contract, participants, attendance and history, for its supervisor. */
+export async function getSession(db: Db, actor: Actor, sessionId: string) {
+  const { session, contract } = await loadOwnSession(db, actor, sessionId);
+  const [participants, attendance, history] = await Promise.all([
+    db
+      .select({ id: clients.id, name: clients.name })
+      .from(contractParticipants)
+      .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+      .where(
+        and(
+          eq(contractParticipants.contractId, contract.id),
+          eq(contractParticipants.practiceId, actor.practiceId),
+        ),
+      )
+      .orderBy(asc(clients.name)),
+    db
+      .select({ clientId: sessionAttendance.clientId, attended: sessionAttendance.attended })
+      .from(sessionAttendance)
+      .where(
+        and(
+          eq(sessionAttendance.sessionId, session.id),
+          eq(sessionAttendance.practiceId, actor.practiceId),
+        ),
+      ),
+    db
+      .select({
+        id: sessionChanges.id,
+        kind: sessionChanges.kind,
+        at: sessionChanges.createdAt,
+        by: users.name,
+        previousStartsAt: sessionChanges.previousStartsAt,
+        newStartsAt: sessionChanges.newStartsAt,
+        newEndsAt: sessionChanges.newEndsAt,
+      })
+      .from(sessionChanges)
+      .leftJoin(users, eq(users.id, sessionChanges.changedBy))
+      .where(
+        and(
+          eq(sessionChanges.sessionId, session.id),
+          eq(sessionChanges.practiceId, actor.practiceId),
+        ),
+      )
+      .orderBy(asc(sessionChanges.createdAt), asc(sessionChanges.id)),
+  ]);
+  const attendedById = new Map(attendance.map((row) => [row.clientId, row.attended]));
+  return {
+    session,
+    contract,
+    participants: participants.map((p) => ({ ...p, attended: attendedById.get(p.id) ?? null })),
+    history,
+  };
+}
+
+export type SessionView = Awaited<ReturnType<typeof getSession>>;
+
+/** The actor's active contracts, for the booking form: code, participants, default length. */
+export function listBookableContracts(db: Db, actor: Actor) {
+  return db
+    .select({
+      id: contracts.id,
+      code: contracts.code,
+      sessionMinutes: contracts.sessionMinutes,
+      participantNames: participantNamesOf(db, contracts.id),
+    })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.practiceId, actor.practiceId),
+        eq(contracts.supervisorId, actor.userId),
+        eq(contracts.status, 'active'),
+      ),
+    )
+    .orderBy(asc(contracts.code));
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+import { evaluationKinds } from '#db/schema';
+import { checkbox, optionalText } from '~/forms/fields';
+
+import { maxSessionMinutes, minSessionMinutes, seriesLimits } from './limits';
+import { helsinkiInstant, isLocalDate, isLocalTime } from './week';
+
+const localDate = z
+  .string({ error: 'form.required' })
+  .trim()
+  .min(1, 'form.required')
+  .refine(isLocalDate, 'sessions.invalidDate');
+
+const localTime = z
+  .string({ error: 'form.required' })
+  .trim()
+  .min(1, 'form.required')
+  .refine(isLocalTime, 'sessions.invalidTime');
+
+/** An optional whole number in a range; empty means "not given". */
+function optionalInteger(min: number, max: number, message: 'sessions.invalidMinutes') {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (value) => !value || (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max),
+      message,
+    )
+    .transform((value) => (value ? Number(value) : null));
+}
+
+const minutes = optionalInteger(minSessionMinutes, maxSessionMinutes, 'sessions.invalidMinutes');
+
+const integerInRange = (min: number, max: number) => (value: string | undefined) =>
+  value !== undefined && /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max;
+
+export const bookingSchema = z
+  .object({
+    contractId: z.uuid({ error: 'sessions.chooseContract' }),
+    date: localDate,
+    time: localTime,
+    minutes,
+    evaluationKind: z
+      .enum(['none', ...evaluationKinds])
+      .catch('none')
+      .transform((kind) => (kind === 'none' ? null : kind)),
+    location: optionalText(300),
+    repeat: checkbox,
+    everyWeeks: z.string().optional(),
+    count: z.string().optional(),
+    confirmPast: checkbox,
+  })
+  .superRefine((form, context) => {
+    if (!form.repeat) return;
+    if (!integerInRange(1, seriesLimits.maxEveryWeeks)(form.everyWeeks)) {
+      context.addIssue({ code: 'custom', path: ['everyWeeks'], message: 'sessions.invalidEvery' });
+    }
+    if (!integerInRange(1, seriesLimits.maxCount)(form.count)) {
+      context.addIssue({ code: 'custom', path: ['count'], message: 'sessions.invalidCount' });
+    }
+  })
+  .transform((form) => ({
+    contractId: form.contractId,
+    startsAt: helsinkiInstant(form.date, form.time),
+    minutes: form.minutes,
+    evaluationKind: form.evaluationKind,
+    location: form.location,
+    series: form.repeat ? { everyWeeks: Number(form.everyWeeks), count: Number(form.count) } : null,
+    confirmPast: form.confirmPast,
+  }));
+
+export type BookingForm = z.infer<typeof bookingSchema>;
+
+export const rescheduleSchema = z
+  .object({ date: localDate, time: localTime, minutes, confirmPast: checkbox })
+  .transform((form) => ({
+    startsAt: helsinkiInstant(form.date, form.time),
+    minutes: form.minutes,
+    confirmPast: form.confirmPast,
+  }));
+
+export const cancelSchema = z.object({
+  confirmCancel: checkbox.refine(Boolean, 'sessions.confirmCancelRequired'),
+});
+
+/**
+ * The ticked attendance boxes of a team or group session (one `attended` value per person).
+ * Checked against the contract's participants by markHeld, so anything else is refused there.
+ */
+export function attendedClientIds(form: FormData): string[] {
+  return form.getAll('attended').filter((value) => typeof value === 'string');
+}

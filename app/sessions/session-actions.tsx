@@ -1,0 +1,164 @@
+/** The forms of a scheduled session: move it, cancel it, or record how it went. */
+import { Form } from '@remix-run/react';
+import type { ReactNode } from 'react';
+
+import type { FormFailure } from '~/forms/parse';
+import { useT } from '~/i18n/react';
+import { CheckboxField, FormErrors, SubmitButton } from '~/ui/form';
+
+import { BookingErrors, type BookingProblem, PastConfirmation, WhenFields } from './form-parts';
+
+export type SessionIntent = 'reschedule' | 'cancel' | 'held' | 'noShow';
+export type SessionActionResult = BookingProblem & { intent: SessionIntent };
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5"
+    >
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Intent({ value }: { value: SessionIntent }) {
+  return <input type="hidden" name="intent" value={value} />;
+}
+
+const failureFor = (result: SessionActionResult | undefined, intent: SessionIntent) =>
+  result?.intent === intent ? result : undefined;
+
+export function RescheduleForm({
+  result,
+  defaults,
+}: {
+  result: SessionActionResult | undefined;
+  defaults: { date: string; time: string; minutes: number };
+}) {
+  const t = useT();
+  const problem = failureFor(result, 'reschedule');
+  return (
+    <Panel id="reschedule-heading" title={t('sessions.reschedule')}>
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        <Intent value="reschedule" />
+        <BookingErrors problem={problem} />
+        <WhenFields failure={problem?.failure} defaults={defaults} />
+        <PastConfirmation problem={problem} />
+        <SubmitButton>{t('sessions.rescheduleSubmit')}</SubmitButton>
+      </Form>
+    </Panel>
+  );
+}
+
+export function CancelForm({
+  result,
+  noticeHours,
+  wouldBeLate,
+  chargeLateCancellation,
+}: {
+  result: SessionActionResult | undefined;
+  noticeHours: number;
+  wouldBeLate: boolean;
+  chargeLateCancellation: boolean;
+}) {
+  const t = useT();
+  const failure: FormFailure | undefined = failureFor(result, 'cancel')?.failure;
+  const consequence = !wouldBeLate
+    ? t('sessions.cancelOnTime')
+    : chargeLateCancellation
+      ? t('sessions.cancelLateCharged')
+      : t('sessions.cancelLateFree');
+  return (
+    <Panel id="cancel-heading" title={t('sessions.cancel')}>
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        <Intent value="cancel" />
+        <FormErrors failure={failure} />
+        <p className="text-slate-700">{t('sessions.noticeRule', { hours: noticeHours })}</p>
+        <p
+          className={
+            wouldBeLate
+              ? 'rounded-md border border-amber-700 bg-amber-50 p-3 font-medium text-amber-950'
+              : 'text-slate-800'
+          }
+        >
+          {consequence}
+        </p>
+        <CheckboxField name="confirmCancel" label={t('sessions.confirmCancel')} failure={failure} />
+        {failure?.fieldErrors.confirmCancel ? (
+          <p className="text-sm text-red-800">{t('sessions.confirmCancelRequired')}</p>
+        ) : null}
+        <SubmitButton>{t('sessions.cancelSubmit')}</SubmitButton>
+      </Form>
+    </Panel>
+  );
+}
+
+/** Held (with attendance for a team or group) or a no-show; only once the start has passed. */
+export function OutcomeForms({
+  result,
+  started,
+  participants,
+  recordsAttendance,
+  chargeNoShow,
+}: {
+  result: SessionActionResult | undefined;
+  started: boolean;
+  participants: { id: string; name: string }[];
+  recordsAttendance: boolean;
+  chargeNoShow: boolean;
+}) {
+  const t = useT();
+  const heldFailure = failureFor(result, 'held')?.failure;
+  const noShowFailure = failureFor(result, 'noShow')?.failure;
+  return (
+    <Panel id="outcome-heading" title={t('sessions.outcome')}>
+      {!started ? (
+        <p className="text-slate-700">{t('sessions.outcomeLater')}</p>
+      ) : (
+        <>
+          <Form method="post" className="flex flex-col gap-4" noValidate>
+            <Intent value="held" />
+            <FormErrors failure={heldFailure} />
+            {recordsAttendance ? (
+              <fieldset className="flex flex-col gap-2">
+                <legend className="mb-1 font-medium">{t('sessions.attendance')}</legend>
+                {/* Tells the action that the list was shown, so no ticks means nobody came. */}
+                <input type="hidden" name="attendance" value="recorded" />
+                {participants.map((participant) => (
+                  <div key={participant.id} className="flex items-center gap-2">
+                    <input
+                      id={`attended-${participant.id}`}
+                      type="checkbox"
+                      name="attended"
+                      value={participant.id}
+                      defaultChecked
+                      className="h-5 w-5 accent-teal-800"
+                    />
+                    <label htmlFor={`attended-${participant.id}`}>{participant.name}</label>
+                  </div>
+                ))}
+              </fieldset>
+            ) : null}
+            <SubmitButton>{t('sessions.markHeld')}</SubmitButton>
+          </Form>
+          <Form
+            method="post"
+            className="flex flex-col gap-3 border-t border-slate-200 pt-4"
+            noValidate
+          >
+            <Intent value="noShow" />
+            <FormErrors failure={noShowFailure} />
+            <p className="text-slate-700">
+              {t(chargeNoShow ? 'sessions.noShowCharged' : 'sessions.noShowFree')}
+            </p>
+            <SubmitButton>{t('sessions.markNoShow')}</SubmitButton>
+          </Form>
+        </>
+      )}
+    </Panel>
+  );
+}

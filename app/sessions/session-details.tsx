@@ -1,0 +1,96 @@
+import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
+
+import type { MessageKey } from '~/i18n';
+import { formatDate, formatDateTime, formatTime } from '~/i18n/format';
+import { useLocale, useT } from '~/i18n/react';
+import { DetailList } from '~/ui/detail-list';
+
+import { chargeReason, evaluationLabel, statusLabel, weekdayLabel } from './labels';
+import type { SessionView } from './queries.server';
+import { helsinkiDate } from './week';
+
+/** When, how long, with whom, in which state, and whether it is invoiced. */
+export function SessionDetails({ view }: { view: SessionView }) {
+  const t = useT();
+  const locale = useLocale();
+  const { session, contract, participants } = view;
+  const minutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+  const items: [string, ReactNode][] = [
+    [
+      t('sessions.date'),
+      `${t(weekdayLabel(helsinkiDate(session.startsAt)))} ${formatDate(session.startsAt, locale)}`,
+    ],
+    [
+      t('sessions.timeOfDay'),
+      `${formatTime(session.startsAt, locale)}–${formatTime(session.endsAt, locale)}`,
+    ],
+    [t('sessions.length'), t('sessions.minutesValue', { minutes })],
+    [
+      t('sessions.contract'),
+      <Link key="contract" to={`/contracts/${contract.id}`}>
+        {contract.code}
+      </Link>,
+    ],
+    [
+      t('sessions.participants'),
+      participants.length ? (
+        <ul>
+          {participants.map((p) => (
+            <li key={p.id}>
+              {p.name}
+              {p.attended === null
+                ? null
+                : ` (${t(p.attended ? 'sessions.attended' : 'sessions.absent')})`}
+            </li>
+          ))}
+        </ul>
+      ) : null,
+    ],
+  ];
+  if (session.evaluationKind) {
+    items.push([t('sessions.evaluation'), t(evaluationLabel[session.evaluationKind])]);
+  }
+  if (session.location) items.push([t('sessions.location'), session.location]);
+  items.push([t('sessions.statusLabel'), t(statusLabel[session.status])]);
+  items.push([t('sessions.chargeable'), t(chargeReason(session))]);
+  return <DetailList items={items} />;
+}
+
+const changeLabel: Record<SessionView['history'][number]['kind'], MessageKey> = {
+  booked: 'sessions.change.booked',
+  rescheduled: 'sessions.change.rescheduled',
+  cancelled: 'sessions.change.cancelled',
+  held: 'sessions.change.held',
+  no_show: 'sessions.change.noShow',
+};
+
+/** Every booking, move and outcome of the session, oldest first. */
+export function SessionHistory({ history }: { history: SessionView['history'] }) {
+  const t = useT();
+  const locale = useLocale();
+  const when = (date: Date | null) => (date ? formatDateTime(date, locale) : '');
+  return (
+    <section aria-labelledby="history-heading" className="mt-8 flex flex-col gap-3">
+      <h2 id="history-heading" className="text-lg font-semibold">
+        {t('sessions.history')}
+      </h2>
+      <ol className="flex flex-col gap-1">
+        {history.map((change) => (
+          <li key={change.id}>
+            <time dateTime={change.at.toISOString()} className="text-slate-700">
+              {formatDateTime(change.at, locale)}
+            </time>
+            {' – '}
+            {t(changeLabel[change.kind], {
+              when: when(change.newStartsAt),
+              from: when(change.previousStartsAt),
+              to: when(change.newStartsAt),
+            })}
+            {change.by ? <span className="text-slate-700"> ({change.by})</span> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/** What the sessions tests share: a fixed "now", and short ways to book and read back. */
+import { eq } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { supervisionSessions } from '#db/schema';
+import { createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import { AppError } from '~/errors';
+import type { Actor } from '~/practices/actor';
+
+import { bookSession } from './booking.server';
+
+// Monday 16.11.2026 at 12.00 Helsinki time.
+export const now = new Date('2026-11-16T10:00:00Z');
+export const hours = (n: number) => new Date(now.getTime() + n * 3_600_000);
+
+export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+export function sessionFixtures(db: () => Db) {
+  return {
+    /** A new practice whose owner supervises one active contract. */
+    async supervisorWithContract(overrides: Parameters<typeof createContractFixture>[2] = {}) {
+      const { owner } = await createPracticeWithOwner(db());
+      const { contractId, clientId } = await createContractFixture(db(), owner, overrides);
+      return { actor: owner, contractId, clientId };
+    },
+    book(actor: Actor, contractId: string, startsAt: Date, minutes?: number) {
+      return bookSession(db(), actor, { contractId, startsAt, minutes, confirmPast: false }, now);
+    },
+    async loadSession(id: string) {
+      const [row] = await db()
+        .select()
+        .from(supervisionSessions)
+        .where(eq(supervisionSessions.id, id));
+      if (!row) throw new Error('no such session');
+      return row;
+    },
+  };
+}

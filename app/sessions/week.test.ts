@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  addDays,
+  currentIsoWeek,
+  formatIsoWeek,
+  helsinkiDate,
+  helsinkiInstant,
+  helsinkiTime,
+  isoWeekOf,
+  mondayOf,
+  parseIsoWeek,
+  shiftWeek,
+  weekBounds,
+} from './week';
+
+describe('ISO weeks', () => {
+  it('parses 2026-W48 and rejects anything else', () => {
+    expect(parseIsoWeek('2026-W48')).toEqual({ year: 2026, week: 48 });
+    expect(parseIsoWeek('2026-W01')).toEqual({ year: 2026, week: 1 });
+    for (const bad of ['', null, undefined, '2026-48', '2026-W0', '2026-W00', '2026-W54', 'x']) {
+      expect(parseIsoWeek(bad), String(bad)).toBeNull();
+    }
+    // 2026 starts on a Thursday and so has 53 weeks; 2025 has only 52.
+    expect(parseIsoWeek('2026-W53')).toEqual({ year: 2026, week: 53 });
+    expect(parseIsoWeek('2025-W53')).toBeNull();
+  });
+
+  it('finds the Monday of a week, across the turn of the year', () => {
+    expect(mondayOf({ year: 2026, week: 48 })).toBe('2026-11-23');
+    expect(mondayOf({ year: 2026, week: 1 })).toBe('2025-12-29');
+    expect(mondayOf({ year: 2026, week: 53 })).toBe('2026-12-28');
+    expect(mondayOf({ year: 2027, week: 1 })).toBe('2027-01-04');
+  });
+
+  it('knows which week a date is in, the Thursday deciding the year', () => {
+    expect(isoWeekOf('2026-11-29')).toEqual({ year: 2026, week: 48 });
+    expect(isoWeekOf('2026-11-30')).toEqual({ year: 2026, week: 49 });
+    expect(isoWeekOf('2025-12-29')).toEqual({ year: 2026, week: 1 });
+    expect(isoWeekOf('2027-01-03')).toEqual({ year: 2026, week: 53 });
+    expect(isoWeekOf('2024-12-30')).toEqual({ year: 2025, week: 1 });
+  });
+
+  it('steps from week to week and formats them', () => {
+    expect(formatIsoWeek(shiftWeek({ year: 2026, week: 53 }, 1))).toBe('2027-W01');
+    expect(formatIsoWeek(shiftWeek({ year: 2026, week: 1 }, -1))).toBe('2025-W52');
+    expect(formatIsoWeek({ year: 2026, week: 5 })).toBe('2026-W05');
+  });
+});
+
+describe('Helsinki time', () => {
+  it('takes the current week from Helsinki, not UTC', () => {
+    // Sunday 23.30 in Helsinki is still week 47; half past midnight on Monday is week 48.
+    expect(currentIsoWeek(new Date('2026-11-22T21:30:00Z'))).toEqual({ year: 2026, week: 47 });
+    expect(currentIsoWeek(new Date('2026-11-22T22:30:00Z'))).toEqual({ year: 2026, week: 48 });
+  });
+
+  it('bounds a week at Monday midnight Helsinki time, winter and summer', () => {
+    const winter = weekBounds({ year: 2026, week: 48 });
+    expect(winter.days).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
+    expect(winter.start.toISOString()).toBe('2026-11-22T22:00:00.000Z');
+    expect(winter.end.toISOString()).toBe('2026-11-29T22:00:00.000Z');
+
+    const summer = weekBounds({ year: 2026, week: 27 });
+    expect(summer.start.toISOString()).toBe('2026-06-28T21:00:00.000Z');
+
+    // The week in which the clocks go back is an hour longer.
+    const autumn = weekBounds({ year: 2026, week: 43 });
+    expect(autumn.start.toISOString()).toBe('2026-10-18T21:00:00.000Z');
+    expect(autumn.end.toISOString()).toBe('2026-10-25T22:00:00.000Z');
+  });
+
+  it('turns a local date and time into an instant and back', () => {
+    const nine = helsinkiInstant('2026-11-23', '09:00');
+    expect(nine.toISOString()).toBe('2026-11-23T07:00:00.000Z');
+    expect(helsinkiDate(nine)).toBe('2026-11-23');
+    expect(helsinkiTime(nine)).toBe('09:00');
+    expect(helsinkiInstant('2026-07-01', '09:00').toISOString()).toBe('2026-07-01T06:00:00.000Z');
+    // Just after midnight Helsinki is still the previous day in UTC.
+    expect(helsinkiDate(new Date('2026-11-22T22:15:00Z'))).toBe('2026-11-23');
+  });
+
+  it('handles the hours the clocks skip and repeat', () => {
+    // 25.10.2026: 4.00 summer time becomes 3.00 winter time, so 3.30 happens twice.
+    expect(helsinkiInstant('2026-10-25', '03:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(helsinkiInstant('2026-10-25', '05:00').toISOString()).toBe('2026-10-25T03:00:00.000Z');
+    // 29.3.2026: 3.00 becomes 4.00; 4.30 exists and is summer time.
+    expect(helsinkiInstant('2026-03-29', '04:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(helsinkiInstant('2026-03-29', '02:30').toISOString()).toBe('2026-03-29T00:30:00.000Z');
+  });
+
+  it('adds calendar days without drifting', () => {
+    expect(addDays('2026-10-24', 7)).toBe('2026-10-31');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(() => helsinkiInstant('2026-02-30', '09:00')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Calendar arithmetic in Finnish time, without a date library.
+ *
+ * Sessions are stored as instants (timestamptz), but supervisors think in Helsinki wall-clock
+ * time: "Mondays at 9.00" must stay 9.00 across the daylight-saving changes. Local dates are
+ * handled as 'YYYY-MM-DD' strings and turned into instants only at the edges.
+ */
+import { timeZone } from '~/i18n/format';
+
+/** A calendar date in Helsinki, 'YYYY-MM-DD'. */
+export type LocalDate = string;
+
+export interface IsoWeek {
+  year: number;
+  week: number;
+}
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The Helsinki wall-clock reading of an instant. */
+function helsinkiParts(instant: Date) {
+  const parts: Record<string, number> = {};
+  for (const part of partsFormat.formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 0,
+    day: parts.day ?? 0,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** How far Helsinki is ahead of UTC at an instant, in milliseconds (2 or 3 hours). */
+function helsinkiOffset(instant: Date): number {
+  const p = helsinkiParts(instant);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function toLocalDate(year: number, month: number, day: number): LocalDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function parseLocalDate(date: LocalDate): { year: number; month: number; day: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  // Rejects 2026-02-30 and the like, which Date.UTC would silently roll over.
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+export function isLocalDate(value: string): boolean {
+  return parseLocalDate(value) !== null;
+}
+
+export function isLocalTime(value: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
+
+/** The Helsinki calendar date of an instant. */
+export function helsinkiDate(instant: Date): LocalDate {
+  const p = helsinkiParts(instant);
+  return toLocalDate(p.year, p.month, p.day);
+}
+
+/** The Helsinki wall-clock time of an instant, 'HH:MM' (the value of an input type=time). */
+export function helsinkiTime(instant: Date): string {
+  const p = helsinkiParts(instant);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/**
+ * The instant at which Helsinki clocks show `time` on `date`. In the autumn hour that occurs
+ * twice the earlier one is chosen; a time skipped in spring lands an hour earlier.
+ */
+export function helsinkiInstant(date: LocalDate, time = '00:00'): Date {
+  const d = parseLocalDate(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) throw new RangeError(`not a local date and time: ${date} ${time}`);
+  const wallAsUtc = Date.UTC(d.year, d.month - 1, d.day, Number(t[1]), Number(t[2]));
+  // The offset depends on the instant we are looking for; two rounds settle it. Probing
+  // with the larger (summer) offset first makes an ambiguous time resolve to the earlier one.
+  const firstGuess = wallAsUtc - helsinkiOffset(new Date(wallAsUtc - 3 * 60 * MINUTE));
+  return new Date(wallAsUtc - helsinkiOffset(new Date(firstGuess)));
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = parseLocalDate(date);
+  if (!d) throw new RangeError(`not a local date: ${date}`);
+  const moved = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * DAY);
+  return toLocalDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
+}
+
+/** Monday = 1 … Sunday = 7, as ISO 8601 counts. */
+export function isoWeekday(date: LocalDate): number {
+  const d = parseLocalDate(date);
+  if (!d) throw new RangeError(`not a local date: ${date}`);
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() || 7;
+}
+
+/** The ISO week a date belongs to: the week's Thursday decides the year. */
+export function isoWeekOf(date: LocalDate): IsoWeek {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const year = Number(thursday.slice(0, 4));
+  const firstThursday = addDays(`${year}-01-04`, 4 - isoWeekday(`${year}-01-04`));
+  const week = Math.round(daysBetween(firstThursday, thursday) / 7) + 1;
+  return { year, week };
+}
+
+function daysBetween(from: LocalDate, to: LocalDate): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
+}
+
+/** The Monday of an ISO week. */
+export function mondayOf({ year, week }: IsoWeek): LocalDate {
+  // 4 January is always in week 1.
+  const jan4 = `${pad(year, 4)}-01-04`;
+  return addDays(jan4, (week - 1) * 7 + 1 - isoWeekday(jan4));
+}
+
+export function formatIsoWeek({ year, week }: IsoWeek): string {
+  return `${pad(year, 4)}-W${pad(week)}`;
+}
+
+/** '2026-W48' → { year: 2026, week: 48 }; null for anything else, or week 53 of a 52-week year. */
+export function parseIsoWeek(value: string | null | undefined): IsoWeek | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(value ?? '');
+  if (!match) return null;
+  const candidate = { year: Number(match[1]), week: Number(match[2]) };
+  if (candidate.week < 1 || candidate.week > 53) return null;
+  const roundTrip = isoWeekOf(mondayOf(candidate));
+  return roundTrip.year === candidate.year && roundTrip.week === candidate.week ? candidate : null;
+}
+
+export function currentIsoWeek(now: Date): IsoWeek {
+  return isoWeekOf(helsinkiDate(now));
+}
+
+export function shiftWeek(week: IsoWeek, weeks: number): IsoWeek {
+  return isoWeekOf(addDays(mondayOf(week), weeks * 7));
+}
+
+/** The seven dates of a week and the instants where it starts and ends in Helsinki. */
+export function weekBounds(week: IsoWeek): { days: LocalDate[]; start: Date; end: Date } {
+  const monday = mondayOf(week);
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  return { days, start: helsinkiInstant(monday), end: helsinkiInstant(addDays(monday, 7)) };
+}
