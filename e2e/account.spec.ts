@@ -93,10 +93,24 @@ test('pages pass an automated accessibility check and log no browser errors', as
     '/billing',
     '/settings',
     '/settings/members',
+    '/settings/calendar',
+    '/settings/prompts',
+    '/contracts',
+    '/contracts/new',
+    '/sessions/new',
   ]) {
     await page.goto(path);
     await expectNoAccessibilityViolations(page);
   }
+  // The demo's pages with data: a contract with its theme chart, a session and its notes.
+  await page.goto('/contracts');
+  await page.getByRole('link', { name: 'TO-2026-001' }).click();
+  await expect(page.getByRole('img', { name: /Teemat istunnoittain/ })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('link', { name: 'Arvioinnit' }).click();
+  await expectNoAccessibilityViolations(page);
+  await page.goto('/calendar');
+  await expectNoAccessibilityViolations(page);
   // A Content-Security-Policy violation or a hydration error shows up here.
   expect(problems).toEqual([]);
 });
