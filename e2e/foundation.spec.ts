@@ -95,7 +95,10 @@ test('the demo practice is there to log in to', async ({ page }) => {
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
   await expect(page).toHaveURL(/\/calendar$/);
   await page.getByRole('link', { name: 'Asiakkaat' }).click();
-  await expect(page.getByRole('cell', { name: 'Maria Lehtonen' })).toBeVisible();
+  await page.getByRole('link', { name: 'Maria Lehtonen' }).click();
+  await expect(page.getByRole('link', { name: 'TO-2026-001' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Istunnot' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/06-demo-client.png', fullPage: true });
 });
 
 test('the app shell works on a 360 px phone and by keyboard', async ({ page }) => {

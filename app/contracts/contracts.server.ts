@@ -30,10 +30,18 @@ export function visibleContracts(actor: Actor): SQL | undefined {
   );
 }
 
+export interface ContractListFilter {
+  status: ContractStatusFilter;
+  /** Only contracts this supervisee takes part in (the client page). */
+  clientId?: string;
+  /** Only contracts this commissioner orders (the commissioner page). */
+  commissionerId?: string;
+}
+
 export async function listContracts(
   db: Db,
   actor: Actor,
-  filter: { status: ContractStatusFilter } = { status: 'all' },
+  filter: ContractListFilter = { status: 'all' },
 ) {
   const rows = await db
     .select({
@@ -50,6 +58,16 @@ export async function listContracts(
       and(
         visibleContracts(actor),
         filter.status === 'all' ? undefined : eq(contracts.status, filter.status),
+        filter.commissionerId ? eq(contracts.commissionerId, filter.commissionerId) : undefined,
+        filter.clientId
+          ? inArray(
+              contracts.id,
+              db
+                .select({ id: contractParticipants.contractId })
+                .from(contractParticipants)
+                .where(eq(contractParticipants.clientId, filter.clientId)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(contracts.startsOn), asc(contracts.code));

@@ -218,6 +218,11 @@ const common: Omit<
   'clients.background': 'Background',
   'clients.backgroundHint': 'Free text. Stored encrypted, like notes.',
 
+  'clients.sessions': 'Sessions',
+  'clients.noSessions': 'No sessions.',
+
+  'clients.noContracts': 'No contracts.',
+
   'error.title': 'Something went wrong',
   'error.unexpected': 'An unexpected error. Please try again in a moment.',
   'error.notFound': 'Page not found.',

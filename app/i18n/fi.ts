@@ -214,6 +214,11 @@ const common = {
   'clients.background': 'Taustatiedot',
   'clients.backgroundHint': 'Vapaamuotoinen. Tallennetaan salattuna, kuten muistiinpanot.',
 
+  'clients.sessions': 'Istunnot',
+  'clients.noSessions': 'Ei istuntoja.',
+
+  'clients.noContracts': 'Ei sopimuksia.',
+
   'error.title': 'Jokin meni vikaan',
   'error.unexpected': 'Odottamaton virhe. Yritä hetken kuluttua uudelleen.',
   'error.notFound': 'Sivua ei löytynyt.',

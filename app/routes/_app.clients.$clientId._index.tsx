@@ -8,9 +8,14 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getClient, setClientArchived } from '~/clients/clients.server';
+import { ContractTable } from '~/contracts/contract-table';
+import { listContracts } from '~/contracts/contracts.server';
 import { idParam } from '~/http/params.server';
+import { formatDate, formatTime } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
-import { useT } from '~/i18n/react';
+import { useLocale, useT } from '~/i18n/react';
+import { statusLabel } from '~/sessions/labels';
+import { listClientSessions } from '~/sessions/queries.server';
 import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
 import { DetailList } from '~/ui/detail-list';
@@ -21,7 +26,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.clientId);
   const client = await getClient(context.db, actor, id, context.keyring).catch(throwAsResponse);
-  return { client };
+  const [contracts, sessions] = await Promise.all([
+    listContracts(context.db, actor, { status: 'all', clientId: id }),
+    listClientSessions(context.db, actor, id),
+  ]);
+  return { client, contracts, sessions };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -34,7 +43,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ClientDetail() {
   const t = useT();
-  const { client } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const { client, contracts, sessions } = useLoaderData<typeof loader>();
   return (
     <>
       <ClientsTabs />
@@ -73,6 +83,43 @@ export default function ClientDetail() {
           ],
         ]}
       />
+      <section aria-labelledby="contracts-heading" className="mt-8">
+        <h2 id="contracts-heading" className="mb-3 text-lg font-semibold">
+          {t('contracts.title')}
+        </h2>
+        {contracts.length === 0 ? (
+          <p>{t('clients.noContracts')}</p>
+        ) : (
+          <ContractTable contracts={contracts} />
+        )}
+      </section>
+      <section aria-labelledby="sessions-heading" className="mt-8">
+        <h2 id="sessions-heading" className="mb-3 text-lg font-semibold">
+          {t('clients.sessions')}
+        </h2>
+        {sessions.length === 0 ? (
+          <p>{t('clients.noSessions')}</p>
+        ) : (
+          <ul className="flex max-w-3xl flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {sessions.map((session) => {
+              const when = `${formatDate(new Date(session.startsAt), locale)} ${formatTime(new Date(session.startsAt), locale)}`;
+              return (
+                <li key={session.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+                  <span>
+                    {session.ownSession ? <Link to={`/sessions/${session.id}`}>{when}</Link> : when}{' '}
+                    · {session.contractCode}
+                  </span>
+                  <span
+                    className={session.status === 'cancelled' ? 'text-slate-600 line-through' : ''}
+                  >
+                    {t(statusLabel[session.status])}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -8,6 +8,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getCommissioner, setCommissionerArchived } from '~/commissioners/commissioners.server';
+import { ContractTable } from '~/contracts/contract-table';
+import { listContracts } from '~/contracts/contracts.server';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -24,7 +26,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     actor,
     idParam(params.commissionerId),
   ).catch(throwAsResponse);
-  return { commissioner };
+  const contracts = await listContracts(context.db, actor, {
+    status: 'all',
+    commissionerId: commissioner.id,
+  });
+  return { commissioner, contracts };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -37,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CommissionerDetail() {
   const t = useT();
-  const { commissioner: c } = useLoaderData<typeof loader>();
+  const { commissioner: c, contracts } = useLoaderData<typeof loader>();
   const address = [c.addressLine, [c.postalCode, c.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
@@ -74,6 +80,16 @@ export default function CommissionerDetail() {
           [t('commissioners.eInvoiceOperator'), c.eInvoiceOperator],
         ]}
       />
+      <section aria-labelledby="contracts-heading" className="mt-8">
+        <h2 id="contracts-heading" className="mb-3 text-lg font-semibold">
+          {t('contracts.title')}
+        </h2>
+        {contracts.length === 0 ? (
+          <p>{t('clients.noContracts')}</p>
+        ) : (
+          <ContractTable contracts={contracts} />
+        )}
+      </section>
     </>
   );
 }

@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { ContractTable } from '~/contracts/contract-table';
 import { listContracts } from '~/contracts/contracts.server';
-import { StatusBadge } from '~/contracts/display';
-import { ContractProgress } from '~/contracts/progress';
 import { contractStatusFilter } from '~/contracts/schemas';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -64,53 +63,7 @@ export default function Contracts() {
       {contracts.length === 0 ? (
         <p>{t('contracts.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left">
-            <caption className="sr-only">
-              {t('contracts.count', { count: contracts.length })}
-            </caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('contracts.code')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('contracts.participants')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('contracts.commissioner')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('contracts.form')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('contracts.status')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('contracts.progress')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {contracts.map((contract) => (
-                <tr key={contract.id} className="border-t border-slate-200">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link to={`/contracts/${contract.id}`}>{contract.code}</Link>
-                  </th>
-                  <td className="px-3 py-2">{contract.participantNames.join(', ')}</td>
-                  <td className="px-3 py-2">{contract.commissionerName}</td>
-                  <td className="px-3 py-2">{t(`contracts.form.${contract.form}`)}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={contract.status} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <ContractProgress {...contract.progress} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ContractTable contracts={contracts} />
       )}
     </>
   );

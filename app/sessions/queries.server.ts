@@ -1,5 +1,5 @@
 /** Reading sessions and the contracts they can be booked on. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 import type { Db } from '#db/client';
@@ -9,8 +9,10 @@ import {
   contracts,
   sessionAttendance,
   sessionChanges,
+  supervisionSessions,
   users,
 } from '#db/schema';
+import { visibleContracts } from '~/contracts/contracts.server';
 import type { Actor } from '~/practices/actor';
 
 import { loadOwnSession } from './access.server';
@@ -102,4 +104,37 @@ export function listBookableContracts(db: Db, actor: Actor) {
       ),
     )
     .orderBy(asc(contracts.code));
+}
+
+/**
+ * A supervisee's sessions, newest first, from the contracts the actor may see (an owner all
+ * of the practice's, a supervisor their own). Times and states only: no note content.
+ */
+export function listClientSessions(db: Db, actor: Actor, clientId: string, limit = 50) {
+  return db
+    .select({
+      id: supervisionSessions.id,
+      startsAt: supervisionSessions.startsAt,
+      endsAt: supervisionSessions.endsAt,
+      status: supervisionSessions.status,
+      contractId: contracts.id,
+      contractCode: contracts.code,
+      ownSession: sql<boolean>`${supervisionSessions.supervisorId} = ${actor.userId}`,
+    })
+    .from(supervisionSessions)
+    .innerJoin(contracts, eq(contracts.id, supervisionSessions.contractId))
+    .where(
+      and(
+        visibleContracts(actor),
+        inArray(
+          supervisionSessions.contractId,
+          db
+            .select({ id: contractParticipants.contractId })
+            .from(contractParticipants)
+            .where(eq(contractParticipants.clientId, clientId)),
+        ),
+      ),
+    )
+    .orderBy(desc(supervisionSessions.startsAt))
+    .limit(limit);
 }
