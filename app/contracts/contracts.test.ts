@@ -287,13 +287,14 @@ describe('contracts', () => {
     expect((await listContracts(db(), owner)).map((c) => c.id).sort()).toEqual(
       [sinis.id, pekkas.id].sort(),
     );
+    // Started one at a time: a rejection nobody awaits yet would be reported as unhandled.
     for (const attempt of [
-      getContract(db(), sini, pekkas.id),
-      updateContract(db(), sini, pekkas.id, { ...pekkas.input, supervisorId: sini.userId }),
-      activateContract(db(), sini, pekkas.id),
-      endContract(db(), sini, pekkas.id),
+      () => getContract(db(), sini, pekkas.id),
+      () => updateContract(db(), sini, pekkas.id, { ...pekkas.input, supervisorId: sini.userId }),
+      () => activateContract(db(), sini, pekkas.id),
+      () => endContract(db(), sini, pekkas.id),
     ])
-      expect((await refusal(attempt)).code).toBe('not_found');
+      expect((await refusal(attempt())).code).toBe('not_found');
 
     await updateContract(db(), owner, pekkas.id, { ...pekkas.input, methods: 'Reflektiivinen' });
     expect((await getContract(db(), owner, pekkas.id)).methods).toBe('Reflektiivinen');
@@ -318,14 +319,15 @@ describe('contracts', () => {
     const other = await createPracticeWithOwner(db());
     const mine = await newContract(owner);
     for (const attempt of [
-      getContract(db(), other.owner, mine.id),
-      updateContract(db(), other.owner, mine.id, {
-        ...mine.input,
-        supervisorId: other.owner.userId,
-      }),
-      endContract(db(), other.owner, mine.id),
+      () => getContract(db(), other.owner, mine.id),
+      () =>
+        updateContract(db(), other.owner, mine.id, {
+          ...mine.input,
+          supervisorId: other.owner.userId,
+        }),
+      () => endContract(db(), other.owner, mine.id),
     ])
-      expect((await refusal(attempt)).code).toBe('not_found');
+      expect((await refusal(attempt())).code).toBe('not_found');
     expect(await listContracts(db(), other.owner)).toEqual([]);
 
     // Another practice's commissioner, client or member cannot be put on a contract.
