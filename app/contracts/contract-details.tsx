@@ -107,10 +107,7 @@ export function ContractDetails({ contract }: { contract: ContractDetailsData })
                   <li key={goal.id}>
                     {goal.text}
                     {goal.theme ? (
-                      <span className="text-slate-600">
-                        {' '}
-                        – {t(`contracts.theme.${goal.theme}`)}
-                      </span>
+                      <span className="text-slate-600"> – {t(`theme.${goal.theme}`)}</span>
                     ) : null}
                   </li>
                 ))}

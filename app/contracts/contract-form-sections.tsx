@@ -68,7 +68,7 @@ export function ContentSection(props: SectionProps) {
                   { value: '', label: t('contracts.noTheme') },
                   ...themes.map((theme) => ({
                     value: theme,
-                    label: t(`contracts.theme.${theme}`),
+                    label: t(`theme.${theme}`),
                   })),
                 ]}
                 defaultValue={shownValue(props, goalThemeField(n))}

@@ -7,7 +7,7 @@
  * practice (and, for a supervisor, their own contracts); they only count, and return nothing
  * but numbers.
  */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { contracts, type SessionStatus, supervisionSessions } from '#db/schema';
@@ -55,35 +55,5 @@ export async function contractProgress(
     .where(inArray(contracts.id, [...contractIds]))
     .groupBy(contracts.id, contracts.sessionsAgreed);
   for (const { contractId, ...counts } of rows) result.set(contractId, counts);
-  return result;
-}
-
-/**
- * The number of each session within its contract (the 4 of "4/10"), in order of time.
- * Sessions that use up one of the agreed sessions and those still scheduled are numbered;
- * a session cancelled in time gets no number and does not shift the others.
- */
-export async function sessionNumbers(
-  db: Db,
-  contractIds: readonly string[],
-): Promise<Map<string, number>> {
-  const result = new Map<string, number>();
-  if (contractIds.length === 0) return result;
-  const rows = await db
-    .select({
-      sessionId: supervisionSessions.id,
-      n: sql<number>`row_number() over (partition by ${supervisionSessions.contractId} order by ${supervisionSessions.startsAt}, ${supervisionSessions.id})`.mapWith(
-        Number,
-      ),
-    })
-    .from(supervisionSessions)
-    .where(
-      and(
-        inArray(supervisionSessions.contractId, [...contractIds]),
-        or(eq(supervisionSessions.status, 'scheduled'), usesUp),
-      ),
-    )
-    .orderBy(asc(supervisionSessions.startsAt));
-  for (const { sessionId, n } of rows) result.set(sessionId, n);
   return result;
 }

@@ -6,7 +6,7 @@ import { createContractFixture, createPracticeWithOwner } from '#db/testing/fact
 import { createTestDatabase, queryCounter } from '#db/testing/test-database';
 import type { Actor } from '~/practices/actor';
 
-import { contractProgress, sessionNumbers, usesUpSession } from './progress.server';
+import { contractProgress, usesUpSession } from './progress.server';
 
 const counter = queryCounter();
 let database: Database;
@@ -88,33 +88,6 @@ describe('contract progress', () => {
     const progress = await contractProgress(db(), ids);
     expect(counter.count).toBe(1);
     expect(ids.map((id) => progress.get(id)?.used)).toEqual([0, 1, 2, 3, 4]);
-
-    counter.reset();
-    await sessionNumbers(db(), ids);
-    expect(counter.count).toBe(1);
-  });
-
-  it('numbers sessions within their contract in time order, skipping those cancelled in time', async () => {
-    const { owner } = await createPracticeWithOwner(db());
-    const first = await createContractFixture(db(), owner);
-    const second = await createContractFixture(db(), owner);
-    const [a, b, c, d, e] = await sessions(owner, first.contractId, [
-      { status: 'held' },
-      { status: 'cancelled', chargeable: false },
-      { status: 'cancelled', chargeable: true },
-      { status: 'no_show' },
-      { status: 'scheduled' },
-    ]);
-    const [other] = await sessions(owner, second.contractId, [{ status: 'scheduled' }]);
-    const numbers = await sessionNumbers(db(), [first.contractId, second.contractId]);
-    expect([a, b, c, d, e, other].map((id) => (id ? numbers.get(id) : 'missing'))).toEqual([
-      1,
-      undefined,
-      2,
-      3,
-      4,
-      1,
-    ]);
   });
 
   it('states the same rule for sessions already in memory', () => {

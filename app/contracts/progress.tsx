@@ -33,9 +33,3 @@ export function ContractProgress({
     </span>
   );
 }
-
-/** One session's place in its contract: "Istunto 4/10" / "Session 4 of 10". */
-export function SessionOrdinal({ n, agreed }: { n: number; agreed: number }) {
-  const t = useT();
-  return <span>{t('contracts.sessionOrdinal', { n, agreed })}</span>;
-}

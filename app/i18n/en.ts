@@ -103,12 +103,15 @@ const common: Omit<
   'invite.acceptAsUser': 'Accept the invitation',
   'invite.wrongUser': 'The invitation was sent to {email}. Log out and log in with that address.',
 
+  'theme.role': "The manager's role",
+  'theme.power': 'Power',
+  'theme.environment': 'Operating environment',
+  'theme.dialogue': 'Dialogic collaboration',
+
   'role.owner': 'owner',
   'role.supervisor': 'supervisor',
 
   'coming.title': 'Coming soon',
-  'coming.calendar':
-    'In the calendar you will book and move sessions and see your week. We are building it now.',
   'coming.billing':
     'In billing you will send invoices to commissioners through Stripe. We are building it now.',
 

@@ -98,12 +98,15 @@ const common = {
   'invite.wrongUser':
     'Kutsu on lähetetty osoitteeseen {email}. Kirjaudu ulos ja kirjaudu sillä osoitteella.',
 
+  'theme.role': 'Johtajan rooli',
+  'theme.power': 'Valta',
+  'theme.environment': 'Toiminta-ympäristö',
+  'theme.dialogue': 'Dialoginen yhteistoiminta',
+
   'role.owner': 'omistaja',
   'role.supervisor': 'työnohjaaja',
 
   'coming.title': 'Tulossa',
-  'coming.calendar':
-    'Kalenterissa varaat ja siirrät istuntoja ja näet viikkosi. Rakennamme tätä parhaillaan.',
   'coming.billing':
     'Laskutuksessa lähetät tilaajille laskut Stripen kautta. Rakennamme tätä parhaillaan.',
 

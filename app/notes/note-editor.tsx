@@ -149,7 +149,7 @@ export function NoteEditor({
           key={theme}
           className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4"
         >
-          <legend className="px-1 font-semibold">{t(`contracts.theme.${theme}`)}</legend>
+          <legend className="px-1 font-semibold">{t(`theme.${theme}`)}</legend>
           <label htmlFor={`p_${theme}`} className="text-sm text-slate-700">
             {t('notes.privateLabel')}
           </label>
@@ -209,7 +209,7 @@ export function NoteEditor({
                 defaultChecked={shown.themes.includes(theme)}
                 className="h-5 w-5 accent-teal-800"
               />
-              <label htmlFor={`theme_${theme}`}>{t(`contracts.theme.${theme}`)}</label>
+              <label htmlFor={`theme_${theme}`}>{t(`theme.${theme}`)}</label>
             </div>
           ))}
         </div>
@@ -247,8 +247,8 @@ function ConflictNotice({ theirs }: { theirs: EditorValues }) {
   const parts: [string, string][] = [
     [t('notes.general'), theirs.private.general],
     ...themes.flatMap((theme): [string, string][] => [
-      [`${t(`contracts.theme.${theme}`)} – ${t('notes.privateLabel')}`, theirs.private[theme]],
-      [`${t(`contracts.theme.${theme}`)} – ${t('notes.sharedLabel')}`, theirs.shared[theme]],
+      [`${t(`theme.${theme}`)} – ${t('notes.privateLabel')}`, theirs.private[theme]],
+      [`${t(`theme.${theme}`)} – ${t('notes.sharedLabel')}`, theirs.shared[theme]],
     ]),
     [t('notes.actions'), theirs.shared.actions.join('\n')],
   ];

@@ -18,7 +18,7 @@ export function PromptBank({ prompts }: { prompts: Record<Theme, readonly Prompt
       <p className="mb-2 text-sm text-slate-700">{t('notes.promptsHint')}</p>
       {themes.map((theme) => (
         <details key={theme} className="border-t border-slate-200 py-2">
-          <summary className="cursor-pointer font-medium">{t(`contracts.theme.${theme}`)}</summary>
+          <summary className="cursor-pointer font-medium">{t(`theme.${theme}`)}</summary>
           <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-sm">
             {prompts[theme].map((prompt) => (
               <li key={prompt.fi}>{prompt[locale]}</li>

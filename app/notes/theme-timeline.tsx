@@ -25,7 +25,7 @@ export function ThemeTimeline({ points }: { points: TimelinePoint[] }) {
       t('notes.timelineSession', {
         n: i + 1,
         date: formatDate(new Date(p.startsAt), locale),
-        themes: p.themes.length ? p.themes.map((th) => t(`contracts.theme.${th}`)).join(', ') : '–',
+        themes: p.themes.length ? p.themes.map((th) => t(`theme.${th}`)).join(', ') : '–',
       }),
     )
     .join('; ');
@@ -45,7 +45,7 @@ export function ThemeTimeline({ points }: { points: TimelinePoint[] }) {
           {themes.map((theme, row) => (
             <g key={theme}>
               <text x={0} y={TOP + row * ROW_HEIGHT + 18} fontSize="13" fill="currentColor">
-                {t(`contracts.theme.${theme}`)}
+                {t(`theme.${theme}`)}
               </text>
               <line
                 x1={LABEL_WIDTH}
@@ -103,7 +103,7 @@ export function ThemeTimeline({ points }: { points: TimelinePoint[] }) {
                   <td className="py-1 pr-3">{formatDate(new Date(point.startsAt), locale)}</td>
                   <td className="py-1">
                     {point.themes.length
-                      ? point.themes.map((th) => t(`contracts.theme.${th}`)).join(', ')
+                      ? point.themes.map((th) => t(`theme.${th}`)).join(', ')
                       : '–'}
                   </td>
                 </tr>

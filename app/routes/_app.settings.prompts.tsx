@@ -61,7 +61,7 @@ export default function PromptBankSettings() {
               className="rounded-lg border border-slate-200 bg-white p-5"
             >
               <h2 id={`bank-${theme}`} className="mb-3 text-lg font-semibold">
-                {t(`contracts.theme.${theme}`)}
+                {t(`theme.${theme}`)}
               </h2>
               {saved === theme ? <Notice>{t('form.saved')}</Notice> : null}
               <Form method="post" className="flex flex-col gap-3">
