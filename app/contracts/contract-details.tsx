@@ -58,7 +58,10 @@ export function ContractDetails({ contract }: { contract: ContractDetailsData })
           ],
           [t('contracts.progress'), <ContractProgress key="g" {...contract.progress} />],
           [t('contracts.activatedAt'), moment(contract.activatedAt)],
-          [t('contracts.endedAt'), moment(contract.endedAt)],
+          // An open contract has no end yet; "not given" would read as missing data.
+          ...(contract.endedAt
+            ? [[t('contracts.endedAt'), moment(contract.endedAt)] as [string, string]]
+            : []),
         ]}
       />
       <Heading>{t('contracts.practicalities')}</Heading>

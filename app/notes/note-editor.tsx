@@ -118,7 +118,7 @@ export function NoteEditor({
       className="flex flex-col gap-6"
     >
       <input type="hidden" name="baseVersion" value={version} />
-      {conflict ? <ConflictNotice theirs={conflict.theirs} /> : null}
+      {conflict ? <ConflictNotice mine={conflict.mine} theirs={conflict.theirs} /> : null}
       {result?.status === 'error' ? (
         <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
           {t(result.messageKey)}
@@ -241,16 +241,27 @@ export function NoteEditor({
   );
 }
 
-/** Shows what the other window saved, part by part, next to the text kept in the form. */
-function ConflictNotice({ theirs }: { theirs: EditorValues }) {
+/**
+ * Shows what the other window saved in the parts where it differs from the text kept in the
+ * form, so the supervisor can merge by hand.
+ */
+function ConflictNotice({ mine, theirs }: { mine: EditorValues; theirs: EditorValues }) {
   const t = useT();
-  const parts: [string, string][] = [
-    [t('notes.general'), theirs.private.general],
-    ...themes.flatMap((theme): [string, string][] => [
-      [`${t(`theme.${theme}`)} – ${t('notes.privateLabel')}`, theirs.private[theme]],
-      [`${t(`theme.${theme}`)} – ${t('notes.sharedLabel')}`, theirs.shared[theme]],
+  const parts: [string, string, string][] = [
+    [t('notes.general'), theirs.private.general, mine.private.general],
+    ...themes.flatMap((theme): [string, string, string][] => [
+      [
+        `${t(`theme.${theme}`)} – ${t('notes.privateLabel')}`,
+        theirs.private[theme],
+        mine.private[theme],
+      ],
+      [
+        `${t(`theme.${theme}`)} – ${t('notes.sharedLabel')}`,
+        theirs.shared[theme],
+        mine.shared[theme],
+      ],
     ]),
-    [t('notes.actions'), theirs.shared.actions.join('\n')],
+    [t('notes.actions'), theirs.shared.actions.join('\n'), mine.shared.actions.join('\n')],
   ];
   return (
     <section
@@ -264,7 +275,7 @@ function ConflictNotice({ theirs }: { theirs: EditorValues }) {
       <p className="mt-1 text-sm">{t('notes.conflictHint')}</p>
       <dl className="mt-3 flex flex-col gap-2">
         {parts
-          .filter(([, text]) => text.trim() !== '')
+          .filter(([, text, own]) => text.trim() !== own.trim())
           .map(([label, text]) => (
             <div key={label}>
               <dt className="text-sm font-medium">{label}</dt>
