@@ -5,8 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
+import { users } from '#db/schema';
 import { loadContextFor, statusOf } from '#db/testing/context';
-import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import {
+  addMember,
+  createContractFixture,
+  createPracticeWithOwner,
+  uniqueEmail,
+} from '#db/testing/factories';
 import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
@@ -91,6 +97,23 @@ describe('the notes page', () => {
     const context = await loadContextFor(db(), supervisor.userId);
     const data = await notesRoute.loader({ ...routeArgs(sessionId, 'GET'), context });
     expect(data.values.private.power).toBe(SECRET);
+  });
+
+  it('answers 403 to a signed-in user outside the practice, as a supervisee account would be', async () => {
+    const { sessionId } = await setting();
+    const [outsider] = await db()
+      .insert(users)
+      .values({ email: uniqueEmail('tyonohjattava'), name: 'Työnohjattava', passwordHash: 'x' })
+      .returning({ id: users.id });
+    const context = await loadContextFor(db(), outsider?.id ?? null);
+    expect(
+      await statusOf(() => notesRoute.loader({ ...routeArgs(sessionId, 'GET'), context })),
+    ).toBe(403);
+    expect(
+      await statusOf(() =>
+        notesRoute.action({ ...routeArgs(sessionId, 'POST', editForm(1)), context }),
+      ),
+    ).toBe(403);
   });
 
   it('sends an anonymous visitor to log in', async () => {

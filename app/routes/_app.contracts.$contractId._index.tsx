@@ -82,6 +82,14 @@ export default function ContractPage() {
               {t('contracts.edit')}
             </Link>
           )}
+          {contract.status === 'active' && isSupervisor ? (
+            <Link
+              to={`/sessions/new?contractId=${contract.id}`}
+              className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white no-underline hover:bg-teal-900 hover:text-white"
+            >
+              {t('sessions.new')}
+            </Link>
+          ) : null}
           {contract.status === 'draft' ? (
             <Form method="post" className="flex flex-col gap-1">
               <input type="hidden" name="intent" value="activate" />
@@ -90,32 +98,6 @@ export default function ContractPage() {
             </Form>
           ) : null}
         </div>
-        {contract.status === 'active' ? (
-          <Form
-            method="post"
-            className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4"
-          >
-            <input type="hidden" name="intent" value="end" />
-            <p className="text-sm text-slate-700">{t('contracts.endHint')}</p>
-            <div className="flex items-center gap-2">
-              <input
-                id="field-confirmEnd"
-                name="confirmEnd"
-                type="checkbox"
-                aria-invalid={confirmErrors.length ? true : undefined}
-                aria-describedby={confirmErrors.length ? 'field-confirmEnd-error' : undefined}
-                className="h-5 w-5 accent-teal-800"
-              />
-              <label htmlFor="field-confirmEnd">{t('contracts.endConfirm')}</label>
-            </div>
-            {confirmErrors.length ? (
-              <p id="field-confirmEnd-error" role="alert" className="text-sm text-red-800">
-                {confirmErrors.map((key) => t(key)).join(' ')}
-              </p>
-            ) : null}
-            <SubmitButton>{t('contracts.end')}</SubmitButton>
-          </Form>
-        ) : null}
       </div>
       <ContractDetails contract={contract} />
       {timeline ? (
@@ -130,6 +112,38 @@ export default function ContractPage() {
         <p className="mt-6">
           <Link to="evaluations">{t('evaluations.title')}</Link>
         </p>
+      ) : null}
+      {contract.status === 'active' ? (
+        <Form
+          method="post"
+          className="mt-10 flex max-w-3xl flex-col gap-2 rounded-lg border border-red-200 bg-white p-4"
+        >
+          <input type="hidden" name="intent" value="end" />
+          <h2 className="font-semibold">{t('contracts.end')}</h2>
+          <p className="text-sm text-slate-700">{t('contracts.endHint')}</p>
+          <div className="flex items-center gap-2">
+            <input
+              id="field-confirmEnd"
+              name="confirmEnd"
+              type="checkbox"
+              aria-invalid={confirmErrors.length ? true : undefined}
+              aria-describedby={confirmErrors.length ? 'field-confirmEnd-error' : undefined}
+              className="h-5 w-5 accent-teal-800"
+            />
+            <label htmlFor="field-confirmEnd">{t('contracts.endConfirm')}</label>
+          </div>
+          {confirmErrors.length ? (
+            <p id="field-confirmEnd-error" role="alert" className="text-sm text-red-800">
+              {confirmErrors.map((key) => t(key)).join(' ')}
+            </p>
+          ) : null}
+          <button
+            type="submit"
+            className="self-start rounded-md border border-red-800 px-4 py-2 font-medium text-red-800 hover:bg-red-50"
+          >
+            {t('contracts.end')}
+          </button>
+        </Form>
       ) : null}
     </>
   );
