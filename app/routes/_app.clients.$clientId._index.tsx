@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getClient, setClientArchived } from '~/clients/clients.server';
@@ -19,6 +19,7 @@ import { listClientSessions } from '~/sessions/queries.server';
 import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
 import { DetailList } from '~/ui/detail-list';
+import { RecordActions } from '~/ui/record-actions';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'clients.title');
 
@@ -53,23 +54,7 @@ export default function ClientDetail() {
           title={client.name}
           lead={client.archivedAt ? t('list.archivedNotice') : undefined}
         />
-        <div className="flex flex-wrap gap-2">
-          <Link
-            to="edit"
-            className="rounded-md border border-teal-800 px-4 py-2 font-medium no-underline hover:bg-teal-50"
-          >
-            {t('form.edit')}
-          </Link>
-          <Form method="post">
-            <input type="hidden" name="intent" value={client.archivedAt ? 'restore' : 'archive'} />
-            <button
-              type="submit"
-              className="rounded-md border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100"
-            >
-              {client.archivedAt ? t('list.restore') : t('list.archive')}
-            </button>
-          </Form>
-        </div>
+        <RecordActions archived={Boolean(client.archivedAt)} />
       </div>
       <DetailList
         items={[

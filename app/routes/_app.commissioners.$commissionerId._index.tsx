@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getCommissioner, setCommissionerArchived } from '~/commissioners/commissioners.server';
@@ -16,6 +16,7 @@ import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
 import { DetailList } from '~/ui/detail-list';
+import { RecordActions } from '~/ui/record-actions';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissioners.title');
 
@@ -52,23 +53,7 @@ export default function CommissionerDetail() {
       <ClientsTabs />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageHeader title={c.name} lead={c.archivedAt ? t('list.archivedNotice') : undefined} />
-        <div className="flex flex-wrap gap-2">
-          <Link
-            to="edit"
-            className="rounded-md border border-teal-800 px-4 py-2 font-medium no-underline hover:bg-teal-50"
-          >
-            {t('form.edit')}
-          </Link>
-          <Form method="post">
-            <input type="hidden" name="intent" value={c.archivedAt ? 'restore' : 'archive'} />
-            <button
-              type="submit"
-              className="rounded-md border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100"
-            >
-              {c.archivedAt ? t('list.restore') : t('list.archive')}
-            </button>
-          </Form>
-        </div>
+        <RecordActions archived={Boolean(c.archivedAt)} />
       </div>
       <DetailList
         items={[
