@@ -181,7 +181,6 @@ function PracticalitiesSection(props: SectionProps) {
           name="startsOn"
           type="date"
           label={t('contracts.startsOn')}
-          hint={t('contracts.dateHint')}
           defaultValue={shownValue(props, 'startsOn')}
           failure={failure}
         />
@@ -190,7 +189,6 @@ function PracticalitiesSection(props: SectionProps) {
           type="date"
           required={false}
           label={t('contracts.plannedEndOn')}
-          hint={t('contracts.dateHint')}
           defaultValue={shownValue(props, 'plannedEndOn')}
           failure={failure}
         />

@@ -53,7 +53,6 @@ export const fi = {
   'contracts.remoteLink': 'Etäyhteyden linkki',
   'contracts.startsOn': 'Alkamispäivä',
   'contracts.plannedEndOn': 'Suunniteltu päättymispäivä',
-  'contracts.dateHint': 'Muodossa p.k.vvvv, esimerkiksi 1.9.2026.',
   'contracts.content': 'Sisältö',
   'contracts.guidingQuestion': 'Ohjaava kysymys',
   'contracts.guidingQuestionHint':
@@ -185,7 +184,6 @@ export const en: Record<keyof typeof fi, string> = {
   'contracts.remoteLink': 'Remote meeting link',
   'contracts.startsOn': 'Start date',
   'contracts.plannedEndOn': 'Planned end date',
-  'contracts.dateHint': 'As d.m.yyyy, for example 1.9.2026.',
   'contracts.content': 'Content',
   'contracts.guidingQuestion': 'Guiding question',
   'contracts.guidingQuestionHint':
