@@ -131,7 +131,9 @@ export async function createHttpApp(options: {
     '*',
     remixHandler({
       build,
-      mode: useVite ? 'development' : 'production',
+      // Error details and stacks reach the browser only while developing; tests see what
+      // production users see.
+      mode: useVite && config.mode === 'development' ? 'development' : 'production',
       db: database.db,
       getLoadContext: async (req, res): Promise<AppLoadContext> => {
         const token = readCookie(req.headers.cookie, SESSION_COOKIE);

@@ -163,6 +163,33 @@ describe('bad input is never a 500', () => {
   });
 });
 
+describe('error pages', () => {
+  it('say what happened, per status, in the visitor’s language and without a stack', async () => {
+    const supervisor = await addMember(database.db, (await practiceOf(owner.userId)) ?? '');
+    const { token } = await createSession(database.db, supervisor.userId);
+    const asSupervisor = { Cookie: `ohjaamo_session=${token}` };
+    const notFound = await get('/no/such/page');
+    expect(notFound.status).toBe(404);
+    expect(await notFound.text()).toContain('Sivua ei löytynyt');
+    const forbidden = await get('/settings/members', asSupervisor);
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.text()).toContain('Ei käyttöoikeutta');
+    const english = await get('/settings/members', { ...asSupervisor, 'Accept-Language': 'en' });
+    expect(await english.text()).toContain('No access');
+
+    await database.db.execute(sql`alter table clients rename to clients_away`);
+    try {
+      const failed = await get('/clients', { Cookie: cookie });
+      expect(failed.status).toBe(500);
+      const page = await failed.text();
+      expect(page).toContain('Jokin meni vikaan');
+      expect(page).not.toMatch(/clients_away|\bat .+:\d+/);
+    } finally {
+      await database.db.execute(sql`alter table clients_away rename to clients`);
+    }
+  });
+});
+
 describe('the log', () => {
   it('carries no query parameters when a query fails', async () => {
     const supervisor = await addMember(database.db, (await practiceOf(owner.userId)) ?? '');
