@@ -3,7 +3,13 @@ import type { ErrorRequestHandler, Request as ExpressRequest, Response } from 'e
 
 import type { Db } from '#db/client';
 import { readCookie } from '~/auth/session.server';
-import { isLocale, type Locale, localeFromAcceptLanguage, type MessageKey, translate } from '~/i18n';
+import {
+  isLocale,
+  type Locale,
+  localeFromAcceptLanguage,
+  type MessageKey,
+  translate,
+} from '~/i18n';
 import { LANGUAGE_COOKIE } from '~/i18n/locale.server';
 import { errorTextFor } from '~/ui/error-text';
 
@@ -38,8 +44,7 @@ function localeOf(req: ExpressRequest): Locale {
   return localeFromAcceptLanguage(req.get('accept-language') ?? null) ?? 'fi';
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * An error answered before (or instead of) the Remix app: a small translated page for
@@ -63,13 +68,15 @@ export function sendErrorPage(
     res.type('text/plain').send(`${title}\n${message}\n`);
     return;
   }
-  res.type('html').send(
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
-      '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-      `<title>${escapeHtml(title)} · Ohjaamo</title></head>` +
-      `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>` +
-      `<p><a href="/">${escapeHtml(translate(locale, 'error.backHome'))}</a></p></main></body></html>`,
-  );
+  res
+    .type('html')
+    .send(
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
+        '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+        `<title>${escapeHtml(title)} · Ohjaamo</title></head>` +
+        `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>` +
+        `<p><a href="/">${escapeHtml(translate(locale, 'error.backHome'))}</a></p></main></body></html>`,
+    );
 }
 
 function clientErrorStatus(error: unknown): number | undefined {

@@ -80,7 +80,9 @@ describe('redirect targets', () => {
 
   it('the language switcher neither leaves the site nor fails on CR/LF once signed in', async () => {
     for (const redirectTo of ['/\t/evil.example', '/\r\nX-Injected: 1', '/\u0001x']) {
-      const response = await post('/language', form({ locale: 'en', redirectTo }), { Cookie: cookie });
+      const response = await post('/language', form({ locale: 'en', redirectTo }), {
+        Cookie: cookie,
+      });
       expect(response.status, JSON.stringify(redirectTo)).toBe(302);
       expect(response.headers.get('location')).toBe('/');
       expect(response.headers.get('x-injected')).toBeNull();

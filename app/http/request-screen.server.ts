@@ -13,7 +13,8 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 export type Screened =
-  { ok: true; body: Uint8Array<ArrayBuffer> | undefined } | { ok: false; status: number; messageKey: MessageKey };
+  | { ok: true; body: Uint8Array<ArrayBuffer> | undefined }
+  | { ok: false; status: number; messageKey: MessageKey };
 
 const refuse = (status: number, messageKey: MessageKey): Screened => ({
   ok: false,
