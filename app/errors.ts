@@ -8,6 +8,7 @@ const statusByCode = {
   conflict: 409,
   invalid: 400,
   throttled: 429,
+  unavailable: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof statusByCode;
@@ -39,7 +40,24 @@ const defaultMessageKey: Record<AppErrorCode, MessageKey> = {
   conflict: 'error.conflict',
   invalid: 'error.invalid',
   throttled: 'error.throttled',
+  unavailable: 'error.unavailable',
 };
+
+/** The HTTP status of a domain error code: the one mapping every route goes through. */
+export function httpStatusOf(code: AppErrorCode): number {
+  return statusByCode[code];
+}
+
+/**
+ * The response a route throws for a domain error: the status from the mapping above and the
+ * message key the error page translates.
+ */
+export function appErrorResponse(error: AppError): Response {
+  return new Response(JSON.stringify({ messageKey: error.messageKey }), {
+    status: error.status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

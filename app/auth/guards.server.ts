@@ -5,7 +5,7 @@
 import { type AppLoadContext, redirect } from '@remix-run/node';
 
 import type { PracticeRole } from '#db/schema';
-import { isAppError } from '~/errors';
+import { AppError, appErrorResponse, isAppError } from '~/errors';
 import type { Actor } from '~/practices/actor';
 import {
   listMemberships,
@@ -16,20 +16,12 @@ import {
 import type { ValidatedSession } from './session.server';
 
 export function forbidden(): Response {
-  return new Response(JSON.stringify({ messageKey: 'error.forbidden' }), {
-    status: 403,
-    headers: { 'Content-Type': 'application/json' },
-  });
+  return appErrorResponse(new AppError('forbidden'));
 }
 
 /** Turns a domain AppError into the HTTP response a route throws; anything else propagates. */
 export function throwAsResponse(error: unknown): never {
-  if (isAppError(error)) {
-    throw new Response(JSON.stringify({ messageKey: error.messageKey }), {
-      status: error.status,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  }
+  if (isAppError(error)) throw appErrorResponse(error);
   throw error;
 }
 
@@ -80,13 +72,28 @@ export async function requirePracticeRole(
   return actor;
 }
 
-/** Only a safe, same-site path may be a post-login destination. */
+// Any origin will do: only whether the resolved target stays on it matters.
+const OWN_ORIGIN = 'http://ohjaamo.invalid';
+
+/**
+ * Only a path of our own site may be a post-login or post-switch destination. The value is
+ * resolved as a browser would resolve a Location header (browsers drop tabs and newlines
+ * and read `\` as `/`, so `/%09/evil.example` means //evil.example); control characters
+ * and backslashes are refused outright. Returns path + search + hash, or the fallback.
+ */
 export function safeRedirectPath(
   value: FormDataEntryValue | string | null,
   fallback = '/calendar',
-) {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//'))
+): string {
+  if (typeof value !== 'string' || !value.startsWith('/')) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused here
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  let target: URL;
+  try {
+    target = new URL(value, OWN_ORIGIN);
+  } catch {
     return fallback;
-  if (value.startsWith('/\\')) return fallback;
-  return value;
+  }
+  if (target.origin !== OWN_ORIGIN) return fallback;
+  return `${target.pathname}${target.search}${target.hash}`;
 }

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { createRequestHandler } from '@remix-run/express';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import { sql } from 'drizzle-orm';
 import express from 'express';
@@ -17,10 +16,11 @@ import {
   validateSessionToken,
 } from '~/auth/session.server';
 import type { Config } from '~/config.server';
-import { type Locale, localeFromAcceptLanguage, translate } from '~/i18n';
 import type { NoteKeyring } from '~/notes/crypto.server';
 
 import { isCrossSiteRequest } from './csrf.server';
+import { expressErrorHandler, sendErrorPage } from './error-response.server';
+import { remixHandler } from './remix-handler.server';
 import { requestLogLine } from './request-log.server';
 import { generateNonce, securityHeaders } from './security-headers.server';
 
@@ -91,8 +91,7 @@ export async function createHttpApp(options: {
       }),
     );
     if (!crossSite) return next();
-    const locale: Locale = localeFromAcceptLanguage(req.get('accept-language') ?? null) ?? 'fi';
-    res.status(403).type('text/plain').send(translate(locale, 'error.forbidden'));
+    sendErrorPage(req, res, 403);
   });
 
   let vite: ViteDevServer | undefined;
@@ -130,9 +129,12 @@ export async function createHttpApp(options: {
   const secure = config.cookieSecure;
   app.all(
     '*',
-    createRequestHandler({
+    remixHandler({
       build,
-      mode: useVite ? 'development' : 'production',
+      // Error details and stacks reach the browser only while developing; tests see what
+      // production users see.
+      mode: useVite && config.mode === 'development' ? 'development' : 'production',
+      db: database.db,
       getLoadContext: async (req, res): Promise<AppLoadContext> => {
         const token = readCookie(req.headers.cookie, SESSION_COOKIE);
         const auth = token ? await validateSessionToken(database.db, token) : null;
@@ -151,6 +153,8 @@ export async function createHttpApp(options: {
       },
     }),
   );
+
+  app.use(expressErrorHandler(database.db));
 
   return {
     server,

@@ -235,6 +235,16 @@ const common: Omit<
   'error.invalid': 'Please check what you entered.',
   'error.throttled': 'Too many attempts. Please try again later.',
   'error.backHome': 'Back to the start',
+  'error.unavailable': 'The service is temporarily unavailable. Please try again in a few minutes.',
+  'error.badRequest': 'The request could not be processed. Go back and send the form again.',
+  'error.invalidCharacters':
+    'The text contains characters that cannot be saved (such as a null character). Remove them and try again.',
+  'error.badRequestTitle': 'Bad request',
+  'error.forbiddenTitle': 'No access',
+  'error.notFoundTitle': 'Page not found',
+  'error.conflictTitle': 'The data has changed',
+  'error.throttledTitle': 'Too many attempts',
+  'error.unavailableTitle': 'Temporarily unavailable',
 };
 
 export const en: Catalogue = {

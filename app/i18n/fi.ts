@@ -231,6 +231,18 @@ const common = {
   'error.invalid': 'Tarkista syöttämäsi tiedot.',
   'error.throttled': 'Liian monta yritystä. Yritä myöhemmin uudelleen.',
   'error.backHome': 'Etusivulle',
+  'error.unavailable':
+    'Palvelu on tilapäisesti poissa käytöstä. Yritä muutaman minuutin kuluttua uudelleen.',
+  'error.badRequest':
+    'Pyyntöä ei voitu käsitellä. Palaa edelliselle sivulle ja lähetä lomake uudelleen.',
+  'error.invalidCharacters':
+    'Tekstissä on merkkejä, joita ei voi tallentaa (esimerkiksi nollamerkki). Poista ne ja yritä uudelleen.',
+  'error.badRequestTitle': 'Virheellinen pyyntö',
+  'error.forbiddenTitle': 'Ei käyttöoikeutta',
+  'error.notFoundTitle': 'Sivua ei löytynyt',
+  'error.conflictTitle': 'Tieto on muuttunut',
+  'error.throttledTitle': 'Liian monta yritystä',
+  'error.unavailableTitle': 'Tilapäisesti poissa käytöstä',
 } as const;
 
 /** Finnish, the default language. Every key must exist in en.ts (the types enforce it). */

@@ -26,6 +26,14 @@ describe('ISO weeks', () => {
     expect(parseIsoWeek('2025-W53')).toBeNull();
   });
 
+  it('accepts weeks of the years 1900–2999 only, so the weeks beside them are dates too', () => {
+    expect(parseIsoWeek('1900-W02')).toEqual({ year: 1900, week: 2 });
+    expect(parseIsoWeek('2999-W52')).toEqual({ year: 2999, week: 52 });
+    for (const far of ['9999-W52', '1899-W52', '3000-W01', '0001-W01', '0000-W10']) {
+      expect(parseIsoWeek(far), far).toBeNull();
+    }
+  });
+
   it('finds the Monday of a week, across the turn of the year', () => {
     expect(mondayOf({ year: 2026, week: 48 })).toBe('2026-11-23');
     expect(mondayOf({ year: 2026, week: 1 })).toBe('2025-12-29');

@@ -141,11 +141,19 @@ export function formatIsoWeek({ year, week }: IsoWeek): string {
   return `${pad(year, 4)}-W${pad(week)}`;
 }
 
-/** '2026-W48' → { year: 2026, week: 48 }; null for anything else, or week 53 of a 52-week year. */
+/** The years a week in a URL may belong to: their weeks and the weeks beside them are dates. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
+
+/**
+ * '2026-W48' → { year: 2026, week: 48 }; null for anything else, for week 53 of a 52-week
+ * year, and for years outside 1900–2999.
+ */
 export function parseIsoWeek(value: string | null | undefined): IsoWeek | null {
   const match = /^(\d{4})-W(\d{2})$/.exec(value ?? '');
   if (!match) return null;
   const candidate = { year: Number(match[1]), week: Number(match[2]) };
+  if (candidate.year < FIRST_YEAR || candidate.year > LAST_YEAR) return null;
   if (candidate.week < 1 || candidate.week > 53) return null;
   const roundTrip = isoWeekOf(mondayOf(candidate));
   return roundTrip.year === candidate.year && roundTrip.week === candidate.week ? candidate : null;

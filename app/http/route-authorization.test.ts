@@ -1,0 +1,226 @@
+/**
+ * Every route's loader and action, called as four visitors would call them: anonymous, the
+ * practice's owner, the supervisor of the contract and session in question, and the owner
+ * of another practice. The expected outcome of every cell is written below; a route added
+ * to app/routes without its row fails the first test.
+ *
+ * The other practice's owner acting in their own practice gets their own pages (200) and a
+ * 404 for this practice's records.
+ *
+ * Outcomes: a status number, 'login' (redirect to the log-in page), '→/path' (another
+ * redirect), 'no loader' (the page has no data of its own). Actions get an empty form.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import type { AppLoadContext } from '@remix-run/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import { loadContextFor } from '#db/testing/context';
+import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import { insertSession } from '#db/testing/sessions';
+import { createTestDatabase } from '#db/testing/test-database';
+
+type Outcome = number | 'login' | `→${string}` | 'no loader';
+/** anonymous, owner, supervisor, other practice */
+type Row = [Outcome, Outcome, Outcome, Outcome];
+interface RouteRow {
+  loader: Row;
+  action: Row;
+}
+
+const all = (outcome: Outcome): Row => [outcome, outcome, outcome, outcome];
+const noAction = all(405);
+
+const table: Record<string, RouteRow> = {
+  '$.tsx': { loader: all(404), action: noAction },
+  '_app.billing.tsx': { loader: ['login', 200, 403, 200], action: noAction },
+  '_app.calendar.tsx': { loader: ['login', 200, 200, 200], action: noAction },
+  '_app.clients.$clientId._index.tsx': {
+    loader: ['login', 200, 200, 404],
+    action: ['login', '→/clients/:clientId', '→/clients/:clientId', 404],
+  },
+  // Edit actions check the form first: an empty form is answered with its errors (200)
+  // before the record is looked up, whoever sends it.
+  '_app.clients.$clientId.edit.tsx': {
+    loader: ['login', 200, 200, 404],
+    action: ['login', 200, 200, 200],
+  },
+  '_app.clients._index.tsx': { loader: ['login', 200, 200, 200], action: noAction },
+  '_app.clients.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 200, 200, 200] },
+  '_app.commissioners.$commissionerId._index.tsx': {
+    loader: ['login', 200, 200, 404],
+    action: ['login', '→/commissioners/:commissionerId', '→/commissioners/:commissionerId', 404],
+  },
+  '_app.commissioners.$commissionerId.edit.tsx': {
+    loader: ['login', 200, 200, 404],
+    action: ['login', 200, 200, 200],
+  },
+  '_app.commissioners._index.tsx': { loader: ['login', 200, 200, 200], action: noAction },
+  '_app.commissioners.new.tsx': {
+    loader: ['login', 200, 200, 200],
+    action: ['login', 200, 200, 200],
+  },
+  '_app.contracts.$contractId._index.tsx': {
+    loader: ['login', 200, 200, 404],
+    action: ['login', 400, 400, 400],
+  },
+  '_app.contracts.$contractId.edit.tsx': {
+    loader: ['login', 200, 200, 404],
+    action: ['login', 200, 200, 200],
+  },
+  // Evaluations belong to their author: the owner sees none of the supervisor's.
+  '_app.contracts.$contractId.evaluations.tsx': {
+    loader: ['login', 404, 200, 404],
+    action: ['login', 404, 200, 404],
+  },
+  '_app.contracts._index.tsx': { loader: ['login', 200, 200, 200], action: noAction },
+  '_app.contracts.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 200, 200, 200] },
+  // The development mail viewer (on in tests, never in production) is the owner's.
+  '_app.dev.mail.tsx': { loader: ['login', 200, 403, 200], action: noAction },
+  // A session is its supervisor's: the owner reaches the contract, not the session page.
+  '_app.sessions.$sessionId._index.tsx': {
+    loader: ['login', 404, 200, 404],
+    action: ['login', 400, 400, 400],
+  },
+  '_app.sessions.$sessionId.notes.tsx': {
+    loader: ['login', 404, 200, 404],
+    action: ['login', 404, 200, 404],
+  },
+  '_app.sessions.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 200, 200, 200] },
+  '_app.settings._index.tsx': {
+    loader: ['login', 200, 200, 200],
+    action: ['login', 200, 200, 200],
+  },
+  '_app.settings.calendar.tsx': {
+    loader: ['login', 200, 200, 200],
+    action: ['login', 400, 400, 400],
+  },
+  // Owner-only pages: a supervisor gets 403; the other practice's owner sees their own practice.
+  '_app.settings.members.tsx': {
+    loader: ['login', 200, 403, 200],
+    action: ['login', 200, 403, 200],
+  },
+  '_app.settings.prompts.tsx': {
+    loader: ['login', 200, 403, 200],
+    action: ['login', 400, 403, 400],
+  },
+  '_app.tsx': { loader: ['login', 200, 200, 200], action: noAction },
+  '_index.tsx': { loader: all(200), action: noAction },
+  'feeds.$token.ts': { loader: all(404), action: noAction },
+  'forgot-password.tsx': { loader: all('no loader'), action: all(200) },
+  'invite.$token.tsx': { loader: all(200), action: all(200) },
+  'language.tsx': { loader: all('→/'), action: all('→/') },
+  'login.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(200) },
+  'logout.tsx': { loader: all('→/'), action: all('login') },
+  'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
+  'reset-password.$token.tsx': { loader: all(200), action: all(200) },
+  'signup.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(200) },
+};
+
+type DataFunction = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: AppLoadContext;
+}) => unknown;
+
+const modules = import.meta.glob<Record<string, unknown>>('../routes/*.{ts,tsx}');
+const routesDir = path.resolve(__dirname, '../routes');
+
+let database: Database;
+let contexts: AppLoadContext[] = [];
+let params: Record<string, string> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const { owner } = await createPracticeWithOwner(db);
+  const supervisor = await addMember(db, owner.practiceId, 'supervisor');
+  const other = await createPracticeWithOwner(db, { practiceName: 'Toinen Oy' });
+  const fixture = await createContractFixture(db, supervisor);
+  const sessionId = await insertSession(db, {
+    practiceId: owner.practiceId,
+    contractId: fixture.contractId,
+    supervisorId: supervisor.userId,
+    startsAt: new Date('2026-11-10T08:00:00Z'),
+  });
+  params = {
+    clientId: fixture.clientId,
+    commissionerId: fixture.commissionerId,
+    contractId: fixture.contractId,
+    sessionId,
+    token: 'tuntematon-token-0123456789abcdefghij',
+    '*': 'no/such/page',
+  };
+  contexts = [];
+  for (const userId of [null, owner.userId, supervisor.userId, other.owner.userId]) {
+    contexts.push(await loadContextFor(db, userId));
+  }
+}, 60_000);
+afterAll(() => database.close());
+
+/** The URL of a route file, with this test's ids in place of its parameters. */
+function urlOf(file: string): string {
+  const segments = file
+    .replace(/\.tsx?$/, '')
+    .split('.')
+    .filter((s) => !s.startsWith('_'))
+    .map((s) =>
+      s === '$' ? (params['*'] ?? '') : s.startsWith('$') ? (params[s.slice(1)] ?? '') : s,
+    );
+  return `http://localhost/${segments.join('/')}`;
+}
+
+async function outcomeOf(run: () => unknown): Promise<Outcome> {
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (thrown) {
+    result = thrown;
+    if (!(thrown instanceof Response)) {
+      throw new Error(`threw ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+    }
+  }
+  if (!(result instanceof Response)) return 200;
+  const location = result.headers.get('location');
+  if (result.status >= 300 && result.status < 400 && location) {
+    if (location.startsWith('/login')) return 'login';
+    let target = location.split('?')[0] ?? '';
+    for (const [name, value] of Object.entries(params))
+      target = target.replaceAll(value, `:${name}`);
+    return `→${target}`;
+  }
+  return result.status;
+}
+
+async function rowFor(file: string, kind: 'loader' | 'action'): Promise<Row> {
+  const load = modules[`../routes/${file}`];
+  if (!load) throw new Error(`no module for ${file}`);
+  const fn = (await load())[kind] as DataFunction | undefined;
+  if (!fn) return kind === 'action' ? noAction : all('no loader');
+  const row: Outcome[] = [];
+  for (const context of contexts) {
+    const request = new Request(urlOf(file), {
+      method: kind === 'action' ? 'POST' : 'GET',
+      ...(kind === 'action' ? { body: new FormData() } : {}),
+    });
+    row.push(await outcomeOf(() => fn({ request, params, context })));
+  }
+  return row as Row;
+}
+
+const routeFiles = readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.'));
+
+describe('route authorization', () => {
+  it('has a row for every route file, and none for a route that is gone', () => {
+    expect(Object.keys(table).sort()).toEqual([...routeFiles].sort());
+  });
+
+  it.each(routeFiles)('%s answers each visitor as the table says', async (file) => {
+    const expected = table[file];
+    const actual = { loader: await rowFor(file, 'loader'), action: await rowFor(file, 'action') };
+    if (process.env.PRINT_ROUTE_TABLE) console.log(`  '${file}': ${JSON.stringify(actual)},`);
+    expect(actual).toEqual(expected);
+  });
+});

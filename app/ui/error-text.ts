@@ -1,0 +1,26 @@
+import type { MessageKey } from '~/i18n';
+
+export interface ErrorText {
+  title: MessageKey;
+  message: MessageKey;
+}
+
+/** Each status a user can meet has its own heading; anything else is "something went wrong". */
+const errorTextByStatus: Record<number, ErrorText> = {
+  400: { title: 'error.badRequestTitle', message: 'error.badRequest' },
+  401: { title: 'error.title', message: 'error.unauthenticated' },
+  403: { title: 'error.forbiddenTitle', message: 'error.forbidden' },
+  404: { title: 'error.notFoundTitle', message: 'error.notFound' },
+  405: { title: 'error.badRequestTitle', message: 'error.badRequest' },
+  409: { title: 'error.conflictTitle', message: 'error.conflict' },
+  413: { title: 'error.badRequestTitle', message: 'error.badRequest' },
+  429: { title: 'error.throttledTitle', message: 'error.throttled' },
+  503: { title: 'error.unavailableTitle', message: 'error.unavailable' },
+};
+
+export const unexpectedErrorText: ErrorText = { title: 'error.title', message: 'error.unexpected' };
+
+/** The heading and sentence shown for an HTTP status, by the app's pages and by Express alike. */
+export function errorTextFor(status: number): ErrorText {
+  return errorTextByStatus[status] ?? unexpectedErrorText;
+}
