@@ -41,10 +41,10 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await expect(page.locator('#field-email-error')).toHaveText(
     'Vahvista ensin sähköpostiosoitteesi. Sen jälkeen voit kutsua muita.',
   );
-  await expect(page.getByRole('region', { name: 'Vahvista sähköpostiosoite' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Osoitteen vahvistus' })).toBeVisible();
   await confirmAddress(page, ownerEmail);
   await page.goto('/calendar');
-  await expect(page.getByRole('region', { name: 'Vahvista sähköpostiosoite' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Osoitteen vahvistus' })).toHaveCount(0);
 
   // Invite a supervisor; the invitation is read from the outbox on the mail page.
   const supervisorEmail = uniqueEmail('ohjaaja');

@@ -15,6 +15,7 @@ export const fi = {
   'verify.continue': 'Jatka Ohjaamoon',
   'verify.invalidLink':
     'Vahvistuslinkki on vanhentunut tai jo käytetty. Kirjaudu sisään ja pyydä uusi linkki.',
+  'verify.bannerLabel': 'Osoitteen vahvistus',
   'verify.banner':
     'Vahvista sähköpostiosoitteesi: lähetimme siihen linkin. Ennen vahvistusta et voi kutsua muita.',
   'verify.resend': 'Lähetä vahvistuslinkki uudelleen',
@@ -48,6 +49,7 @@ export const en: Record<keyof typeof fi, string> = {
   'verify.continue': 'Continue to Ohjaamo',
   'verify.invalidLink':
     'The confirmation link has expired or was already used. Log in and ask for a new one.',
+  'verify.bannerLabel': 'Address confirmation',
   'verify.banner':
     'Confirm your e-mail address: we sent a link to it. Until then you cannot invite others.',
   'verify.resend': 'Send the confirmation link again',

@@ -8,7 +8,7 @@ export function VerificationBanner() {
   return (
     <div
       role="region"
-      aria-label={t('verify.title')}
+      aria-label={t('verify.bannerLabel')}
       className="flex flex-wrap items-center gap-3 border-b border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
     >
       <p>{t('verify.banner')}</p>
