@@ -35,6 +35,8 @@ export interface LinkMailSetup {
 export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
   const id = randomUUID();
   const secret = email.secretLink;
+  // A link missing from the text would be sealed but never redacted or delivered.
+  if (secret && !email.text.includes(secret.url)) throw new Error('secretLink is not in the text');
   await db.insert(outbox).values({
     id,
     toAddress: email.to,
