@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   const onLoopError = (error: unknown) => logServerError('background task failed', error);
   if (config.smtpUrl) {
     const transport = smtpTransport(config.smtpUrl, config.mailFrom);
-    loops.push(startLoop(() => deliverDueMail(database.db, transport), 2_000, onLoopError));
+    loops.push(
+      startLoop(() => deliverDueMail(database.db, transport, { keyring }), 2_000, onLoopError),
+    );
   } else if (config.devMailPage) {
     console.log('No SMTP_URL: outgoing mail stays in the outbox, readable at /dev/mail.');
   }

@@ -23,7 +23,9 @@ test('a forgotten password is reset with the mailed link, which works once', asy
   await logIn(mailPage, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
   await expect(mailPage).toHaveURL(/\/calendar$/);
   await mailPage.goto('/dev/mail');
-  const mail = mailPage.getByRole('article').filter({ hasText: email });
+  const mail = mailPage
+    .getByRole('article', { name: 'Uuden salasanan asettaminen' })
+    .filter({ hasText: email });
   const link = ((await mail.locator('pre').textContent()) ?? '').match(
     /https?:\/\/\S+\/reset-password\/[\w-]+/,
   )?.[0];

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { logIn, logOut, PASSWORD, signUp, uniqueEmail } from './helpers';
+import { confirmAddress, logIn, logOut, PASSWORD, signUp, uniqueEmail } from './helpers';
 
 test('a new owner signs up, logs in again, switches language and brings in a supervisor', async ({
   page,
@@ -33,6 +33,18 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await page.getByRole('link', { name: 'Asiakkaat' }).click();
   // A screen reader hears the new page's title after client-side navigation.
   await expect(page.getByTestId('route-announcer')).toHaveText('Työnohjattavat – Ohjaamo');
+
+  // Until the owner confirms their address, the practice mails no one else.
+  await page.goto('/settings/members');
+  await page.getByLabel('Sähköposti').fill(uniqueEmail('liian-aikaisin'));
+  await page.getByRole('button', { name: 'Lähetä kutsu' }).click();
+  await expect(page.locator('#field-email-error')).toHaveText(
+    'Vahvista ensin sähköpostiosoitteesi. Sen jälkeen voit kutsua muita.',
+  );
+  await expect(page.getByRole('region', { name: 'Osoitteen vahvistus' })).toBeVisible();
+  await confirmAddress(page, ownerEmail);
+  await page.goto('/calendar');
+  await expect(page.getByRole('region', { name: 'Osoitteen vahvistus' })).toHaveCount(0);
 
   // Invite a supervisor; the invitation is read from the outbox on the mail page.
   const supervisorEmail = uniqueEmail('ohjaaja');

@@ -15,7 +15,25 @@ export async function signUp(page: Page, email: string, practiceName = 'Työnohj
   await page.getByLabel('Sähköposti').fill(email);
   await page.getByLabel('Salasana').fill(PASSWORD);
   await page.getByRole('button', { name: 'Luo tili' }).click();
+  // Sign-up answers every address alike and starts no session: the new owner logs in.
+  await expect(page).toHaveURL(/\/check-email$/);
+  await logIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/calendar$/);
+}
+
+/** Confirms the signed-in owner's address with the link from the development mail page. */
+export async function confirmAddress(page: Page, email: string) {
+  await page.goto('/dev/mail');
+  const mail = page
+    .getByRole('article', { name: 'Vahvista sähköpostiosoitteesi' })
+    .filter({ hasText: email });
+  const link = ((await mail.locator('pre').textContent()) ?? '').match(
+    /https?:\/\/\S+\/verify-email\/[\w-]+/,
+  )?.[0];
+  expect(link, 'the confirmation mail carries a link').toBeTruthy();
+  await page.goto(link ?? '');
+  await page.getByRole('button', { name: 'Vahvista osoite' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sähköpostiosoitteesi on vahvistettu.');
 }
 
 export async function logOut(page: Page, userName: RegExp) {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { PASSWORD, uniqueEmail } from './helpers';
+import { logIn, PASSWORD, uniqueEmail } from './helpers';
 
 test.use({ javaScriptEnabled: false });
 
@@ -29,6 +29,8 @@ test('sign-up, its errors and the language switch work without JavaScript', asyn
 
   await password.fill(PASSWORD);
   await page.getByRole('button', { name: 'Luo tili' }).click();
+  await expect(page).toHaveURL(/\/check-email$/);
+  await logIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/calendar$/);
 
   // A commissioner with a mistyped business ID: a translated error, nothing typed is lost.

@@ -7,6 +7,7 @@ import { AppError } from '~/errors';
 import { hashPassword, verifyPassword } from './password.server';
 import { spendResetLinks } from './password-reset.server';
 import { invalidateUserSessions } from './session.server';
+import { clearAttempts, countAttempt, throttles } from './throttle.server';
 
 /**
  * Changes the password, ends every session of the user except the one making the change and
@@ -22,9 +23,14 @@ export async function changePassword(
     .from(users)
     .where(eq(users.id, actor.userId));
   if (!user) throw new AppError('not_found');
+  // A stolen session must not become an unlimited oracle for the account's password.
+  if (!(await countAttempt(db, throttles.passwordCheck, actor.userId))) {
+    throw new AppError('throttled', 'settings.passwordThrottled');
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('invalid', 'settings.wrongPassword');
   }
+  await clearAttempts(db, throttles.passwordCheck, actor.userId);
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));

@@ -5,20 +5,20 @@ import { users } from '#db/schema';
 import { AppError } from '~/errors';
 
 import { burnPasswordCheck, verifyPassword } from './password.server';
-import { isLoginThrottled, recordLoginAttempt } from './throttle.server';
+import { clearAttempts, countAttempt, throttles, uncountAttempt } from './throttle.server';
 
 /**
- * Checks an e-mail and password. Refuses before checking anything when the account or the
- * address has failed too often lately, and records every attempt.
+ * Checks an e-mail and password. Every attempt is counted against the account and the IP
+ * address before the password is looked at; one over either limit is refused unchecked.
  */
 export async function logIn(
   db: Db,
   input: { email: string; password: string; ip: string },
   now = new Date(),
 ): Promise<{ userId: string }> {
-  if (await isLoginThrottled(db, input.email, input.ip, now)) {
-    throw new AppError('throttled', 'login.throttled');
-  }
+  const accountAllowed = await countAttempt(db, throttles.loginAccount, input.email, now);
+  const ipAllowed = await countAttempt(db, throttles.loginIp, input.ip, now);
+  if (!accountAllowed || !ipAllowed) throw new AppError('throttled', 'login.throttled');
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
@@ -26,7 +26,9 @@ export async function logIn(
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : (await burnPasswordCheck(input.password), false);
-  await recordLoginAttempt(db, { email: input.email, ip: input.ip, succeeded: valid }, now);
   if (!user || !valid) throw new AppError('unauthenticated', 'login.invalid');
+  // A correct password ends the account's run of failures, and was no failure of the IP.
+  await clearAttempts(db, throttles.loginAccount, input.email);
+  await uncountAttempt(db, throttles.loginIp, input.ip);
   return { userId: user.id };
 }

@@ -1,15 +1,16 @@
 import { lt, or } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { authSessions, passwordResets } from '#db/schema';
+import { authSessions, emailVerifications, passwordResets } from '#db/schema';
 
-import { pruneLoginAttempts } from './throttle.server';
+import { pruneThrottleCounters } from './throttle.server';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes what is no longer needed and should not be kept: expired sessions, spent or
- * expired reset links older than a day, and log-in attempts older than a day.
+ * expired reset and verification links older than a day, and throttle counters older
+ * than a day.
  */
 export async function pruneAuthRecords(db: Db, now = new Date()): Promise<void> {
   const dayAgo = new Date(now.getTime() - DAY_MS);
@@ -17,5 +18,8 @@ export async function pruneAuthRecords(db: Db, now = new Date()): Promise<void> 
   await db
     .delete(passwordResets)
     .where(or(lt(passwordResets.expiresAt, dayAgo), lt(passwordResets.usedAt, dayAgo)));
-  await pruneLoginAttempts(db, now);
+  await db
+    .delete(emailVerifications)
+    .where(or(lt(emailVerifications.expiresAt, dayAgo), lt(emailVerifications.usedAt, dayAgo)));
+  await pruneThrottleCounters(db, now);
 }

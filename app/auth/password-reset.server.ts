@@ -1,55 +1,60 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { passwordResets, users } from '#db/schema';
-import { enqueueEmail } from '~/email/outbox.server';
-import { passwordResetEmail } from '~/email/templates';
+import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
+import { passwordResetEmail, passwordResetNoAccountEmail } from '~/email/templates';
 import { AppError } from '~/errors';
 import { isLocale, type Locale } from '~/i18n';
 import { generateToken, sha256Hex } from '~/security/tokens.server';
 
 import { hashPassword } from './password.server';
 import { invalidateUserSessions } from './session.server';
+import { countAttempt, throttles } from './throttle.server';
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
-/** At most this many reset mails per account per hour, so the form cannot flood an inbox. */
-export const MAX_RESET_MAILS_PER_HOUR = 3;
 
 /**
- * Sends a reset link if the address has an account. Answers the same either way, so the
- * form does not reveal who has an account.
+ * Mails a reset link if the address has an account, and a note saying there is no account
+ * otherwise. Both paths write one outbox row in one transaction, so neither the answer nor
+ * its timing reveals who has an account. Requests are limited per address (known or not)
+ * and per IP address, so the form cannot flood an inbox.
  */
 export async function requestPasswordReset(
   db: Db,
-  input: { email: string; locale: Locale; appOrigin: string },
+  input: { email: string; locale: Locale; ip: string; mail: LinkMailSetup },
   now = new Date(),
 ): Promise<void> {
-  const [user] = await db
-    .select({ id: users.id, locale: users.locale })
-    .from(users)
-    .where(eq(users.email, input.email));
-  if (!user) return;
-  const [recent] = await db
-    .select({ n: count() })
-    .from(passwordResets)
-    .where(
-      and(
-        eq(passwordResets.userId, user.id),
-        gt(passwordResets.createdAt, new Date(now.getTime() - RESET_LINK_LIFETIME_MS)),
-      ),
-    );
-  if ((recent?.n ?? 0) >= MAX_RESET_MAILS_PER_HOUR) return;
+  const addressAllowed = await countAttempt(db, throttles.resetAddress, input.email, now);
+  const ipAllowed = await countAttempt(db, throttles.resetIp, input.ip, now);
+  if (!addressAllowed || !ipAllowed) throw new AppError('throttled', 'forgot.throttled');
   const token = generateToken();
-  const locale = isLocale(user.locale) ? user.locale : input.locale;
-  const mail = passwordResetEmail(locale, { link: `${input.appOrigin}/reset-password/${token}` });
+  const origin = input.mail.appOrigin;
   await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, locale: users.locale })
+      .from(users)
+      .where(eq(users.email, input.email));
+    const locale = user && isLocale(user.locale) ? user.locale : input.locale;
+    if (!user) {
+      await enqueueEmail(tx, {
+        to: input.email,
+        ...passwordResetNoAccountEmail(locale, { signUpLink: `${origin}/signup` }),
+      });
+      return;
+    }
     await tx.insert(passwordResets).values({
       tokenHash: sha256Hex(token),
       userId: user.id,
       createdAt: now,
       expiresAt: new Date(now.getTime() + RESET_LINK_LIFETIME_MS),
     });
-    await enqueueEmail(tx, { to: input.email, ...mail });
+    const url = `${origin}/reset-password/${token}`;
+    await enqueueEmail(tx, {
+      to: input.email,
+      ...passwordResetEmail(locale, { link: url }),
+      secretLink: { url, keyring: input.mail.keyring },
+    });
   });
 }
 

@@ -1,7 +1,13 @@
+import { randomUUID } from 'node:crypto';
+
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { outbox, type OutboxMessage } from '#db/schema';
+import { type NoteKeyring } from '~/notes/crypto.server';
+import { type Actor, assertRole } from '~/practices/actor';
+
+import { redactLink, sealLink, unsealBody } from './sealed-link.server';
 
 export interface OutgoingEmail {
   to: string;
@@ -9,6 +15,17 @@ export interface OutgoingEmail {
   text: string;
   /** The practice the mail belongs to; null for account mail such as password resets. */
   practiceId?: string | null;
+  /**
+   * A link in `text` that works by itself (reset, invitation, verification). It is stored
+   * only sealed with the keyring, and the stored body shows it redacted.
+   */
+  secretLink?: { url: string; keyring: NoteKeyring };
+}
+
+/** What a domain function needs to queue mail holding a secret link. */
+export interface LinkMailSetup {
+  appOrigin: string;
+  keyring: NoteKeyring;
 }
 
 /**
@@ -16,10 +33,16 @@ export interface OutgoingEmail {
  * the mail exists exactly when the action committed.
  */
 export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
+  const id = randomUUID();
+  const secret = email.secretLink;
+  // A link missing from the text would be sealed but never redacted or delivered.
+  if (secret && !email.text.includes(secret.url)) throw new Error('secretLink is not in the text');
   await db.insert(outbox).values({
+    id,
     toAddress: email.to,
     subject: email.subject,
-    textBody: email.text,
+    textBody: secret ? email.text.replaceAll(secret.url, redactLink(secret.url)) : email.text,
+    sealedLink: secret ? sealLink(secret.keyring, id, secret.url) : null,
     practiceId: email.practiceId ?? null,
   });
 }
@@ -65,10 +88,10 @@ export async function claimDueMessages(
 }
 
 export async function markSent(db: Db, id: string, now = new Date()): Promise<void> {
-  // The body may hold a one-time link; once delivered there is no reason to keep it.
+  // Once delivered, neither the link nor the rest of the body has a reason to stay.
   await db
     .update(outbox)
-    .set({ status: 'sent', sentAt: now, textBody: null, lastError: null })
+    .set({ status: 'sent', sentAt: now, textBody: null, sealedLink: null, lastError: null })
     .where(eq(outbox.id, id));
 }
 
@@ -89,17 +112,32 @@ export async function markFailedAttempt(
     .set({
       status: givingUp ? 'failed' : 'pending',
       lastError: error.slice(0, 500),
+      // A message given up on will never be sent: its link goes now.
+      ...(givingUp ? { sealedLink: null } : {}),
       availableAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
     })
     .where(eq(outbox.id, message.id));
 }
 
-/** Mail for the development mail page: the practice's, plus account mail with no practice. */
-export function listOutboxForPractice(db: Db, practiceId: string, limit = 50) {
-  return db
+/**
+ * Mail for the development mail page (owners only): the practice's, plus account mail with
+ * no practice, with undelivered links unsealed so they can be followed.
+ */
+export async function listOutboxForPractice(
+  db: Db,
+  actor: Actor,
+  keyring: NoteKeyring,
+  limit = 50,
+) {
+  assertRole(actor, 'owner');
+  const rows = await db
     .select()
     .from(outbox)
-    .where(or(eq(outbox.practiceId, practiceId), isNull(outbox.practiceId)))
+    .where(or(eq(outbox.practiceId, actor.practiceId), isNull(outbox.practiceId)))
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
+  return rows.map(({ sealedLink, ...message }) => ({
+    ...message,
+    textBody: unsealBody(keyring, { ...message, sealedLink }),
+  }));
 }

@@ -1,61 +1,16 @@
-import type { AddressInfo } from 'node:net';
-
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { outbox } from '#db/schema';
 import { uniqueEmail } from '#db/testing/factories';
+import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 
 import { enqueueEmail, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './outbox.server';
 import { smtpTransport } from './smtp.server';
+import { startSmtpServer } from './smtp-test-server';
 import { deliverDueMail } from './worker.server';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a free localhost port; `rejectRecipients` makes it refuse mail. */
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const state = { rejectRecipients: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (state.rejectRecipients) {
-        callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 450 }));
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    received,
-    state,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 let database: Database;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -86,7 +41,10 @@ describe('outbox', () => {
       subject: 'Tervetuloa',
       text: 'Linkki: https://x.test/invite/abc',
     });
-    expect(await deliverDueMail(db(), transport)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueMail(db(), transport, { keyring: testKeyring })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
 
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]?.to).toEqual([to]);
@@ -98,7 +56,10 @@ describe('outbox', () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 1, textBody: null });
     expect(row?.sentAt).toBeInstanceOf(Date);
     // Nothing is sent twice.
-    expect(await deliverDueMail(db(), transport)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueMail(db(), transport, { keyring: testKeyring })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -118,26 +79,35 @@ describe('outbox', () => {
     let now = new Date(Date.now() + 1000);
     const clock = () => now;
 
-    expect(await deliverDueMail(db(), transport, { now: clock })).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverDueMail(db(), transport, { keyring: testKeyring, now: clock })).toEqual({
+      sent: 0,
+      failed: 1,
+    });
     let [row] = await db().select().from(outbox);
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row?.lastError).toContain('Mailbox unavailable');
     expect(row?.availableAt.getTime()).toBe(now.getTime() + retryDelayMs(1));
 
     // Not yet due: nothing is attempted.
-    expect(await deliverDueMail(db(), transport, { now: clock })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueMail(db(), transport, { keyring: testKeyring, now: clock })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(retryDelayMs(2)).toBeGreaterThan(retryDelayMs(1));
 
     for (let attempt = 2; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
       now = new Date(now.getTime() + retryDelayMs(attempt - 1));
-      await deliverDueMail(db(), transport, { now: clock });
+      await deliverDueMail(db(), transport, { keyring: testKeyring, now: clock });
     }
     [row] = await db().select().from(outbox);
     expect(row).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS });
 
     smtp.state.rejectRecipients = false;
     now = new Date(now.getTime() + 24 * 3600 * 1000);
-    expect(await deliverDueMail(db(), transport, { now: clock })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueMail(db(), transport, { keyring: testKeyring, now: clock })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
   });
 
   it('delivers a message that failed once when its retry comes due', async () => {
@@ -145,10 +115,12 @@ describe('outbox', () => {
     const to = uniqueEmail();
     await enqueueEmail(db(), { to, subject: 'Toisella kertaa', text: '...' });
     const first = new Date(Date.now() + 1000);
-    await deliverDueMail(db(), transport, { now: () => first });
+    await deliverDueMail(db(), transport, { keyring: testKeyring, now: () => first });
     smtp.state.rejectRecipients = false;
     const later = new Date(first.getTime() + retryDelayMs(1));
-    expect(await deliverDueMail(db(), transport, { now: () => later })).toEqual({
+    expect(
+      await deliverDueMail(db(), transport, { keyring: testKeyring, now: () => later }),
+    ).toEqual({
       sent: 1,
       failed: 0,
     });
@@ -162,8 +134,8 @@ describe('outbox', () => {
       await enqueueEmail(db(), { to: uniqueEmail(), subject: `Viesti ${i}`, text: '...' });
     }
     const [a, b] = await Promise.all([
-      deliverDueMail(db(), transport, { batchSize: 3 }),
-      deliverDueMail(db(), transport, { batchSize: 3 }),
+      deliverDueMail(db(), transport, { keyring: testKeyring, batchSize: 3 }),
+      deliverDueMail(db(), transport, { keyring: testKeyring, batchSize: 3 }),
     ]);
     expect((a?.sent ?? 0) + (b?.sent ?? 0)).toBe(10);
     expect(smtp.received).toHaveLength(10);

@@ -35,3 +35,47 @@ export function passwordResetEmail(locale: Locale, args: { link: string }): Emai
     ]),
   };
 }
+
+export function passwordResetNoAccountEmail(locale: Locale, args: { signUpLink: string }): Email {
+  return {
+    subject: translate(locale, 'email.reset.subject'),
+    text: compose(locale, [
+      translate(locale, 'email.resetNoAccount.body'),
+      args.signUpLink,
+      '',
+      translate(locale, 'email.reset.ignore'),
+    ]),
+  };
+}
+
+export function emailVerificationEmail(locale: Locale, args: { link: string }): Email {
+  return {
+    subject: translate(locale, 'email.verify.subject'),
+    text: compose(locale, [
+      translate(locale, 'email.verify.body'),
+      args.link,
+      '',
+      translate(locale, 'email.verify.ignore'),
+    ]),
+  };
+}
+
+export function signUpAttemptEmail(
+  locale: Locale,
+  args: { logInLink: string; resetLink: string },
+): Email {
+  return {
+    subject: translate(locale, 'email.signupAttempt.subject'),
+    text: compose(locale, [
+      translate(locale, 'email.signupAttempt.body'),
+      '',
+      translate(locale, 'email.signupAttempt.logIn'),
+      args.logInLink,
+      '',
+      translate(locale, 'email.signupAttempt.reset'),
+      args.resetLink,
+      '',
+      translate(locale, 'email.reset.ignore'),
+    ]),
+  };
+}

@@ -1,6 +1,8 @@
 import type { Db } from '#db/client';
+import type { NoteKeyring } from '~/notes/crypto.server';
 
 import { claimDueMessages, markFailedAttempt, markSent } from './outbox.server';
+import { unsealBody } from './sealed-link.server';
 
 export interface MailTransport {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
@@ -11,11 +13,18 @@ export interface OutboxRunResult {
   failed: number;
 }
 
-/** Delivers every message that is due now, one batch at a time. */
+/**
+ * Delivers every message that is due now, one batch at a time. A sealed link is unsealed
+ * only here, just before sending, and deleted with the body once the mail is sent.
+ */
 export async function deliverDueMail(
   db: Db,
   transport: MailTransport,
-  { batchSize = 20, now = () => new Date() } = {},
+  {
+    keyring,
+    batchSize = 20,
+    now = () => new Date(),
+  }: { keyring: NoteKeyring; batchSize?: number; now?: () => Date },
 ): Promise<OutboxRunResult> {
   const result: OutboxRunResult = { sent: 0, failed: 0 };
   for (;;) {
@@ -26,7 +35,7 @@ export async function deliverDueMail(
         await transport.send({
           to: message.toAddress,
           subject: message.subject,
-          text: message.textBody ?? '',
+          text: unsealBody(keyring, message) ?? '',
         });
         await markSent(db, message.id, now());
         result.sent += 1;

@@ -1,3 +1,4 @@
+import { en as auth } from '~/auth/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
@@ -13,6 +14,7 @@ const common: Omit<
   | keyof typeof feeds
   | keyof typeof notes
   | keyof typeof evaluations
+  | keyof typeof auth
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -71,7 +73,6 @@ const common: Omit<
   'signup.practiceNameHint': 'For example the name of your company or business.',
   'signup.submit': 'Create account',
   'signup.haveAccount': 'Already have an account?',
-  'signup.emailTaken': 'This e-mail address already has an account. Please log in.',
 
   'login.title': 'Log in',
   'login.submit': 'Log in',
@@ -254,4 +255,5 @@ export const en: Catalogue = {
   ...feeds,
   ...notes,
   ...evaluations,
+  ...auth,
 };

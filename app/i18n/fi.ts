@@ -1,3 +1,4 @@
+import { fi as auth } from '~/auth/messages';
 import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
@@ -63,7 +64,6 @@ const common = {
   'signup.practiceNameHint': 'Esimerkiksi yrityksesi tai toiminimesi nimi.',
   'signup.submit': 'Luo tili',
   'signup.haveAccount': 'Onko sinulla jo tili?',
-  'signup.emailTaken': 'Tällä sähköpostiosoitteella on jo tili. Kirjaudu sisään.',
 
   'login.title': 'Kirjaudu sisään',
   'login.submit': 'Kirjaudu',
@@ -253,4 +253,5 @@ export const fi = {
   ...feeds,
   ...notes,
   ...evaluations,
+  ...auth,
 } as const;

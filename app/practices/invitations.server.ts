@@ -2,9 +2,11 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { invitations, memberships, type PracticeRole, practices, users } from '#db/schema';
+import { assertMayMailOthers, markEmailVerified } from '~/auth/email-verification.server';
 import { hashPassword } from '~/auth/password.server';
+import { countAttempt, throttles } from '~/auth/throttle.server';
 import { isUniqueViolation } from '~/db-errors.server';
-import { enqueueEmail } from '~/email/outbox.server';
+import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
 import { invitationEmail } from '~/email/templates';
 import { AppError } from '~/errors';
 import type { Locale } from '~/i18n';
@@ -15,14 +17,19 @@ import { isMember } from './memberships.server';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** An owner invites someone by e-mail; the invitation and its mail commit together. */
+/**
+ * An owner invites someone by e-mail; the invitation and its mail commit together. The
+ * owner's own address must be confirmed, and invitations are limited per practice and per
+ * sender (the practice name in the subject would otherwise make this a spam channel).
+ */
 export async function inviteMember(
   db: Db,
   actor: Actor,
-  input: { email: string; role: PracticeRole; locale: Locale; appOrigin: string },
+  input: { email: string; role: PracticeRole; locale: Locale; mail: LinkMailSetup },
   now = new Date(),
 ): Promise<void> {
   assertRole(actor, 'owner');
+  await assertMayMailOthers(db, actor.userId);
   if (await isMember(db, actor.practiceId, input.email)) {
     throw new AppError('conflict', 'members.alreadyMember');
   }
@@ -33,11 +40,13 @@ export async function inviteMember(
     .where(eq(practices.id, actor.practiceId));
   if (!context) throw new AppError('not_found');
   const token = generateToken();
-  const mail = invitationEmail(input.locale, {
-    ...context,
-    link: `${input.appOrigin}/invite/${token}`,
-  });
+  const url = `${input.mail.appOrigin}/invite/${token}`;
+  const mail = invitationEmail(input.locale, { ...context, link: url });
   await db.transaction(async (tx) => {
+    // Counted in the transaction: an invitation refused for any reason does not count.
+    const practiceAllowed = await countAttempt(tx, throttles.invitePractice, actor.practiceId, now);
+    const senderAllowed = await countAttempt(tx, throttles.inviteSender, actor.userId, now);
+    if (!practiceAllowed || !senderAllowed) throw new AppError('throttled', 'members.throttled');
     await tx.insert(invitations).values({
       practiceId: actor.practiceId,
       email: input.email,
@@ -46,7 +55,12 @@ export async function inviteMember(
       invitedBy: actor.userId,
       expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
     });
-    await enqueueEmail(tx, { to: input.email, practiceId: actor.practiceId, ...mail });
+    await enqueueEmail(tx, {
+      to: input.email,
+      practiceId: actor.practiceId,
+      ...mail,
+      secretLink: { url, keyring: input.mail.keyring },
+    });
   });
 }
 
@@ -152,6 +166,8 @@ export async function acceptInvitation(
         if (acceptance.email !== invitation.email)
           throw new AppError('forbidden', 'invite.wrongUser');
         userId = acceptance.userId;
+        // The invitation reached this address, so its owner reads mail there.
+        await markEmailVerified(tx, userId, now);
       } else {
         const [user] = await tx
           .insert(users)
@@ -160,6 +176,8 @@ export async function acceptInvitation(
             name: acceptance.name,
             passwordHash: passwordHash ?? '',
             locale: acceptance.locale,
+            // Following the mailed link proves the address.
+            emailVerifiedAt: now,
           })
           .returning({ id: users.id });
         if (!user) throw new Error('insert returned no row');

@@ -5,6 +5,8 @@ import { memberships, type PracticeRole, practices, users } from '#db/schema';
 import { setSessionPractice } from '~/auth/session.server';
 import { AppError } from '~/errors';
 
+import { type Actor, assertRole } from './actor';
+
 export interface PracticeMembership {
   practiceId: string;
   practiceName: string;
@@ -40,7 +42,9 @@ export async function switchPractice(
   await setSessionPractice(db, auth.sessionId, practiceId);
 }
 
-export async function listMembers(db: Db, practiceId: string) {
+/** The practice's members with their addresses: for its owner only. */
+export async function listMembers(db: Db, actor: Actor) {
+  assertRole(actor, 'owner');
   return db
     .select({
       userId: users.id,
@@ -51,7 +55,7 @@ export async function listMembers(db: Db, practiceId: string) {
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.practiceId, practiceId))
+    .where(eq(memberships.practiceId, actor.practiceId))
     .orderBy(asc(users.name));
 }
 

@@ -7,13 +7,16 @@ import { loadContextFor } from '#db/testing/context';
 import {
   addMember,
   createPracticeWithOwner,
+  TEST_ORIGIN,
   TEST_PASSWORD,
   uniqueEmail,
 } from '#db/testing/factories';
+import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { requirePracticeRole } from '~/auth/guards.server';
 import { createSession, validateSessionToken } from '~/auth/session.server';
 import { listClients } from '~/clients/clients.server';
+import { unsealBody } from '~/email/sealed-link.server';
 import { AppError } from '~/errors';
 
 import {
@@ -31,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 const db = () => database.db;
+const mail = { appOrigin: TEST_ORIGIN, keyring: testKeyring };
 
 const contextFor = (userId: string | null) => loadContextFor(db(), userId);
 
@@ -85,16 +89,14 @@ describe('practice scoping', () => {
       ]);
     expect((await listClients(db(), a.owner)).map((c) => c.name)).toEqual(['Asiakas A']);
     expect((await listClients(db(), b.owner)).map((c) => c.name)).toEqual(['Asiakas B']);
-    expect((await listMembers(db(), a.owner.practiceId)).map((m) => m.email)).toEqual([a.email]);
+    expect((await listMembers(db(), a.owner)).map((m) => m.email)).toEqual([a.email]);
   });
 });
 
 describe('invitations', () => {
-  const origin = 'https://ohjaamo.example';
-
   async function invitationToken(email: string): Promise<string> {
-    const [mail] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
-    const token = mail?.textBody?.match(/\/invite\/([\w-]+)/)?.[1];
+    const [row] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
+    const token = row && unsealBody(testKeyring, row)?.match(/\/invite\/([\w-]+)/)?.[1];
     if (!token) throw new Error('no invitation link in the mail');
     return token;
   }
@@ -107,7 +109,7 @@ describe('invitations', () => {
         email: uniqueEmail(),
         role: 'supervisor',
         locale: 'fi',
-        appOrigin: origin,
+        mail,
       }),
     );
     expect(error).toBeInstanceOf(AppError);
@@ -117,10 +119,10 @@ describe('invitations', () => {
   it('mails a link with which the invitee creates an account and joins, once', async () => {
     const { owner } = await createPracticeWithOwner(db(), { practiceName: 'Kutsuva Oy' });
     const email = uniqueEmail('invitee');
-    await inviteMember(db(), owner, { email, role: 'supervisor', locale: 'en', appOrigin: origin });
-    const [mail] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
-    expect(mail?.subject).toBe('Invitation to Kutsuva Oy');
-    expect(mail?.practiceId).toBe(owner.practiceId);
+    await inviteMember(db(), owner, { email, role: 'supervisor', locale: 'en', mail });
+    const [sent] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
+    expect(sent?.subject).toBe('Invitation to Kutsuva Oy');
+    expect(sent?.practiceId).toBe(owner.practiceId);
 
     const token = await invitationToken(email);
     expect(await findInvitation(db(), token)).toMatchObject({
@@ -135,7 +137,7 @@ describe('invitations', () => {
       locale: null,
     });
     expect(joined.practiceId).toBe(owner.practiceId);
-    const members = await listMembers(db(), owner.practiceId);
+    const members = await listMembers(db(), owner);
     expect(members.find((m) => m.email === email)?.role).toBe('supervisor');
 
     const again = await thrownBy(
@@ -157,14 +159,14 @@ describe('invitations', () => {
         email: ownerEmail,
         role: 'supervisor',
         locale: 'fi',
-        appOrigin: origin,
+        mail,
       }),
     );
     expect((existing as AppError).messageKey).toBe('members.alreadyMember');
 
     const other = await createPracticeWithOwner(db());
     const email = uniqueEmail('invitee');
-    await inviteMember(db(), owner, { email, role: 'supervisor', locale: 'fi', appOrigin: origin });
+    await inviteMember(db(), owner, { email, role: 'supervisor', locale: 'fi', mail });
     const token = await invitationToken(email);
     const wrongUser = await thrownBy(
       acceptInvitation(db(), token, {
@@ -218,10 +220,10 @@ describe('withdrawing an invitation', () => {
       email,
       role: 'supervisor',
       locale: 'fi',
-      appOrigin: 'https://x.test',
+      mail,
     });
-    const [mail] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
-    const token = mail?.textBody?.match(/\/invite\/([\w-]+)/)?.[1] ?? '';
+    const [row] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
+    const token = (row && unsealBody(testKeyring, row)?.match(/\/invite\/([\w-]+)/)?.[1]) ?? '';
     const [open] = await listOpenInvitations(db(), owner);
     if (!open) throw new Error('no open invitation');
 

@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'devMail.t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!context.config.devMailPage) throw new Response(null, { status: 404 });
   const actor = await requirePracticeRole(request, context, 'owner');
-  return { messages: await listOutboxForPractice(context.db, actor.practiceId) };
+  return { messages: await listOutboxForPractice(context.db, actor, context.keyring) };
 }
 
 export default function DevMail() {

@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { changePassword } from '~/auth/change-password.server';
@@ -29,7 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Result = { intent: 'profile' | 'password'; done: boolean; failure?: FormFailure };
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<Result> {
+type Answer = Result | ReturnType<typeof data<Result>>;
+
+export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
   const actor = await requirePracticeRole(request, context);
   const form = await request.formData();
   if (form.get('intent') === 'password') {
@@ -44,11 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       return { intent: 'password', done: true };
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return {
-        intent: 'password',
-        done: false,
-        failure: formFailure(form, { currentPassword: [error.messageKey] }),
-      };
+      const failure = formFailure(form, { currentPassword: [error.messageKey] });
+      return data<Result>({ intent: 'password', done: false, failure }, { status: error.status });
     }
   }
   const parsed = parseForm(profileSchema, form);

@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 
@@ -27,7 +27,7 @@ const inviteSchema = z.object({ email: emailField });
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
   const [members, invitations] = await Promise.all([
-    listMembers(context.db, actor.practiceId),
+    listMembers(context.db, actor),
     listOpenInvitations(context.db, actor),
   ]);
   return { members, invitations };
@@ -61,16 +61,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       email: parsed.data.email,
       role: 'supervisor',
       locale: resolveLocale(request, context),
-      appOrigin: context.config.appOrigin,
+      mail: { appOrigin: context.config.appOrigin, keyring: context.keyring },
     });
     return { invited: parsed.data.email, revoked: false, failure: undefined };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return {
-      invited: null,
-      revoked: false,
-      failure: formFailure(form, { email: [error.messageKey] }),
-    };
+    return data(
+      { invited: null, revoked: false, failure: formFailure(form, { email: [error.messageKey] }) },
+      { status: error.status },
+    );
   }
 }
 

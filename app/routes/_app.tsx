@@ -3,6 +3,7 @@ import { Outlet, useLoaderData, useRouteError, useRouteLoaderData } from '@remix
 import type { ReactNode } from 'react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { VerificationBanner } from '~/auth/verification-banner';
 import { AppShell } from '~/ui/app-shell';
 import { ErrorMessage } from '~/ui/error-page';
 
@@ -16,6 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       .filter((m) => m.practiceId !== actor.practiceId)
       .map((m) => ({ id: m.practiceId, name: m.practiceName })),
     devMail: context.config.devMailPage,
+    emailVerified: actor.auth.user.emailVerifiedAt !== null,
   };
 }
 
@@ -28,6 +30,7 @@ function Shell({ data, children }: { data: SerializeFrom<typeof loader>; childre
       devMail={data.devMail}
       otherPractices={data.otherPractices}
     >
+      {data.emailVerified ? null : <VerificationBanner />}
       {children}
     </AppShell>
   );

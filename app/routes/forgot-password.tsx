@@ -1,9 +1,10 @@
 import type { MetaFunction } from '@remix-run/node';
-import type { ActionFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, data } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
+import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
@@ -14,13 +15,23 @@ import { PublicLayout } from '~/ui/public-layout';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forgot.title');
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(forgotPasswordSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(forgotPasswordSchema, form);
   if (!parsed.ok) return { sent: false, ...formFailure(parsed.values, parsed.fieldErrors) };
-  await requestPasswordReset(context.db, {
-    email: parsed.data.email,
-    locale: resolveLocale(request, context),
-    appOrigin: context.config.appOrigin,
-  });
+  try {
+    await requestPasswordReset(context.db, {
+      email: parsed.data.email,
+      locale: resolveLocale(request, context),
+      ip: context.clientIp,
+      mail: { appOrigin: context.config.appOrigin, keyring: context.keyring },
+    });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return data(
+      { sent: false, ...formFailure(form, {}, error.messageKey) },
+      { status: error.status },
+    );
+  }
   return { sent: true, fieldErrors: {}, values: {} };
 }
 

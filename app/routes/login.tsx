@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { startSession } from '~/auth/cookies.server';
@@ -30,8 +30,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: await startSession(context.db, context, userId),
     });
   } catch (error) {
-    if (isAppError(error)) return formFailure(form, {}, error.messageKey);
-    throw error;
+    if (!isAppError(error)) throw error;
+    // 401 for a wrong password, 429 when throttled; the form keeps the address either way.
+    return data(formFailure(form, {}, error.messageKey), { status: error.status });
   }
 }
 

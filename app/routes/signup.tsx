@@ -2,11 +2,9 @@ import type { MetaFunction } from '@remix-run/node';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 
-import { startSession } from '~/auth/cookies.server';
 import { requireAnonymous } from '~/auth/guards.server';
 import { signUpSchema } from '~/auth/schemas';
 import { signUp } from '~/auth/sign-up.server';
-import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
@@ -25,16 +23,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(signUpSchema, form);
   if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
-  try {
-    const { userId } = await signUp(context.db, {
-      ...parsed.data,
-      locale: resolveLocale(request, context),
-    });
-    return redirect('/calendar', { headers: await startSession(context.db, context, userId) });
-  } catch (error) {
-    if (isAppError(error)) return formFailure(form, { email: [error.messageKey] });
-    throw error;
-  }
+  // A new account and an address that already has one get the same answer: the mail tells
+  // the address's owner which it was.
+  await signUp(context.db, {
+    ...parsed.data,
+    locale: resolveLocale(request, context),
+    mail: { appOrigin: context.config.appOrigin, keyring: context.keyring },
+  });
+  return redirect('/check-email');
 }
 
 export default function SignUp() {

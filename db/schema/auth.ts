@@ -1,6 +1,6 @@
-import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
-import { createdAt, id, timestamptz } from './columns';
+import { createdAt, timestamptz } from './columns';
 import { practices } from './practices';
 import { users } from './users';
 
@@ -27,21 +27,24 @@ export const authSessions = pgTable(
   ],
 );
 
-/** Every log-in attempt, kept for 24 h; throttling counts recent failures per account and IP. */
-export const loginAttempts = pgTable(
-  'login_attempts',
+/**
+ * Fixed-window counters for every throttle (log-in, password checks, invitations, reset and
+ * verification mails). One row per scope and key, bumped with a single
+ * INSERT … ON CONFLICT DO UPDATE … RETURNING, so concurrent requests each get their own count.
+ */
+export const throttleCounters = pgTable(
+  'throttle_counters',
   {
-    id: id(),
-    email: text('email').notNull(),
-    ip: text('ip').notNull(),
-    succeeded: boolean('succeeded').notNull(),
-    createdAt: createdAt(),
+    /** What is limited, e.g. `login-account`; `key` is whose attempts they are. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    windowStartedAt: timestamptz('window_started_at').notNull(),
+    count: integer('count').notNull(),
   },
   (t) => [
-    // Failures for one account within the window.
-    index('login_attempts_email_idx').on(t.email, t.createdAt),
-    // Failures from one address within the window.
-    index('login_attempts_ip_idx').on(t.ip, t.createdAt),
+    primaryKey({ columns: [t.scope, t.key] }),
+    // The clean-up deletes counters whose window ended long ago.
+    index('throttle_counters_window_idx').on(t.windowStartedAt),
   ],
 );
 
@@ -60,6 +63,28 @@ export const passwordResets = pgTable(
   (t) => [
     // Cancelling a user's outstanding links when the password changes.
     index('password_resets_user_id_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Single-use links that confirm a user's e-mail address; only the SHA-256 of the token is
+ * stored. The address is kept so a link proves the address it was sent to.
+ */
+export const emailVerifications = pgTable(
+  'email_verifications',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Spending a user's other links once one is used.
+    index('email_verifications_user_id_idx').on(t.userId),
   ],
 );
 

@@ -7,8 +7,8 @@ export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
 
 /**
  * Outgoing e-mail, written in the same transaction as the action that causes it and
- * delivered by the outbox worker. The body is cleared once delivered: it may hold a
- * one-time link.
+ * delivered by the outbox worker. A one-time link never sits here in plain text: it is
+ * sealed in `sealed_link` until delivery, and the body is cleared once delivered.
  */
 export const outbox = pgTable(
   'outbox',
@@ -17,7 +17,13 @@ export const outbox = pgTable(
     practiceId: uuid('practice_id').references(() => practices.id, { onDelete: 'cascade' }),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
+    /** The body with its secret link (if any) redacted; null once delivered. */
     textBody: text('text_body'),
+    /**
+     * The mail's secret link (reset, invitation, verification), sealed with the notes keyring
+     * and bound to this row; the worker unseals it only to send, then it is deleted.
+     */
+    sealedLink: text('sealed_link'),
     status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /** Not claimable before this instant: back-off after a failure, or a worker's lease. */

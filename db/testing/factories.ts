@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { markEmailVerified } from '~/auth/email-verification.server';
 import { signUp } from '~/auth/sign-up.server';
 import type { Actor } from '~/practices/actor';
 
@@ -13,6 +14,7 @@ import {
   type PracticeRole,
   users,
 } from '../schema';
+import { testKeyring } from './keyring';
 
 export const TEST_PASSWORD = 'harmaa-lokki-lentää-2026';
 
@@ -20,19 +22,28 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}.${randomBytes(5).toString('hex')}@example.test`;
 }
 
-/** A practice with its owner, made through the real sign-up. */
+export const TEST_ORIGIN = 'https://ohjaamo.test';
+
+/**
+ * A practice with its owner, made through the real sign-up. The owner's address counts as
+ * confirmed unless `verified: false` is asked for.
+ */
 export async function createPracticeWithOwner(
   db: Db,
-  overrides: { email?: string; password?: string; practiceName?: string } = {},
+  overrides: { email?: string; password?: string; practiceName?: string; verified?: boolean } = {},
 ): Promise<{ owner: Actor; email: string; password: string }> {
   const email = overrides.email ?? uniqueEmail('owner');
   const password = overrides.password ?? TEST_PASSWORD;
-  const { userId, practiceId } = await signUp(db, {
+  const signedUp = await signUp(db, {
     practiceName: overrides.practiceName ?? 'Testiohjaus Oy',
     name: 'Olli Omistaja',
     email,
     password,
+    mail: { appOrigin: TEST_ORIGIN, keyring: testKeyring },
   });
+  if (signedUp.kind !== 'created') throw new Error(`${email} already has an account`);
+  const { userId, practiceId } = signedUp;
+  if (overrides.verified !== false) await markEmailVerified(db, userId);
   return { owner: { userId, practiceId, role: 'owner' }, email, password };
 }
 
@@ -45,7 +56,12 @@ export async function addMember(
   const email = uniqueEmail(role);
   const [user] = await db
     .insert(users)
-    .values({ email, name: 'Sini Supervisor', passwordHash: 'not-a-hash' })
+    .values({
+      email,
+      name: 'Sini Supervisor',
+      passwordHash: 'not-a-hash',
+      emailVerifiedAt: new Date(),
+    })
     .returning({ id: users.id });
   if (!user) throw new Error('insert returned no row');
   await db.insert(memberships).values({ practiceId, userId: user.id, role });
