@@ -108,6 +108,7 @@ const table: Record<string, RouteRow> = {
   },
   '_app.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_index.tsx': { loader: all(200), action: noAction },
+  'check-email.tsx': { loader: all('no loader'), action: noAction },
   'feeds.$token.ts': { loader: all(404), action: noAction },
   'forgot-password.tsx': { loader: all('no loader'), action: all(200) },
   'invite.$token.tsx': { loader: all(200), action: all(200) },
@@ -117,6 +118,12 @@ const table: Record<string, RouteRow> = {
   'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
   'reset-password.$token.tsx': { loader: all(200), action: all(200) },
   'signup.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(200) },
+  // An unknown token is answered on the page itself, for anyone.
+  'verify-email.$token.tsx': { loader: all(200), action: all(200) },
+  'verify-email.resend.tsx': {
+    loader: ['login', 200, 200, 200],
+    action: ['login', 200, 200, 200],
+  },
 };
 
 type DataFunction = (args: {
