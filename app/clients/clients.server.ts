@@ -7,7 +7,7 @@ import { containsPattern } from '#db/like';
 import { clients } from '#db/schema';
 import { AppError } from '~/errors';
 import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import type { ClientInput } from './schemas';
 
@@ -20,7 +20,7 @@ export interface ClientFilter {
 const backgroundContext = (clientId: string) => `client:${clientId}:background`;
 
 /** The practice's clients, by name; the encrypted background is never part of a list. */
-export function listClients(db: Db, actor: Actor, filter: ClientFilter = { status: 'active' }) {
+export function listClients(db: Db, actor: MemberActor, filter: ClientFilter = { status: 'active' }) {
   const conditions: (SQL | undefined)[] = [
     eq(clients.practiceId, actor.practiceId),
     filter.status === 'archived' ? isNotNull(clients.archivedAt) : isNull(clients.archivedAt),
@@ -48,7 +48,7 @@ export function listClients(db: Db, actor: Actor, filter: ClientFilter = { statu
     .orderBy(asc(clients.name));
 }
 
-export async function getClient(db: Db, actor: Actor, id: string, keyring: NoteKeyring) {
+export async function getClient(db: Db, actor: MemberActor, id: string, keyring: NoteKeyring) {
   const [row] = await db
     .select()
     .from(clients)
@@ -75,7 +75,7 @@ function storedValues(id: string, input: ClientInput, keyring: NoteKeyring) {
 
 export async function createClient(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   input: ClientInput,
   keyring: NoteKeyring,
 ): Promise<string> {
@@ -88,7 +88,7 @@ export async function createClient(
 
 export async function updateClient(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   id: string,
   input: ClientInput,
   keyring: NoteKeyring,
@@ -104,7 +104,7 @@ export async function updateClient(
 /** Archiving keeps the client (contracts and notes refer to them) but lists them apart. */
 export async function setClientArchived(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   id: string,
   archived: boolean,
 ): Promise<void> {

@@ -14,12 +14,12 @@ import {
 } from '#db/schema';
 import { AppError } from '~/errors';
 import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 const commentContext = (evaluationId: string) => `evaluation:${evaluationId}:comment`;
 
 /** The contract with its goals and participants, if the actor supervises it. */
-export async function evaluationSubject(db: Db, actor: Actor, contractId: string) {
+export async function evaluationSubject(db: Db, actor: MemberActor, contractId: string) {
   const [contract] = await db
     .select({ id: contracts.id, code: contracts.code })
     .from(contracts)
@@ -56,7 +56,7 @@ export interface EvaluationInput {
 /** Records one evaluation: goal attainment 1–5 per goal and free text (encrypted). */
 export async function recordEvaluation(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   contractId: string,
   input: EvaluationInput,
   keyring: NoteKeyring,
@@ -101,7 +101,7 @@ export async function recordEvaluation(
 /** The contract's evaluations with scores and comments, for its supervisor. */
 export async function listEvaluations(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   contractId: string,
   keyring: NoteKeyring,
 ) {

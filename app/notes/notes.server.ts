@@ -17,7 +17,7 @@ import {
   supervisionSessions,
 } from '#db/schema';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import { recordNoteAccess } from './audit.server';
 import {
@@ -38,7 +38,7 @@ const publicationContext = (publicationId: string) => `summary:${publicationId}`
 const actionContext = (actionId: string) => `agreed-action:${actionId}`;
 
 /** The session, if and only if the actor is its supervisor in their current practice. */
-async function authorsSession(db: Db, actor: Actor, sessionId: string) {
+async function authorsSession(db: Db, actor: MemberActor, sessionId: string) {
   const [session] = await db
     .select({
       id: supervisionSessions.id,
@@ -74,7 +74,7 @@ export interface NoteForEditing {
 
 export async function getNoteForEditing(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   keyring: NoteKeyring,
   now = new Date(),
@@ -148,7 +148,7 @@ export interface SaveNoteInput {
  */
 export async function saveNote(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   input: SaveNoteInput,
   keyring: NoteKeyring,
@@ -209,7 +209,7 @@ export async function saveNote(
  */
 export async function publishSummary(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   keyring: NoteKeyring,
   now = new Date(),
@@ -282,7 +282,7 @@ export async function publishSummary(
 /** A published revision as the supervisee will see it; the author may read it too. */
 export async function getPublishedSummary(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   revision: number,
   keyring: NoteKeyring,

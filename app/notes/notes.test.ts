@@ -8,7 +8,7 @@ import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
 import { getNoteForEditing, getPublishedSummary, publishSummary, saveNote } from './notes.server';
@@ -89,7 +89,7 @@ describe('session notes', () => {
     await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
     await publishSummary(db(), supervisor, sessionId, testKeyring);
     const stranger = (await createPracticeWithOwner(db())).owner;
-    const intruders: Actor[] = [owner, colleague, stranger];
+    const intruders: MemberActor[] = [owner, colleague, stranger];
     for (const intruder of intruders) {
       for (const attempt of [
         () => getNoteForEditing(db(), intruder, sessionId, testKeyring),

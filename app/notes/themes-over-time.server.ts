@@ -3,7 +3,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import { contracts, sessionNotes, supervisionSessions } from '#db/schema';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import type { Theme } from './themes';
 
@@ -21,7 +21,7 @@ export interface TimelinePoint {
  */
 export async function themesOverTime(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   contractId: string,
 ): Promise<TimelinePoint[]> {
   const [contract] = await db

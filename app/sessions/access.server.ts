@@ -7,7 +7,7 @@ import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import { contracts, supervisionSessions } from '#db/schema';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 export interface TimeRange {
   start: Date;
@@ -31,7 +31,7 @@ const contractRules = {
  * The contract, when the actor supervises it in their current practice. Anyone else gets
  * not_found, so a guessed id does not even reveal that the contract exists.
  */
-export async function loadOwnContract(db: Db, actor: Actor, contractId: string) {
+export async function loadOwnContract(db: Db, actor: MemberActor, contractId: string) {
   const [contract] = await db
     .select(contractRules)
     .from(contracts)
@@ -41,7 +41,7 @@ export async function loadOwnContract(db: Db, actor: Actor, contractId: string) 
 }
 
 /** The session with its contract's rules, scoped like loadOwnContract. */
-export async function loadOwnSession(db: Db, actor: Actor, sessionId: string) {
+export async function loadOwnSession(db: Db, actor: MemberActor, sessionId: string) {
   const [row] = await db
     .select({ session: supervisionSessions, contract: contractRules })
     .from(supervisionSessions)

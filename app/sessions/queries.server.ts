@@ -13,7 +13,7 @@ import {
   users,
 } from '#db/schema';
 import { visibleContracts } from '~/contracts/contracts.server';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import { loadOwnSession } from './access.server';
 
@@ -32,7 +32,7 @@ export function participantNamesOf(db: Db, contractId: AnyPgColumn) {
 }
 
 /** A session with its contract, participants, attendance and history, for its supervisor. */
-export async function getSession(db: Db, actor: Actor, sessionId: string) {
+export async function getSession(db: Db, actor: MemberActor, sessionId: string) {
   const { session, contract } = await loadOwnSession(db, actor, sessionId);
   const [participants, attendance, history] = await Promise.all([
     db
@@ -87,7 +87,7 @@ export async function getSession(db: Db, actor: Actor, sessionId: string) {
 export type SessionView = Awaited<ReturnType<typeof getSession>>;
 
 /** The actor's active contracts, for the booking form: code, participants, default length. */
-export function listBookableContracts(db: Db, actor: Actor) {
+export function listBookableContracts(db: Db, actor: MemberActor) {
   return db
     .select({
       id: contracts.id,
@@ -110,7 +110,7 @@ export function listBookableContracts(db: Db, actor: Actor) {
  * A supervisee's sessions, newest first, from the contracts the actor may see (an owner all
  * of the practice's, a supervisor their own). Times and states only: no note content.
  */
-export function listClientSessions(db: Db, actor: Actor, clientId: string, limit = 50) {
+export function listClientSessions(db: Db, actor: MemberActor, clientId: string, limit = 50) {
   return db
     .select({
       id: supervisionSessions.id,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { signUp } from '~/auth/sign-up.server';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import type { Db } from '../client';
 import {
@@ -24,7 +24,7 @@ export function uniqueEmail(prefix = 'user'): string {
 export async function createPracticeWithOwner(
   db: Db,
   overrides: { email?: string; password?: string; practiceName?: string } = {},
-): Promise<{ owner: Actor; email: string; password: string }> {
+): Promise<{ owner: MemberActor; email: string; password: string }> {
   const email = overrides.email ?? uniqueEmail('owner');
   const password = overrides.password ?? TEST_PASSWORD;
   const { userId, practiceId } = await signUp(db, {
@@ -33,7 +33,7 @@ export async function createPracticeWithOwner(
     email,
     password,
   });
-  return { owner: { userId, practiceId, role: 'owner' }, email, password };
+  return { owner: { kind: 'member', userId, practiceId, role: 'owner' }, email, password };
 }
 
 /** Adds a member with the given role; the password hash is not a usable one. */
@@ -41,7 +41,7 @@ export async function addMember(
   db: Db,
   practiceId: string,
   role: PracticeRole = 'supervisor',
-): Promise<Actor & { email: string }> {
+): Promise<MemberActor & { email: string }> {
   const email = uniqueEmail(role);
   const [user] = await db
     .insert(users)
@@ -49,13 +49,13 @@ export async function addMember(
     .returning({ id: users.id });
   if (!user) throw new Error('insert returned no row');
   await db.insert(memberships).values({ practiceId, userId: user.id, role });
-  return { userId: user.id, practiceId, role, email };
+  return { kind: 'member', userId: user.id, practiceId, role, email };
 }
 
 /** A commissioner, a supervisee and an active individual contract supervised by `actor`. */
 export async function createContractFixture(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   overrides: Partial<typeof contracts.$inferInsert> = {},
 ): Promise<{ contractId: string; clientId: string; commissionerId: string }> {
   const [commissioner] = await db
