@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import {
@@ -15,20 +15,13 @@ import { AppError } from '~/errors';
 import { timeZone } from '~/i18n/format';
 import type { MemberActor } from '~/practices/actor';
 
+import { lockVisibleContract, visibleContracts } from './access.server';
 import { contractProgress } from './progress.server';
 import { assertReferences } from './references.server';
 import type { ContractInput, ContractStatusFilter } from './schemas';
 
-/**
- * Which contracts the actor may see: an owner every contract of the practice (they invoice
- * all of them), a supervisor only their own.
- */
-export function visibleContracts(actor: MemberActor): SQL | undefined {
-  return and(
-    eq(contracts.practiceId, actor.practiceId),
-    actor.role === 'owner' ? undefined : eq(contracts.supervisorId, actor.userId),
-  );
-}
+// The rules moved to access.server.ts; these names stay importable from here.
+export { lockVisibleContract, visibleContracts };
 
 export interface ContractListFilter {
   status: ContractStatusFilter;
@@ -65,7 +58,12 @@ export async function listContracts(
               db
                 .select({ id: contractParticipants.contractId })
                 .from(contractParticipants)
-                .where(eq(contractParticipants.clientId, filter.clientId)),
+                .where(
+                  and(
+                    eq(contractParticipants.clientId, filter.clientId),
+                    eq(contractParticipants.practiceId, actor.practiceId),
+                  ),
+                ),
             )
           : undefined,
       ),
@@ -250,17 +248,6 @@ export async function createContract(db: Db, actor: MemberActor, input: Contract
       return row.id;
     }),
   );
-}
-
-/** The contract row, locked for the rest of the transaction; not_found when not visible. */
-export async function lockVisibleContract(tx: Db, actor: MemberActor, id: string) {
-  const [row] = await tx
-    .select({ status: contracts.status, supervisorId: contracts.supervisorId })
-    .from(contracts)
-    .where(and(eq(contracts.id, id), visibleContracts(actor)))
-    .for('update');
-  if (!row) throw new AppError('not_found');
-  return row;
 }
 
 /** Draft and active contracts can be edited; an ended one is a closed record. */

@@ -6,7 +6,7 @@ import { contracts } from '#db/schema';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
-import { lockVisibleContract } from './contracts.server';
+import { lockVisibleContract } from './access.server';
 
 /** Puts a draft in force; from then on its sessions can be booked. */
 export async function activateContract(db: Db, actor: MemberActor, id: string, now: Date = new Date()) {

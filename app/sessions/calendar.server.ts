@@ -5,6 +5,7 @@ import type { Db } from '#db/client';
 import { contracts, supervisionSessions } from '#db/schema';
 import type { MemberActor } from '~/practices/actor';
 
+import { supervisedSessions } from './access.server';
 import { participantNamesOf } from './queries.server';
 import { helsinkiDate, type IsoWeek, type LocalDate, weekBounds } from './week';
 
@@ -36,8 +37,7 @@ export async function getCalendarWeek(db: Db, actor: MemberActor, week: IsoWeek)
   const { days, start, end } = weekBounds(week);
   const s = supervisionSessions;
   const inWeek = and(
-    eq(s.practiceId, actor.practiceId),
-    eq(s.supervisorId, actor.userId),
+    supervisedSessions(actor),
     gte(s.startsAt, start),
     lt(s.startsAt, end),
   );

@@ -12,7 +12,7 @@ import {
   supervisionSessions,
   users,
 } from '#db/schema';
-import { visibleContracts } from '~/contracts/contracts.server';
+import { supervisedContracts, visibleContracts } from '~/contracts/access.server';
 import type { MemberActor } from '~/practices/actor';
 
 import { loadOwnSession } from './access.server';
@@ -97,11 +97,7 @@ export function listBookableContracts(db: Db, actor: MemberActor) {
     })
     .from(contracts)
     .where(
-      and(
-        eq(contracts.practiceId, actor.practiceId),
-        eq(contracts.supervisorId, actor.userId),
-        eq(contracts.status, 'active'),
-      ),
+and(supervisedContracts(actor), eq(contracts.status, 'active')),
     )
     .orderBy(asc(contracts.code));
 }
@@ -131,7 +127,12 @@ export function listClientSessions(db: Db, actor: MemberActor, clientId: string,
           db
             .select({ id: contractParticipants.contractId })
             .from(contractParticipants)
-            .where(eq(contractParticipants.clientId, clientId)),
+            .where(
+              and(
+                eq(contractParticipants.clientId, clientId),
+                eq(contractParticipants.practiceId, actor.practiceId),
+              ),
+            ),
         ),
       ),
     )
