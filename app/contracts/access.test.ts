@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { type CastRole, createAccessCast } from '#db/testing/access-cast';
+import { type CastRole, createAccessCast, outcomeOf } from '#db/testing/access-cast';
 import { createTestDatabase } from '#db/testing/test-database';
-import { AppError, isAppError } from '~/errors';
+import { AppError } from '~/errors';
 import { themesOverTime } from '~/notes/themes-over-time.server';
 import { listBookableContracts } from '~/sessions/queries.server';
 
@@ -36,16 +36,6 @@ const rules: Record<Rule, (cast: Cast, who: CastRole) => Promise<unknown>> = {
   'see its themes timeline': (c, who) => themesOverTime(db(), c.actors[who], c.contractId),
 };
 
-async function outcome(attempt: Promise<unknown>): Promise<string> {
-  try {
-    await attempt;
-    return 'allowed';
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-}
-
 const expected: Record<Rule, Record<CastRole, string>> = {
   'read the contract': {
     author: 'allowed',
@@ -75,6 +65,6 @@ const table = (Object.keys(expected) as Rule[]).flatMap((rule) =>
 describe('who may do what with a contract (author = its supervisor)', () => {
   it.each(table)('%s as %s: %s', async (rule, who, result) => {
     const cast = await createAccessCast(db());
-    expect(await outcome(rules[rule](cast, who))).toBe(result);
+    expect(await outcomeOf(rules[rule](cast, who))).toBe(result);
   });
 });

@@ -9,6 +9,7 @@ import type { Db } from '#db/client';
 import { contracts, sessionNotes, supervisionSessions } from '#db/schema';
 import { AppError } from '~/errors';
 import type { Actor, MemberActor } from '~/practices/actor';
+import { sessionsContract } from '~/sessions/access.server';
 
 /** The note on a session, if the actor wrote it. */
 export function authoredNote(actor: MemberActor, sessionId: string): SQL | undefined {
@@ -48,13 +49,7 @@ export async function authorsSession(db: Db, actor: MemberActor, sessionId: stri
       noteAuthorId: sessionNotes.authorId,
     })
     .from(supervisionSessions)
-    .innerJoin(
-      contracts,
-      and(
-        eq(contracts.id, supervisionSessions.contractId),
-        eq(contracts.practiceId, supervisionSessions.practiceId),
-      ),
-    )
+    .innerJoin(contracts, sessionsContract)
     .leftJoin(sessionNotes, eq(sessionNotes.sessionId, supervisionSessions.id))
     .where(
       and(

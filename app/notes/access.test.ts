@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { sessionNotes, supervisionSessions } from '#db/schema';
-import { type CastRole, createAccessCast } from '#db/testing/access-cast';
+import { type CastRole, createAccessCast, outcomeOf } from '#db/testing/access-cast';
 import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
-import { isAppError } from '~/errors';
 import type { SuperviseeActor } from '~/practices/actor';
 
 import { mayOpenNote, mayReadPublication } from './access.server';
@@ -40,17 +39,6 @@ async function withNote() {
   return cast;
 }
 
-/** 'allowed', or the refusal's code; anything that is not an AppError is a failure. */
-async function outcome(attempt: Promise<unknown>): Promise<string> {
-  try {
-    await attempt;
-    return 'allowed';
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-}
-
 type Use = 'read note' | 'write note' | 'publish' | 'read published summary';
 const uses: Record<Use, (cast: Awaited<ReturnType<typeof withNote>>, who: CastRole) => Promise<unknown>> = {
   'read note': (c, who) => getNoteForEditing(db(), c.actors[who], c.sessionId, testKeyring),
@@ -70,7 +58,7 @@ for (const use of Object.keys(uses) as Use[]) {
 describe('who may use a session note', () => {
   it.each(table)('%s as %s: %s', async (use, who, expected) => {
     const cast = await withNote();
-    expect(await outcome(uses[use](cast, who))).toBe(expected);
+    expect(await outcomeOf(uses[use](cast, who))).toBe(expected);
   });
 
   const supervisee = (clientIds: string[]): SuperviseeActor => ({
@@ -108,7 +96,7 @@ describe('a note stays with its author', () => {
       getPublishedSummary(db(), cast.colleague, cast.sessionId, 1, testKeyring),
       saveNote(db(), cast.colleague, cast.sessionId, { baseVersion: 0, ...note('a', 'b') }, testKeyring),
     ]) {
-      expect(await outcome(attempt)).not.toBe('allowed');
+      expect(await outcomeOf(attempt)).not.toBe('allowed');
     }
     const own = await getNoteForEditing(db(), cast.author, cast.sessionId, testKeyring);
     expect(own.private.power).toBe(PRIVATE);

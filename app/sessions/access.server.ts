@@ -40,6 +40,12 @@ export function supervisedSessions(actor: MemberActor): SQL | undefined {
   );
 }
 
+/** Joins a session to its contract, in the same practice only. */
+export const sessionsContract = and(
+  eq(contracts.id, supervisionSessions.contractId),
+  eq(contracts.practiceId, supervisionSessions.practiceId),
+);
+
 /** The contract with its booking rules, when the actor supervises it (else not_found). */
 export async function loadOwnContract(db: Db, actor: MemberActor, contractId: string) {
   const [contract] = await db
@@ -55,13 +61,7 @@ export async function loadOwnSession(db: Db, actor: MemberActor, sessionId: stri
   const [row] = await db
     .select({ session: supervisionSessions, contract: contractRules })
     .from(supervisionSessions)
-    .innerJoin(
-      contracts,
-      and(
-        eq(contracts.id, supervisionSessions.contractId),
-        eq(contracts.practiceId, supervisionSessions.practiceId),
-      ),
-    )
+    .innerJoin(contracts, sessionsContract)
     .where(and(eq(supervisionSessions.id, sessionId), supervisedSessions(actor)));
   if (!row) throw new AppError('not_found');
   return row;

@@ -1,4 +1,5 @@
 /** The people every access table is about, in one practice and a second one. */
+import { isAppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
 import type { Db } from '../client';
@@ -26,4 +27,15 @@ export async function createAccessCast(db: Db) {
   });
   const actors: Record<CastRole, MemberActor> = { author, colleague, owner, outsider };
   return { actors, owner, author, colleague, outsider, contractId, clientId, sessionId };
+}
+
+/** 'allowed', or the refusal's code; anything that is not an AppError fails the test. */
+export async function outcomeOf(attempt: Promise<unknown>): Promise<string> {
+  try {
+    await attempt;
+    return 'allowed';
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
 }
