@@ -5,7 +5,7 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { contracts } from '#db/schema';
+import { clients, contractParticipants, contracts } from '#db/schema';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -25,6 +25,12 @@ export function visibleContracts(actor: MemberActor): SQL | undefined {
 export function supervisedContracts(actor: MemberActor): SQL | undefined {
   return and(eq(contracts.practiceId, actor.practiceId), eq(contracts.supervisorId, actor.userId));
 }
+
+/** Joins a participant row to its client, in the same practice only. */
+export const participantClient = and(
+  eq(clients.id, contractParticipants.clientId),
+  eq(clients.practiceId, contractParticipants.practiceId),
+);
 
 /**
  * The contract, when the actor supervises it in their current practice. Anyone else gets

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
+import { clients, contractParticipants } from '#db/schema';
 import { type CastRole, createAccessCast, outcomeOf } from '#db/testing/access-cast';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
@@ -66,5 +67,25 @@ describe('who may do what with a contract (author = its supervisor)', () => {
   it.each(table)('%s as %s: %s', async (rule, who, result) => {
     const cast = await createAccessCast(db());
     expect(await outcomeOf(rules[rule](cast, who))).toBe(result);
+  });
+});
+
+describe('tenancy in depth', () => {
+  it("a participant row naming another practice's client shows no name and no session", async () => {
+    const cast = await createAccessCast(db());
+    const [stranger] = await db()
+      .insert(clients)
+      .values({ practiceId: cast.outsider.practiceId, name: 'Vieraan Asiakas' })
+      .returning({ id: clients.id });
+    if (!stranger) throw new Error('no client');
+    await db().insert(contractParticipants).values({
+      contractId: cast.contractId,
+      clientId: stranger.id,
+      practiceId: cast.owner.practiceId,
+    });
+    const contract = await getContract(db(), cast.author, cast.contractId);
+    expect(contract.participants.map((p) => p.name)).not.toContain('Vieraan Asiakas');
+    const [listed] = await listContracts(db(), cast.author);
+    expect(listed?.participantNames).not.toContain('Vieraan Asiakas');
   });
 });

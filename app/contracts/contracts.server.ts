@@ -15,7 +15,7 @@ import { AppError } from '~/errors';
 import { timeZone } from '~/i18n/format';
 import type { MemberActor } from '~/practices/actor';
 
-import { lockVisibleContract, visibleContracts } from './access.server';
+import { lockVisibleContract, participantClient, visibleContracts } from './access.server';
 import { contractProgress } from './progress.server';
 import { assertReferences } from './references.server';
 import type { ContractInput, ContractStatusFilter } from './schemas';
@@ -87,7 +87,7 @@ async function participantNames(db: Db, actor: MemberActor, contractIds: string[
   const rows = await db
     .select({ contractId: contractParticipants.contractId, name: clients.name })
     .from(contractParticipants)
-    .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+    .innerJoin(clients, participantClient)
     .where(
       and(
         eq(contractParticipants.practiceId, actor.practiceId),
@@ -120,7 +120,7 @@ export async function getContract(db: Db, actor: MemberActor, id: string) {
     db
       .select({ id: clients.id, name: clients.name })
       .from(contractParticipants)
-      .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+      .innerJoin(clients, participantClient)
       .where(
         and(
           eq(contractParticipants.contractId, id),

@@ -11,6 +11,7 @@ import {
   evaluations,
   evaluationScores,
 } from '#db/schema';
+import { participantClient } from '~/contracts/access.server';
 import { AppError } from '~/errors';
 import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
 import type { MemberActor } from '~/practices/actor';
@@ -35,7 +36,7 @@ export async function evaluationSubject(db: Db, actor: MemberActor, contractId: 
   const participants = await db
     .select({ id: clients.id, name: clients.name })
     .from(contractParticipants)
-    .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+    .innerJoin(clients, participantClient)
     .where(
       and(
         eq(contractParticipants.contractId, contractId),

@@ -12,7 +12,11 @@ import {
   supervisionSessions,
   users,
 } from '#db/schema';
-import { supervisedContracts, visibleContracts } from '~/contracts/access.server';
+import {
+  participantClient,
+  supervisedContracts,
+  visibleContracts,
+} from '~/contracts/access.server';
 import type { MemberActor } from '~/practices/actor';
 
 import { loadOwnSession } from './access.server';
@@ -26,7 +30,7 @@ export function participantNamesOf(db: Db, contractId: AnyPgColumn) {
   const names = db
     .select({ names: sql<string>`string_agg(${clients.name}, ', ' order by ${clients.name})` })
     .from(contractParticipants)
-    .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+    .innerJoin(clients, participantClient)
     .where(eq(contractParticipants.contractId, contractId));
   return sql<string>`coalesce((${names}), '')`;
 }
@@ -38,7 +42,7 @@ export async function getSession(db: Db, actor: MemberActor, sessionId: string) 
     db
       .select({ id: clients.id, name: clients.name })
       .from(contractParticipants)
-      .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+      .innerJoin(clients, participantClient)
       .where(
         and(
           eq(contractParticipants.contractId, contract.id),
