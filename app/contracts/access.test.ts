@@ -71,7 +71,7 @@ describe('who may do what with a contract (author = its supervisor)', () => {
 });
 
 describe('tenancy in depth', () => {
-  it("a participant row naming another practice's client shows no name and no session", async () => {
+  it("a participant row naming another practice's client shows no name", async () => {
     const cast = await createAccessCast(db());
     const [stranger] = await db()
       .insert(clients)
