@@ -7,6 +7,7 @@ import { and, eq, exists, or } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { contracts, evaluations } from '#db/schema';
+import { supervisedContracts } from '~/contracts/access.server';
 import { AppError } from '~/errors';
 import type { Actor, MemberActor } from '~/practices/actor';
 
@@ -43,7 +44,7 @@ export async function loadEvaluationContract(db: Db, actor: MemberActor, contrac
       and(
         eq(contracts.id, contractId),
         eq(contracts.practiceId, actor.practiceId),
-        or(eq(contracts.supervisorId, actor.userId), exists(recordedHere)),
+        or(supervisedContracts(actor), exists(recordedHere)),
       ),
     );
   if (!contract) throw new AppError('not_found');

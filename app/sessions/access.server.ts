@@ -1,6 +1,7 @@
 /**
- * What every booking use case needs first: the contract or session, if the actor is its
- * supervisor, and the double-booking guard.
+ * Who may work with a session (docs/decisions/007), what every booking use case needs
+ * first — the contract or session, if the actor is its supervisor — and the double-booking
+ * guard.
  */
 import { and, eq, gt, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 
