@@ -91,13 +91,20 @@ describe('a note stays with its author', () => {
       .set({ supervisorId: cast.colleague.userId })
       .where(eq(supervisionSessions.id, cast.sessionId));
 
-    for (const attempt of [
-      getNoteForEditing(db(), cast.colleague, cast.sessionId, testKeyring),
-      getPublishedSummary(db(), cast.colleague, cast.sessionId, 1, testKeyring),
-      saveNote(db(), cast.colleague, cast.sessionId, { baseVersion: 0, ...note('a', 'b') }, testKeyring),
-    ]) {
-      expect(await outcomeOf(attempt)).not.toBe('allowed');
-    }
+    // One at a time: a refusal started early would be an unhandled rejection on PostgreSQL.
+    const attempts = [
+      () => getNoteForEditing(db(), cast.colleague, cast.sessionId, testKeyring),
+      () => getPublishedSummary(db(), cast.colleague, cast.sessionId, 1, testKeyring),
+      () =>
+        saveNote(
+          db(),
+          cast.colleague,
+          cast.sessionId,
+          { baseVersion: 0, ...note('a', 'b') },
+          testKeyring,
+        ),
+    ];
+    for (const attempt of attempts) expect(await outcomeOf(attempt())).not.toBe('allowed');
     const own = await getNoteForEditing(db(), cast.author, cast.sessionId, testKeyring);
     expect(own.private.power).toBe(PRIVATE);
     expect(own.shared.environment).toBe(SHARED);
