@@ -14,7 +14,7 @@ import { createClient } from '~/clients/clients.server';
 import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
 import type { NoteKeyring } from '~/notes/crypto.server';
 import { publishSummary, saveNote } from '~/notes/notes.server';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 import { addDays, helsinkiDate, helsinkiInstant } from '~/sessions/week';
 
 import type { Db } from './client';
@@ -71,7 +71,7 @@ export async function seedDemoPractice(
   if (signedUp.kind !== 'created') throw new Error('demo owner already exists');
   await markEmailVerified(db, signedUp.userId, now);
   const practiceId = signedUp.practiceId;
-  const aino: Actor = { userId: signedUp.userId, practiceId, role: 'owner' };
+  const aino: MemberActor = { kind: 'member', userId: signedUp.userId, practiceId, role: 'owner' };
   const [veikkoUser] = await db
     .insert(users)
     .values({
@@ -83,7 +83,7 @@ export async function seedDemoPractice(
     .returning({ id: users.id });
   if (!veikkoUser) throw new Error('insert returned no row');
   await db.insert(memberships).values({ practiceId, userId: veikkoUser.id, role: 'supervisor' });
-  const veikko: Actor = { userId: veikkoUser.id, practiceId, role: 'supervisor' };
+  const veikko: MemberActor = { kind: 'member', userId: veikkoUser.id, practiceId, role: 'supervisor' };
 
   const commissionerIds = new Map<CommissionerKey, string>();
   for (const { key, ...values } of demoCommissioners) {

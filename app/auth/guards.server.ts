@@ -6,7 +6,7 @@ import { type AppLoadContext, redirect } from '@remix-run/node';
 
 import type { PracticeRole } from '#db/schema';
 import { AppError, appErrorResponse, isAppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 import {
   listMemberships,
   pickActiveMembership,
@@ -41,7 +41,7 @@ export function requireAnonymous(context: AppLoadContext): void {
   if (context.auth) throw redirect('/calendar');
 }
 
-export interface PracticeActor extends Actor {
+export interface PracticeActor extends MemberActor {
   practiceName: string;
   auth: ValidatedSession;
   /** All of the user's practices, for the practice switcher. */
@@ -62,6 +62,7 @@ export async function requirePracticeRole(
   const membership = pickActiveMembership(memberships, auth.session.practiceId);
   if (!membership || (role === 'owner' && membership.role !== 'owner')) throw forbidden();
   const actor: PracticeActor = {
+    kind: 'member',
     userId: auth.user.id,
     practiceId: membership.practiceId,
     practiceName: membership.practiceName,

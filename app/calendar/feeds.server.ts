@@ -13,7 +13,7 @@ import {
 } from '#db/schema';
 import { AppError } from '~/errors';
 import { defaultLocale, isLocale, translate } from '~/i18n';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 import { generateToken, sha256Hex } from '~/security/tokens.server';
 
 import { buildCalendarFeed, type FeedEvent } from './ical-feed.server';
@@ -29,7 +29,7 @@ const DAYS_AHEAD = 400;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32,128}$/;
 
 /** The user's live (not revoked) feed in the actor's practice. */
-const liveFeedOf = (actor: Actor) =>
+const liveFeedOf = (actor: MemberActor) =>
   and(
     eq(calendarFeeds.practiceId, actor.practiceId),
     eq(calendarFeeds.userId, actor.userId),
@@ -44,7 +44,7 @@ const liveFeedOf = (actor: Actor) =>
  */
 export async function createFeed(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   input: { showNames?: boolean | undefined },
   now: Date = new Date(),
 ): Promise<string> {
@@ -77,11 +77,11 @@ export async function createFeed(
 }
 
 /** Makes the actor's feed address answer 404 from now on. Revoking nothing is not an error. */
-export async function revokeFeed(db: Db, actor: Actor, now: Date = new Date()): Promise<void> {
+export async function revokeFeed(db: Db, actor: MemberActor, now: Date = new Date()): Promise<void> {
   await db.update(calendarFeeds).set({ revokedAt: now }).where(liveFeedOf(actor));
 }
 
-export async function setFeedShowNames(db: Db, actor: Actor, showNames: boolean): Promise<void> {
+export async function setFeedShowNames(db: Db, actor: MemberActor, showNames: boolean): Promise<void> {
   const updated = await db
     .update(calendarFeeds)
     .set({ showNames })
@@ -93,7 +93,7 @@ export async function setFeedShowNames(db: Db, actor: Actor, showNames: boolean)
 /** What the settings page shows about the actor's feed; never the token (it is not kept). */
 export async function getFeedSettings(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
 ): Promise<{ showNames: boolean; createdAt: Date } | null> {
   const [feed] = await db
     .select({ showNames: calendarFeeds.showNames, createdAt: calendarFeeds.createdAt })

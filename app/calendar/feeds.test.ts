@@ -18,7 +18,7 @@ import { createTestDatabase, queryCounter } from '#db/testing/test-database';
 import { createSession, validateSessionToken } from '~/auth/session.server';
 import { loadConfig } from '~/config.server';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 import { action as settingsAction } from '~/routes/_app.settings.calendar';
 import { loader as feedLoader } from '~/routes/feeds.$token';
 import { sha256Hex } from '~/security/tokens.server';
@@ -50,7 +50,7 @@ interface SessionSpec {
   location?: string | null;
 }
 
-async function insertSessions(actor: Actor, contractId: string, specs: SessionSpec[]) {
+async function insertSessions(actor: MemberActor, contractId: string, specs: SessionSpec[]) {
   const rows = await db()
     .insert(supervisionSessions)
     .values(

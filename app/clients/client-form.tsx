@@ -11,6 +11,8 @@ interface ClientValues {
   title: string | null;
   organisation: string | null;
   background: string | null;
+  /** False when the rule on backgrounds keeps this actor out (docs/decisions/008). */
+  backgroundAccess?: boolean;
 }
 
 export function ClientForm({
@@ -69,15 +71,19 @@ export function ClientForm({
           failure={failure}
         />
       </div>
-      <Field
-        name="background"
-        label={t('clients.background')}
-        hint={t('clients.backgroundHint')}
-        rows={6}
-        required={false}
-        defaultValue={client?.background}
-        failure={failure}
-      />
+      {client?.backgroundAccess === false ? (
+        <p className="text-sm text-slate-600">{t('clients.backgroundWithheld')}</p>
+      ) : (
+        <Field
+          name="background"
+          label={t('clients.background')}
+          hint={t('clients.backgroundHint')}
+          rows={6}
+          required={false}
+          defaultValue={client?.background}
+          failure={failure}
+        />
+      )}
       <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );

@@ -7,8 +7,9 @@ import { containsPattern } from '#db/like';
 import { clients } from '#db/schema';
 import { AppError } from '~/errors';
 import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
+import { loadClient, recordBackgroundAccess } from './access.server';
 import type { ClientInput } from './schemas';
 
 export interface ClientFilter {
@@ -20,7 +21,7 @@ export interface ClientFilter {
 const backgroundContext = (clientId: string) => `client:${clientId}:background`;
 
 /** The practice's clients, by name; the encrypted background is never part of a list. */
-export function listClients(db: Db, actor: Actor, filter: ClientFilter = { status: 'active' }) {
+export function listClients(db: Db, actor: MemberActor, filter: ClientFilter = { status: 'active' }) {
   const conditions: (SQL | undefined)[] = [
     eq(clients.practiceId, actor.practiceId),
     filter.status === 'archived' ? isNotNull(clients.archivedAt) : isNull(clients.archivedAt),
@@ -48,63 +49,86 @@ export function listClients(db: Db, actor: Actor, filter: ClientFilter = { statu
     .orderBy(asc(clients.name));
 }
 
-export async function getClient(db: Db, actor: Actor, id: string, keyring: NoteKeyring) {
-  const [row] = await db
-    .select()
-    .from(clients)
-    .where(and(eq(clients.id, id), eq(clients.practiceId, actor.practiceId)));
-  if (!row) throw new AppError('not_found');
-  const { backgroundEncrypted, ...client } = row;
-  return {
-    ...client,
-    background: backgroundEncrypted
-      ? decryptText(keyring, backgroundEncrypted, backgroundContext(id))
-      : null,
-  };
+/**
+ * One client of the practice. The background is opened only for those the rule in
+ * ./access.server allows, and each such read is audited; to others `background` is null
+ * and `backgroundAccess` false, which says nothing about whether one exists.
+ */
+export async function getClient(
+  db: Db,
+  actor: MemberActor,
+  id: string,
+  keyring: NoteKeyring,
+  now = new Date(),
+) {
+  const { client, backgroundEncrypted, backgroundAccess } = await loadClient(db, actor, id);
+  const withheld = { ...client, background: null, backgroundAccess };
+  if (!backgroundAccess || !backgroundEncrypted) return withheld;
+  const background = decryptText(keyring, backgroundEncrypted, backgroundContext(id));
+  await recordBackgroundAccess(db, actor, id, 'read', now);
+  return { ...withheld, background };
 }
 
-function storedValues(id: string, input: ClientInput, keyring: NoteKeyring) {
-  const { background, ...plain } = input;
-  return {
-    ...plain,
-    backgroundEncrypted: background
-      ? encryptText(keyring, background, backgroundContext(id))
-      : null,
-  };
+function sealBackground(id: string, background: string | null, keyring: NoteKeyring) {
+  return background ? encryptText(keyring, background, backgroundContext(id)) : null;
 }
 
+/** A new client; whoever writes the first background becomes its author. */
 export async function createClient(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   input: ClientInput,
   keyring: NoteKeyring,
+  now = new Date(),
 ): Promise<string> {
   const id = randomUUID();
-  await db
-    .insert(clients)
-    .values({ id, practiceId: actor.practiceId, ...storedValues(id, input, keyring) });
+  const { background, ...plain } = input;
+  await db.transaction(async (tx) => {
+    await tx.insert(clients).values({
+      id,
+      practiceId: actor.practiceId,
+      ...plain,
+      backgroundEncrypted: sealBackground(id, background, keyring),
+      backgroundAuthorId: background ? actor.userId : null,
+    });
+    if (background) await recordBackgroundAccess(tx, actor, id, 'write', now);
+  });
   return id;
 }
 
+/**
+ * Saves the contact details. The background changes only when the actor may use it;
+ * for anyone else the stored one is kept as it is, whatever the form sent.
+ */
 export async function updateClient(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   id: string,
   input: ClientInput,
   keyring: NoteKeyring,
+  now = new Date(),
 ): Promise<void> {
-  const updated = await db
-    .update(clients)
-    .set(storedValues(id, input, keyring))
-    .where(and(eq(clients.id, id), eq(clients.practiceId, actor.practiceId)))
-    .returning({ id: clients.id });
-  if (updated.length === 0) throw new AppError('not_found');
+  const { background, ...plain } = input;
+  await db.transaction(async (tx) => {
+    const current = await loadClient(tx, actor, id, { lock: true });
+    const backgroundColumns = current.backgroundAccess
+      ? {
+          backgroundEncrypted: sealBackground(id, background, keyring),
+          backgroundAuthorId: current.backgroundAuthorId ?? (background ? actor.userId : null),
+        }
+      : {};
+    await tx
+      .update(clients)
+      .set({ ...plain, ...backgroundColumns })
+      .where(and(eq(clients.id, id), eq(clients.practiceId, actor.practiceId)));
+    if (current.backgroundAccess) await recordBackgroundAccess(tx, actor, id, 'write', now);
+  });
 }
 
 /** Archiving keeps the client (contracts and notes refer to them) but lists them apart. */
 export async function setClientArchived(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   id: string,
   archived: boolean,
 ): Promise<void> {

@@ -4,7 +4,7 @@ import type { Db } from '#db/client';
 import { containsPattern } from '#db/like';
 import { commissioners } from '#db/schema';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import type { CommissionerInput } from './schemas';
 
@@ -13,7 +13,7 @@ export interface ListFilter {
   status: 'active' | 'archived';
 }
 
-export function listCommissioners(db: Db, actor: Actor, filter: ListFilter) {
+export function listCommissioners(db: Db, actor: MemberActor, filter: ListFilter) {
   const conditions: (SQL | undefined)[] = [
     eq(commissioners.practiceId, actor.practiceId),
     filter.status === 'archived'
@@ -37,7 +37,7 @@ export function listCommissioners(db: Db, actor: Actor, filter: ListFilter) {
     .orderBy(asc(commissioners.name));
 }
 
-export async function getCommissioner(db: Db, actor: Actor, id: string) {
+export async function getCommissioner(db: Db, actor: MemberActor, id: string) {
   const [row] = await db
     .select()
     .from(commissioners)
@@ -48,7 +48,7 @@ export async function getCommissioner(db: Db, actor: Actor, id: string) {
 
 export async function createCommissioner(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   input: CommissionerInput,
 ): Promise<string> {
   const [row] = await db
@@ -61,7 +61,7 @@ export async function createCommissioner(
 
 export async function updateCommissioner(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   id: string,
   input: CommissionerInput,
 ): Promise<void> {
@@ -76,7 +76,7 @@ export async function updateCommissioner(
 /** Archiving keeps the row (contracts and invoices refer to it) but lists it apart. */
 export async function setCommissionerArchived(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   id: string,
   archived: boolean,
 ): Promise<void> {

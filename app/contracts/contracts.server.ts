@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import {
@@ -13,22 +13,15 @@ import {
 import { isUniqueViolation } from '~/db-errors.server';
 import { AppError } from '~/errors';
 import { timeZone } from '~/i18n/format';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
+import { lockVisibleContract, participantClient, visibleContracts } from './access.server';
 import { contractProgress } from './progress.server';
 import { assertReferences } from './references.server';
 import type { ContractInput, ContractStatusFilter } from './schemas';
 
-/**
- * Which contracts the actor may see: an owner every contract of the practice (they invoice
- * all of them), a supervisor only their own.
- */
-export function visibleContracts(actor: Actor): SQL | undefined {
-  return and(
-    eq(contracts.practiceId, actor.practiceId),
-    actor.role === 'owner' ? undefined : eq(contracts.supervisorId, actor.userId),
-  );
-}
+// The rules moved to access.server.ts; these names stay importable from here.
+export { lockVisibleContract, visibleContracts };
 
 export interface ContractListFilter {
   status: ContractStatusFilter;
@@ -40,7 +33,7 @@ export interface ContractListFilter {
 
 export async function listContracts(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   filter: ContractListFilter = { status: 'all' },
 ) {
   const rows = await db
@@ -65,7 +58,12 @@ export async function listContracts(
               db
                 .select({ id: contractParticipants.contractId })
                 .from(contractParticipants)
-                .where(eq(contractParticipants.clientId, filter.clientId)),
+                .where(
+                  and(
+                    eq(contractParticipants.clientId, filter.clientId),
+                    eq(contractParticipants.practiceId, actor.practiceId),
+                  ),
+                ),
             )
           : undefined,
       ),
@@ -83,13 +81,13 @@ export async function listContracts(
   }));
 }
 
-async function participantNames(db: Db, actor: Actor, contractIds: string[]) {
+async function participantNames(db: Db, actor: MemberActor, contractIds: string[]) {
   const result = new Map<string, string[]>();
   if (contractIds.length === 0) return result;
   const rows = await db
     .select({ contractId: contractParticipants.contractId, name: clients.name })
     .from(contractParticipants)
-    .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+    .innerJoin(clients, participantClient)
     .where(
       and(
         eq(contractParticipants.practiceId, actor.practiceId),
@@ -106,7 +104,7 @@ async function participantNames(db: Db, actor: Actor, contractIds: string[]) {
 }
 
 /** One contract with its parties, goals and progress; not_found when the actor may not see it. */
-export async function getContract(db: Db, actor: Actor, id: string) {
+export async function getContract(db: Db, actor: MemberActor, id: string) {
   const [row] = await db
     .select({
       contract: contracts,
@@ -122,7 +120,7 @@ export async function getContract(db: Db, actor: Actor, id: string) {
     db
       .select({ id: clients.id, name: clients.name })
       .from(contractParticipants)
-      .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+      .innerJoin(clients, participantClient)
       .where(
         and(
           eq(contractParticipants.contractId, id),
@@ -150,7 +148,7 @@ export async function getContract(db: Db, actor: Actor, id: string) {
 export type ContractDetail = Awaited<ReturnType<typeof getContract>>;
 
 /** The next free code of the year in Finnish time, TO-2026-007, for the new-contract form. */
-export async function suggestContractCode(db: Db, actor: Actor, now: Date): Promise<string> {
+export async function suggestContractCode(db: Db, actor: MemberActor, now: Date): Promise<string> {
   const year = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now);
   const prefix = `TO-${year}-`;
   const rows = await db
@@ -164,7 +162,7 @@ export async function suggestContractCode(db: Db, actor: Actor, now: Date): Prom
   return `${prefix}${String(highest + 1).padStart(3, '0')}`;
 }
 
-async function assertCodeFree(db: Db, actor: Actor, code: string, exceptId?: string) {
+async function assertCodeFree(db: Db, actor: MemberActor, code: string, exceptId?: string) {
   const [taken] = await db
     .select({ id: contracts.id })
     .from(contracts)
@@ -202,7 +200,7 @@ function contractColumns(input: ContractInput) {
 
 async function writeParticipantsAndGoals(
   tx: Db,
-  actor: Actor,
+  actor: MemberActor,
   contractId: string,
   input: ContractInput,
 ) {
@@ -236,7 +234,7 @@ async function withCodeGuard<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** A new contract, as a draft, with its participants and goals. */
-export async function createContract(db: Db, actor: Actor, input: ContractInput): Promise<string> {
+export async function createContract(db: Db, actor: MemberActor, input: ContractInput): Promise<string> {
   return withCodeGuard(() =>
     db.transaction(async (tx) => {
       await assertReferences(tx, actor, input);
@@ -252,21 +250,10 @@ export async function createContract(db: Db, actor: Actor, input: ContractInput)
   );
 }
 
-/** The contract row, locked for the rest of the transaction; not_found when not visible. */
-export async function lockVisibleContract(tx: Db, actor: Actor, id: string) {
-  const [row] = await tx
-    .select({ status: contracts.status, supervisorId: contracts.supervisorId })
-    .from(contracts)
-    .where(and(eq(contracts.id, id), visibleContracts(actor)))
-    .for('update');
-  if (!row) throw new AppError('not_found');
-  return row;
-}
-
 /** Draft and active contracts can be edited; an ended one is a closed record. */
 export async function updateContract(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   id: string,
   input: ContractInput,
 ): Promise<void> {

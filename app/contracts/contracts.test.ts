@@ -6,7 +6,7 @@ import { clients, commissioners, contracts } from '#db/schema';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
 import type { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import {
   createContract,
@@ -90,7 +90,7 @@ async function refusal(attempt: Promise<unknown>): Promise<AppError> {
 }
 
 /** A commissioner and `count` supervisees in the actor's practice. */
-async function parties(actor: Actor, count = 1) {
+async function parties(actor: MemberActor, count = 1) {
   const [commissioner] = await db()
     .insert(commissioners)
     .values({
@@ -112,7 +112,7 @@ async function parties(actor: Actor, count = 1) {
   return { commissionerId: commissioner.id, clientIds: people.map((p) => p.id) };
 }
 
-async function newContract(actor: Actor, overrides: Record<string, string | undefined> = {}) {
+async function newContract(actor: MemberActor, overrides: Record<string, string | undefined> = {}) {
   const { commissionerId, clientIds } = await parties(actor);
   const [clientId = ''] = clientIds;
   const input = parse(

@@ -51,7 +51,13 @@ export async function contractProgress(
       )})`.mapWith(Number),
     })
     .from(contracts)
-    .leftJoin(supervisionSessions, eq(supervisionSessions.contractId, contracts.id))
+    .leftJoin(
+      supervisionSessions,
+      and(
+        eq(supervisionSessions.contractId, contracts.id),
+        eq(supervisionSessions.practiceId, contracts.practiceId),
+      ),
+    )
     .where(inArray(contracts.id, [...contractIds]))
     .groupBy(contracts.id, contracts.sessionsAgreed);
   for (const { contractId, ...counts } of rows) result.set(contractId, counts);

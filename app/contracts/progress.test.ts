@@ -4,7 +4,7 @@ import type { Database } from '#db/client';
 import { type SessionStatus, supervisionSessions } from '#db/schema';
 import { createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase, queryCounter } from '#db/testing/test-database';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import { contractProgress, usesUpSession } from './progress.server';
 
@@ -18,7 +18,7 @@ const db = () => database.db;
 
 /** Inserts one session per entry, a week apart from 1 Sep 2026, in the given order. */
 async function sessions(
-  actor: Actor,
+  actor: MemberActor,
   contractId: string,
   entries: { status: SessionStatus; chargeable?: boolean }[],
 ) {

@@ -14,7 +14,7 @@ import {
   users,
 } from '#db/schema';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import type { ContractInput } from './schemas';
 
@@ -22,7 +22,7 @@ import type { ContractInput } from './schemas';
  * Archived clients and commissioners cannot be chosen anew, but a contract that already has
  * one keeps it when edited. These conditions let the edited contract's own ones through.
  */
-function alreadyOnContract(db: Db, actor: Actor, contractId: string | undefined) {
+function alreadyOnContract(db: Db, actor: MemberActor, contractId: string | undefined) {
   if (!contractId) return { client: undefined, commissioner: undefined };
   const client: SQL = inArray(
     clients.id,
@@ -47,7 +47,7 @@ function alreadyOnContract(db: Db, actor: Actor, contractId: string | undefined)
 }
 
 /** The choices of the contract form: supervisors, commissioners and supervisees. */
-export async function contractFormOptions(db: Db, actor: Actor, contractId?: string) {
+export async function contractFormOptions(db: Db, actor: MemberActor, contractId?: string) {
   const own = alreadyOnContract(db, actor, contractId);
   const [supervisors, commissionerRows, clientRows] = await Promise.all([
     db
@@ -91,7 +91,7 @@ export type ContractFormOptions = Awaited<ReturnType<typeof contractFormOptions>
  */
 export async function assertReferences(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   input: Pick<ContractInput, 'supervisorId' | 'commissionerId' | 'participants'>,
   contractId?: string,
 ): Promise<void> {

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import { outbox, type OutboxMessage } from '#db/schema';
 import { type NoteKeyring } from '~/notes/crypto.server';
-import { type Actor, assertRole } from '~/practices/actor';
+import { assertRole,type MemberActor } from '~/practices/actor';
 
 import { redactLink, sealLink, unsealBody } from './sealed-link.server';
 
@@ -125,7 +125,7 @@ export async function markFailedAttempt(
  */
 export async function listOutboxForPractice(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   keyring: NoteKeyring,
   limit = 50,
 ) {

@@ -8,39 +8,41 @@ import {
   clients,
   contractGoals,
   contractParticipants,
-  contracts,
   evaluations,
   evaluationScores,
 } from '#db/schema';
+import { participantClient } from '~/contracts/access.server';
 import { AppError } from '~/errors';
 import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
+
+import { listableEvaluations, loadEvaluationContract, mayReadComment } from './access.server';
 
 const commentContext = (evaluationId: string) => `evaluation:${evaluationId}:comment`;
 
-/** The contract with its goals and participants, if the actor supervises it. */
-export async function evaluationSubject(db: Db, actor: Actor, contractId: string) {
-  const [contract] = await db
-    .select({ id: contracts.id, code: contracts.code })
-    .from(contracts)
-    .where(
-      and(
-        eq(contracts.id, contractId),
-        eq(contracts.practiceId, actor.practiceId),
-        eq(contracts.supervisorId, actor.userId),
-      ),
-    );
-  if (!contract) throw new AppError('not_found');
+/**
+ * The contract with its goals and participants, for whoever may open its evaluations
+ * (./access.server); `supervises` says whether they may also record new ones.
+ */
+export async function evaluationSubject(db: Db, actor: MemberActor, contractId: string) {
+  const contract = await loadEvaluationContract(db, actor, contractId);
   const goals = await db
     .select({ id: contractGoals.id, text: contractGoals.text, theme: contractGoals.theme })
     .from(contractGoals)
-    .where(eq(contractGoals.contractId, contractId))
+    .where(
+      and(eq(contractGoals.contractId, contractId), eq(contractGoals.practiceId, actor.practiceId)),
+    )
     .orderBy(asc(contractGoals.position));
   const participants = await db
     .select({ id: clients.id, name: clients.name })
     .from(contractParticipants)
-    .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
-    .where(eq(contractParticipants.contractId, contractId))
+    .innerJoin(clients, participantClient)
+    .where(
+      and(
+        eq(contractParticipants.contractId, contractId),
+        eq(contractParticipants.practiceId, actor.practiceId),
+      ),
+    )
     .orderBy(asc(clients.name));
   return { ...contract, goals, participants };
 }
@@ -56,13 +58,15 @@ export interface EvaluationInput {
 /** Records one evaluation: goal attainment 1–5 per goal and free text (encrypted). */
 export async function recordEvaluation(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   contractId: string,
   input: EvaluationInput,
   keyring: NoteKeyring,
   now = new Date(),
 ): Promise<string> {
   const subject = await evaluationSubject(db, actor, contractId);
+  // Only the contract's supervisor now records; an earlier one keeps reading their own.
+  if (!subject.supervises) throw new AppError('not_found');
   const goalIds = new Set(subject.goals.map((g) => g.id));
   if (Object.keys(input.scores).some((goalId) => !goalIds.has(goalId))) {
     throw new AppError('invalid');
@@ -83,6 +87,7 @@ export async function recordEvaluation(
       respondent: input.respondentClientId ? 'supervisee' : 'supervisor',
       respondentUserId: input.respondentClientId ? null : actor.userId,
       respondentClientId: input.respondentClientId,
+      recordedBy: actor.userId,
       commentEncrypted: input.comment
         ? encryptText(keyring, input.comment, commentContext(id))
         : null,
@@ -98,10 +103,14 @@ export async function recordEvaluation(
   return id;
 }
 
-/** The contract's evaluations with scores and comments, for its supervisor. */
+/**
+ * The contract's evaluations with their scores, for its supervisor (an earlier supervisor
+ * sees the ones they recorded). A comment is shown to the member who recorded it alone;
+ * to others `comment` is null and `commentWithheld` says that one exists.
+ */
 export async function listEvaluations(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   contractId: string,
   keyring: NoteKeyring,
 ) {
@@ -112,12 +121,13 @@ export async function listEvaluations(
       kind: evaluations.kind,
       respondent: evaluations.respondent,
       respondentClientId: evaluations.respondentClientId,
+      recordedBy: evaluations.recordedBy,
       commentEncrypted: evaluations.commentEncrypted,
       submittedAt: evaluations.submittedAt,
     })
     .from(evaluations)
-    .where(eq(evaluations.contractId, contractId))
-    .orderBy(asc(evaluations.submittedAt));
+    .where(listableEvaluations(actor, subject))
+    .orderBy(asc(evaluations.submittedAt), asc(evaluations.id));
   const scores = rows.length
     ? await db
         .select()
@@ -131,16 +141,24 @@ export async function listEvaluations(
     : [];
   return {
     subject,
-    evaluations: rows.map(({ commentEncrypted, ...row }) => ({
-      ...row,
-      respondentName:
-        subject.participants.find((p) => p.id === row.respondentClientId)?.name ?? null,
-      comment: commentEncrypted
-        ? decryptText(keyring, commentEncrypted, commentContext(row.id))
-        : null,
-      scores: Object.fromEntries(
-        scores.filter((s) => s.evaluationId === row.id).map((s) => [s.goalId, s.score]),
-      ),
-    })),
+    evaluations: rows.map(({ commentEncrypted, recordedBy, ...row }) => {
+      const readable = mayReadComment(actor, {
+        recordedBy,
+        respondentClientId: row.respondentClientId,
+      });
+      return {
+        ...row,
+        respondentName:
+          subject.participants.find((p) => p.id === row.respondentClientId)?.name ?? null,
+        comment:
+          commentEncrypted && readable
+            ? decryptText(keyring, commentEncrypted, commentContext(row.id))
+            : null,
+        commentWithheld: commentEncrypted !== null && !readable,
+        scores: Object.fromEntries(
+          scores.filter((s) => s.evaluationId === row.id).map((s) => [s.goalId, s.score]),
+        ),
+      };
+    }),
   };
 }

@@ -20,6 +20,7 @@ export const fi = {
     'Sopimukseen ei ole kirjattu tavoitteita. Voit silti kirjata sanallisen arvion.',
   'evaluations.saved': 'Arviointi tallennettu.',
   'evaluations.score': '{score}/5',
+  'evaluations.commentWithheld': 'Sanallinen arvio näkyy vain sen kirjanneelle työnohjaajalle.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -43,4 +44,6 @@ export const en: Record<keyof typeof fi, string> = {
     'The contract records no goals. You can still record a written evaluation.',
   'evaluations.saved': 'Evaluation saved.',
   'evaluations.score': '{score}/5',
+  'evaluations.commentWithheld':
+    'The written comment is shown only to the supervisor who recorded it.',
 };

@@ -221,6 +221,8 @@ const common: Omit<
   'clients.phone': 'Phone',
   'clients.background': 'Background',
   'clients.backgroundHint': 'Free text. Stored encrypted, like notes.',
+  'clients.backgroundWithheld':
+    "The background is shown only to its author and to the supervisors of this client's contracts.",
 
   'clients.sessions': 'Sessions',
   'clients.noSessions': 'No sessions.',

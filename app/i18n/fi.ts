@@ -216,6 +216,8 @@ const common = {
   'clients.phone': 'Puhelin',
   'clients.background': 'Taustatiedot',
   'clients.backgroundHint': 'Vapaamuotoinen. Tallennetaan salattuna, kuten muistiinpanot.',
+  'clients.backgroundWithheld':
+    'Taustatiedot näkyvät vain niiden kirjoittajalle ja asiakkaan sopimusten työnohjaajille.',
 
   'clients.sessions': 'Istunnot',
   'clients.noSessions': 'Ei istuntoja.',

@@ -1,7 +1,7 @@
 /**
  * Session notes. Private parts are readable by their author alone — not the practice owner,
- * not another supervisor, not the supervisee — so every function here first proves that the
- * actor is the supervisor of the session, and answers "not found" to anyone else. All text
+ * not another supervisor, not the supervisee — so every function here first proves the
+ * actor's right through ./access.server, and answers "not found" to anyone else. All text
  * is sealed with the note keys before it is stored, and every read and write is audited.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,14 +11,13 @@ import { and, desc, eq, max } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import {
   agreedActions,
-  contracts,
   sessionNotes,
   summaryPublications,
-  supervisionSessions,
 } from '#db/schema';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
+import { authoredNote, authorsSession } from './access.server';
 import { recordNoteAccess } from './audit.server';
 import {
   deriveThemes,
@@ -30,36 +29,14 @@ import {
   sharedDraftSchema,
 } from './content';
 import { decryptText, encryptText, type NoteKeyring } from './crypto.server';
+import { publicationContext } from './published-summary.server';
 import type { Theme } from './themes';
+
+export { getPublishedSummary } from './published-summary.server';
 
 const privateContext = (sessionId: string) => `session-note:${sessionId}:private`;
 const sharedContext = (sessionId: string) => `session-note:${sessionId}:shared`;
-const publicationContext = (publicationId: string) => `summary:${publicationId}`;
 const actionContext = (actionId: string) => `agreed-action:${actionId}`;
-
-/** The session, if and only if the actor is its supervisor in their current practice. */
-async function authorsSession(db: Db, actor: Actor, sessionId: string) {
-  const [session] = await db
-    .select({
-      id: supervisionSessions.id,
-      status: supervisionSessions.status,
-      startsAt: supervisionSessions.startsAt,
-      endsAt: supervisionSessions.endsAt,
-      contractId: contracts.id,
-      contractCode: contracts.code,
-    })
-    .from(supervisionSessions)
-    .innerJoin(contracts, eq(contracts.id, supervisionSessions.contractId))
-    .where(
-      and(
-        eq(supervisionSessions.id, sessionId),
-        eq(supervisionSessions.practiceId, actor.practiceId),
-        eq(supervisionSessions.supervisorId, actor.userId),
-      ),
-    );
-  if (!session) throw new AppError('not_found');
-  return session;
-}
 
 export interface NoteForEditing {
   session: Awaited<ReturnType<typeof authorsSession>>;
@@ -74,7 +51,7 @@ export interface NoteForEditing {
 
 export async function getNoteForEditing(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   keyring: NoteKeyring,
   now = new Date(),
@@ -83,20 +60,28 @@ export async function getNoteForEditing(
   const [note] = await db
     .select()
     .from(sessionNotes)
-    .where(and(eq(sessionNotes.sessionId, sessionId), eq(sessionNotes.authorId, actor.userId)));
+    .where(authoredNote(actor, sessionId));
   const publications = await db
     .select({
       revision: summaryPublications.revision,
       publishedAt: summaryPublications.publishedAt,
     })
     .from(summaryPublications)
-    .where(eq(summaryPublications.sessionId, sessionId))
+    .where(
+      and(
+        eq(summaryPublications.sessionId, sessionId),
+        eq(summaryPublications.practiceId, actor.practiceId),
+      ),
+    )
     .orderBy(desc(summaryPublications.revision));
-  await recordNoteAccess(
-    db,
-    { practiceId: actor.practiceId, sessionId, actorId: actor.userId, action: 'read_private' },
-    now,
-  );
+  // The editor shows both parts, so both reads are on the record.
+  for (const action of ['read_private', 'read_shared'] as const) {
+    await recordNoteAccess(
+      db,
+      { practiceId: actor.practiceId, sessionId, actorId: actor.userId, action },
+      now,
+    );
+  }
   if (!note) {
     return {
       session,
@@ -148,7 +133,7 @@ export interface SaveNoteInput {
  */
 export async function saveNote(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   input: SaveNoteInput,
   keyring: NoteKeyring,
@@ -181,13 +166,7 @@ export async function saveNote(
         : await tx
             .update(sessionNotes)
             .set({ ...sealed, version: input.baseVersion + 1 })
-            .where(
-              and(
-                eq(sessionNotes.sessionId, sessionId),
-                eq(sessionNotes.authorId, actor.userId),
-                eq(sessionNotes.version, input.baseVersion),
-              ),
-            )
+            .where(and(authoredNote(actor, sessionId), eq(sessionNotes.version, input.baseVersion)))
             .returning({ version: sessionNotes.version });
     const [row] = saved;
     if (!row) throw new AppError('conflict', 'notes.staleEdit');
@@ -209,7 +188,7 @@ export async function saveNote(
  */
 export async function publishSummary(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   keyring: NoteKeyring,
   now = new Date(),
@@ -220,7 +199,7 @@ export async function publishSummary(
     const [note] = await tx
       .select({ sharedDraftEncrypted: sessionNotes.sharedDraftEncrypted })
       .from(sessionNotes)
-      .where(and(eq(sessionNotes.sessionId, sessionId), eq(sessionNotes.authorId, actor.userId)));
+      .where(authoredNote(actor, sessionId));
     const shared = openShared(keyring, note?.sharedDraftEncrypted ?? null, sessionId);
     const hasContent =
       shared.actions.length > 0 ||
@@ -230,7 +209,12 @@ export async function publishSummary(
     const [latest] = await tx
       .select({ revision: max(summaryPublications.revision) })
       .from(summaryPublications)
-      .where(eq(summaryPublications.sessionId, sessionId));
+      .where(
+        and(
+          eq(summaryPublications.sessionId, sessionId),
+          eq(summaryPublications.practiceId, actor.practiceId),
+        ),
+      );
     const revision = (latest?.revision ?? 0) + 1;
     const publicationId = randomUUID();
     await tx.insert(summaryPublications).values({
@@ -250,11 +234,17 @@ export async function publishSummary(
     const previous = await tx
       .select()
       .from(agreedActions)
-      .where(eq(agreedActions.sessionId, sessionId));
+      .where(
+        and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)),
+      );
     const doneByText = new Map(
       previous.map((a) => [decryptText(keyring, a.textEncrypted, actionContext(a.id)), a.doneAt]),
     );
-    await tx.delete(agreedActions).where(eq(agreedActions.sessionId, sessionId));
+    await tx
+      .delete(agreedActions)
+      .where(
+        and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)),
+      );
     if (shared.actions.length > 0) {
       await tx.insert(agreedActions).values(
         shared.actions.map((text, position) => {
@@ -277,28 +267,4 @@ export async function publishSummary(
     );
     return { revision };
   });
-}
-
-/** A published revision as the supervisee will see it; the author may read it too. */
-export async function getPublishedSummary(
-  db: Db,
-  actor: Actor,
-  sessionId: string,
-  revision: number,
-  keyring: NoteKeyring,
-): Promise<SharedDraft & { publishedAt: Date }> {
-  await authorsSession(db, actor, sessionId);
-  const [publication] = await db
-    .select()
-    .from(summaryPublications)
-    .where(
-      and(eq(summaryPublications.sessionId, sessionId), eq(summaryPublications.revision, revision)),
-    );
-  if (!publication) throw new AppError('not_found');
-  const content = sharedDraftSchema.parse(
-    JSON.parse(
-      decryptText(keyring, publication.contentEncrypted, publicationContext(publication.id)),
-    ),
-  );
-  return { ...content, publishedAt: publication.publishedAt };
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
@@ -8,7 +8,7 @@ import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
 import { getNoteForEditing, getPublishedSummary, publishSummary, saveNote } from './notes.server';
@@ -89,7 +89,7 @@ describe('session notes', () => {
     await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
     await publishSummary(db(), supervisor, sessionId, testKeyring);
     const stranger = (await createPracticeWithOwner(db())).owner;
-    const intruders: Actor[] = [owner, colleague, stranger];
+    const intruders: MemberActor[] = [owner, colleague, stranger];
     for (const intruder of intruders) {
       for (const attempt of [
         () => getNoteForEditing(db(), intruder, sessionId, testKeyring),
@@ -228,19 +228,24 @@ describe('session notes', () => {
 
   it('leave an audit trail of reads, writes and publications without any text', async () => {
     const { supervisor, sessionId } = await setting();
-    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
-    await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
-    await publishSummary(db(), supervisor, sessionId, testKeyring);
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 10, 9, minute));
+    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring, at(1));
+    await getNoteForEditing(db(), supervisor, sessionId, testKeyring, at(2));
+    await publishSummary(db(), supervisor, sessionId, testKeyring, at(3));
+    await getPublishedSummary(db(), supervisor, sessionId, 1, testKeyring, at(4));
+    // One call writes several rows with the same time: (time, action) is what is unique.
     const trail = await db()
       .select()
       .from(noteAuditLog)
       .where(eq(noteAuditLog.sessionId, sessionId))
-      .orderBy(noteAuditLog.createdAt);
+      .orderBy(asc(noteAuditLog.createdAt), asc(noteAuditLog.action));
     expect(trail.map((e) => e.action)).toEqual([
       'write_private',
       'write_shared',
       'read_private',
+      'read_shared',
       'publish',
+      'read_shared',
     ]);
     expect(trail.every((e) => e.actorId === supervisor.userId)).toBe(true);
     expect(JSON.stringify(trail)).not.toContain('yövuoro');

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import { practicePrompts } from '#db/schema';
 import { themes } from '#db/schema/themes';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 import { assertRole } from '~/practices/actor';
 
 import { defaultPrompts, type Prompt } from './default-prompts';
@@ -29,7 +29,7 @@ export async function getPromptBank(db: Db, practiceId: string): Promise<PromptB
 /** Replaces one theme's prompts for the practice (owner only); an empty list restores the defaults. */
 export async function savePromptBankTheme(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   theme: Theme,
   prompts: readonly Prompt[],
 ): Promise<void> {

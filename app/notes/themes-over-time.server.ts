@@ -1,9 +1,9 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { contracts, sessionNotes, supervisionSessions } from '#db/schema';
-import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import { sessionNotes, supervisionSessions } from '#db/schema';
+import { loadSupervisedContract } from '~/contracts/access.server';
+import type { MemberActor } from '~/practices/actor';
 
 import type { Theme } from './themes';
 
@@ -21,20 +21,10 @@ export interface TimelinePoint {
  */
 export async function themesOverTime(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   contractId: string,
 ): Promise<TimelinePoint[]> {
-  const [contract] = await db
-    .select({ id: contracts.id })
-    .from(contracts)
-    .where(
-      and(
-        eq(contracts.id, contractId),
-        eq(contracts.practiceId, actor.practiceId),
-        eq(contracts.supervisorId, actor.userId),
-      ),
-    );
-  if (!contract) throw new AppError('not_found');
+  await loadSupervisedContract(db, actor, contractId);
   const rows = await db
     .select({
       sessionId: supervisionSessions.id,
@@ -53,6 +43,7 @@ export async function themesOverTime(
     .where(
       and(
         eq(supervisionSessions.contractId, contractId),
+        eq(supervisionSessions.practiceId, actor.practiceId),
         ne(supervisionSessions.status, 'cancelled'),
       ),
     )

@@ -12,7 +12,7 @@ import { AppError } from '~/errors';
 import type { Locale } from '~/i18n';
 import { generateToken, sha256Hex } from '~/security/tokens.server';
 
-import { type Actor, assertRole } from './actor';
+import { assertRole, type MemberActor } from './actor';
 import { isMember } from './memberships.server';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -24,7 +24,7 @@ export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
  */
 export async function inviteMember(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   input: { email: string; role: PracticeRole; locale: Locale; mail: LinkMailSetup },
   now = new Date(),
 ): Promise<void> {
@@ -64,7 +64,7 @@ export async function inviteMember(
   });
 }
 
-export async function listOpenInvitations(db: Db, actor: Actor, now = new Date()) {
+export async function listOpenInvitations(db: Db, actor: MemberActor, now = new Date()) {
   assertRole(actor, 'owner');
   return db
     .select({
@@ -85,7 +85,7 @@ export async function listOpenInvitations(db: Db, actor: Actor, now = new Date()
 }
 
 /** An owner withdraws an open invitation of their own practice; its link stops working. */
-export async function revokeInvitation(db: Db, actor: Actor, invitationId: string): Promise<void> {
+export async function revokeInvitation(db: Db, actor: MemberActor, invitationId: string): Promise<void> {
   assertRole(actor, 'owner');
   const deleted = await db
     .delete(invitations)

@@ -17,7 +17,7 @@ import { isEmailVerified, verifyEmail } from '~/auth/email-verification.server';
 import { unsealBody } from '~/email/sealed-link.server';
 import { AppError } from '~/errors';
 
-import type { Actor } from './actor';
+import type { MemberActor } from './actor';
 import { acceptInvitation, inviteMember } from './invitations.server';
 import { listMembers } from './memberships.server';
 
@@ -31,7 +31,7 @@ const db = () => database.db;
 const minutes = (n: number) => n * 60 * 1000;
 const mail = { appOrigin: TEST_ORIGIN, keyring: testKeyring };
 
-const invite = (actor: Actor, email = uniqueEmail('kutsuttu'), now?: Date) =>
+const invite = (actor: MemberActor, email = uniqueEmail('kutsuttu'), now?: Date) =>
   inviteMember(db(), actor, { email, role: 'supervisor', locale: 'fi', mail }, now);
 
 const invitationCount = async (practiceId: string) =>
@@ -105,7 +105,7 @@ describe('invitation limits', () => {
       .insert(memberships)
       .values({ practiceId: second.owner.practiceId, userId: first.owner.userId, role: 'owner' });
     const inFirst = first.owner;
-    const inSecond: Actor = { ...first.owner, practiceId: second.owner.practiceId };
+    const inSecond: MemberActor = { ...first.owner, practiceId: second.owner.practiceId };
     const now = new Date();
     for (let i = 0; i < 20; i++) await invite(i % 2 ? inFirst : inSecond, undefined, now);
     await expectAppError(invite(inSecond, undefined, now), 'members.throttled');

@@ -5,7 +5,7 @@ import { memberships, type PracticeRole, practices, users } from '#db/schema';
 import { setSessionPractice } from '~/auth/session.server';
 import { AppError } from '~/errors';
 
-import { type Actor, assertRole } from './actor';
+import { assertRole,type MemberActor } from './actor';
 
 export interface PracticeMembership {
   practiceId: string;
@@ -43,7 +43,7 @@ export async function switchPractice(
 }
 
 /** The practice's members with their addresses: for its owner only. */
-export async function listMembers(db: Db, actor: Actor) {
+export async function listMembers(db: Db, actor: MemberActor) {
   assertRole(actor, 'owner');
   return db
     .select({

@@ -64,7 +64,13 @@ export default function ClientDetail() {
           [t('clients.organisation'), client.organisation],
           [
             t('clients.background'),
-            client.background ? <p className="whitespace-pre-line">{client.background}</p> : null,
+            client.backgroundAccess ? (
+              client.background ? (
+                <p className="whitespace-pre-line">{client.background}</p>
+              ) : null
+            ) : (
+              <p className="text-sm text-slate-600">{t('clients.backgroundWithheld')}</p>
+            ),
           ],
         ]}
       />

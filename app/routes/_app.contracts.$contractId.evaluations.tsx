@@ -90,6 +90,9 @@ export default function Evaluations() {
                   )}
                 </ul>
                 {e.comment ? <p className="mt-2 whitespace-pre-line">{e.comment}</p> : null}
+                {e.commentWithheld ? (
+                  <p className="mt-2 text-sm text-slate-600">{t('evaluations.commentWithheld')}</p>
+                ) : null}
               </li>
             ))}
           </ul>

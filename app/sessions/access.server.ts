@@ -1,13 +1,15 @@
 /**
- * What every booking use case needs first: the contract or session, if the actor is its
- * supervisor, and the double-booking guard.
+ * Who may work with a session (docs/decisions/008), what every booking use case needs
+ * first — the contract or session, if the actor is its supervisor — and the double-booking
+ * guard.
  */
-import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { contracts, supervisionSessions } from '#db/schema';
+import { supervisedContracts } from '~/contracts/access.server';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 export interface TimeRange {
   start: Date;
@@ -28,32 +30,41 @@ const contractRules = {
 };
 
 /**
- * The contract, when the actor supervises it in their current practice. Anyone else gets
- * not_found, so a guessed id does not even reveal that the contract exists.
+ * The sessions the actor supervises: book, move, record outcomes, start a note. Every
+ * session carries its own supervisor (the contract's at booking time), and that is the one
+ * field this rule reads. Not the owner: they see sessions only as contract metadata.
  */
-export async function loadOwnContract(db: Db, actor: Actor, contractId: string) {
+export function supervisedSessions(actor: MemberActor): SQL | undefined {
+  return and(
+    eq(supervisionSessions.practiceId, actor.practiceId),
+    eq(supervisionSessions.supervisorId, actor.userId),
+  );
+}
+
+/** Joins a session to its contract, in the same practice only. */
+export const sessionsContract = and(
+  eq(contracts.id, supervisionSessions.contractId),
+  eq(contracts.practiceId, supervisionSessions.practiceId),
+);
+
+/** The contract with its booking rules, when the actor supervises it (else not_found). */
+export async function loadOwnContract(db: Db, actor: MemberActor, contractId: string) {
   const [contract] = await db
     .select(contractRules)
     .from(contracts)
-    .where(and(eq(contracts.id, contractId), eq(contracts.practiceId, actor.practiceId)));
-  if (!contract || contract.supervisorId !== actor.userId) throw new AppError('not_found');
+    .where(and(eq(contracts.id, contractId), supervisedContracts(actor)));
+  if (!contract) throw new AppError('not_found');
   return contract;
 }
 
-/** The session with its contract's rules, scoped like loadOwnContract. */
-export async function loadOwnSession(db: Db, actor: Actor, sessionId: string) {
+/** The session with its contract's rules, when the actor supervises it (else not_found). */
+export async function loadOwnSession(db: Db, actor: MemberActor, sessionId: string) {
   const [row] = await db
     .select({ session: supervisionSessions, contract: contractRules })
     .from(supervisionSessions)
-    .innerJoin(contracts, eq(contracts.id, supervisionSessions.contractId))
-    .where(
-      and(
-        eq(supervisionSessions.id, sessionId),
-        eq(supervisionSessions.practiceId, actor.practiceId),
-        eq(contracts.practiceId, actor.practiceId),
-      ),
-    );
-  if (!row || row.contract.supervisorId !== actor.userId) throw new AppError('not_found');
+    .innerJoin(contracts, sessionsContract)
+    .where(and(eq(supervisionSessions.id, sessionId), supervisedSessions(actor)));
+  if (!row) throw new AppError('not_found');
   return row;
 }
 

@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import { type EvaluationKind, sessionChanges, supervisionSessions } from '#db/schema';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import {
   collidingRanges,
@@ -77,7 +77,7 @@ function checkMinutes(minutes: number): void {
   }
 }
 
-async function loadBookableContract(db: Db, actor: Actor, contractId: string) {
+async function loadBookableContract(db: Db, actor: MemberActor, contractId: string) {
   const contract = await loadOwnContract(db, actor, contractId);
   if (contract.status !== 'active') throw new AppError('conflict', 'sessions.contractNotActive');
   return contract;
@@ -85,7 +85,7 @@ async function loadBookableContract(db: Db, actor: Actor, contractId: string) {
 
 export async function bookSession(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   input: BookSessionInput,
   now: Date = new Date(),
 ): Promise<string> {
@@ -133,7 +133,7 @@ export function seriesStarts(firstStartsAt: Date, everyWeeks: number, count: num
 /** Books all occurrences or none: one collision and nothing is written. */
 export async function bookSeries(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   input: BookSeriesInput,
   now: Date = new Date(),
 ): Promise<string[]> {
@@ -187,7 +187,7 @@ export async function bookSeries(
   });
 }
 
-function bookedChange(actor: Actor, sessionId: string, range: TimeRange) {
+function bookedChange(actor: MemberActor, sessionId: string, range: TimeRange) {
   return {
     sessionId,
     practiceId: actor.practiceId,
@@ -201,7 +201,7 @@ function bookedChange(actor: Actor, sessionId: string, range: TimeRange) {
 /** Moves a scheduled session; subscribed calendars see the change through the new sequence. */
 export async function rescheduleSession(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   input: RescheduleInput,
   now: Date = new Date(),

@@ -3,8 +3,9 @@ import { and, asc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { contracts, supervisionSessions } from '#db/schema';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
+import { supervisedSessions } from './access.server';
 import { participantNamesOf } from './queries.server';
 import { helsinkiDate, type IsoWeek, type LocalDate, weekBounds } from './week';
 
@@ -32,12 +33,11 @@ export interface CalendarWeek {
  * participant names and their number within the contract. A session counts towards the
  * contract unless it was cancelled free of charge.
  */
-export async function getCalendarWeek(db: Db, actor: Actor, week: IsoWeek): Promise<CalendarWeek> {
+export async function getCalendarWeek(db: Db, actor: MemberActor, week: IsoWeek): Promise<CalendarWeek> {
   const { days, start, end } = weekBounds(week);
   const s = supervisionSessions;
   const inWeek = and(
-    eq(s.practiceId, actor.practiceId),
-    eq(s.supervisorId, actor.userId),
+    supervisedSessions(actor),
     gte(s.startsAt, start),
     lt(s.startsAt, end),
   );

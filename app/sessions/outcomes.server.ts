@@ -13,7 +13,7 @@ import {
   supervisionSessions,
 } from '#db/schema';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import { loadOwnSession } from './access.server';
 
@@ -33,7 +33,7 @@ export function hasStarted(startsAt: Date, now: Date): boolean {
  */
 async function closeScheduled(
   tx: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   values: {
     status: Exclude<SessionStatus, 'scheduled'>;
@@ -70,7 +70,7 @@ async function closeScheduled(
 /** Cancels a scheduled session; a late one is charged if the contract says so. */
 export async function cancelSession(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   now: Date = new Date(),
 ): Promise<{ late: boolean; chargeable: boolean }> {
@@ -90,7 +90,7 @@ export async function cancelSession(
   });
 }
 
-async function loadStartedSession(tx: Db, actor: Actor, sessionId: string, now: Date) {
+async function loadStartedSession(tx: Db, actor: MemberActor, sessionId: string, now: Date) {
   const loaded = await loadOwnSession(tx, actor, sessionId);
   if (loaded.session.status !== 'scheduled') {
     throw new AppError('conflict', 'sessions.notScheduled');
@@ -107,7 +107,7 @@ async function loadStartedSession(tx: Db, actor: Actor, sessionId: string, now: 
  */
 export async function markHeld(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   input: { attendedClientIds?: readonly string[] } = {},
   now: Date = new Date(),
@@ -146,7 +146,7 @@ export async function markHeld(
 /** Marks that nobody came; invoiced only if the contract charges no-shows. */
 export async function markNoShow(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   sessionId: string,
   now: Date = new Date(),
 ): Promise<void> {

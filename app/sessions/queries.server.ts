@@ -12,8 +12,12 @@ import {
   supervisionSessions,
   users,
 } from '#db/schema';
-import { visibleContracts } from '~/contracts/contracts.server';
-import type { Actor } from '~/practices/actor';
+import {
+  participantClient,
+  supervisedContracts,
+  visibleContracts,
+} from '~/contracts/access.server';
+import type { MemberActor } from '~/practices/actor';
 
 import { loadOwnSession } from './access.server';
 
@@ -26,19 +30,19 @@ export function participantNamesOf(db: Db, contractId: AnyPgColumn) {
   const names = db
     .select({ names: sql<string>`string_agg(${clients.name}, ', ' order by ${clients.name})` })
     .from(contractParticipants)
-    .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+    .innerJoin(clients, participantClient)
     .where(eq(contractParticipants.contractId, contractId));
   return sql<string>`coalesce((${names}), '')`;
 }
 
 /** A session with its contract, participants, attendance and history, for its supervisor. */
-export async function getSession(db: Db, actor: Actor, sessionId: string) {
+export async function getSession(db: Db, actor: MemberActor, sessionId: string) {
   const { session, contract } = await loadOwnSession(db, actor, sessionId);
   const [participants, attendance, history] = await Promise.all([
     db
       .select({ id: clients.id, name: clients.name })
       .from(contractParticipants)
-      .innerJoin(clients, eq(clients.id, contractParticipants.clientId))
+      .innerJoin(clients, participantClient)
       .where(
         and(
           eq(contractParticipants.contractId, contract.id),
@@ -87,7 +91,7 @@ export async function getSession(db: Db, actor: Actor, sessionId: string) {
 export type SessionView = Awaited<ReturnType<typeof getSession>>;
 
 /** The actor's active contracts, for the booking form: code, participants, default length. */
-export function listBookableContracts(db: Db, actor: Actor) {
+export function listBookableContracts(db: Db, actor: MemberActor) {
   return db
     .select({
       id: contracts.id,
@@ -97,11 +101,7 @@ export function listBookableContracts(db: Db, actor: Actor) {
     })
     .from(contracts)
     .where(
-      and(
-        eq(contracts.practiceId, actor.practiceId),
-        eq(contracts.supervisorId, actor.userId),
-        eq(contracts.status, 'active'),
-      ),
+and(supervisedContracts(actor), eq(contracts.status, 'active')),
     )
     .orderBy(asc(contracts.code));
 }
@@ -110,7 +110,7 @@ export function listBookableContracts(db: Db, actor: Actor) {
  * A supervisee's sessions, newest first, from the contracts the actor may see (an owner all
  * of the practice's, a supervisor their own). Times and states only: no note content.
  */
-export function listClientSessions(db: Db, actor: Actor, clientId: string, limit = 50) {
+export function listClientSessions(db: Db, actor: MemberActor, clientId: string, limit = 50) {
   return db
     .select({
       id: supervisionSessions.id,
@@ -131,7 +131,12 @@ export function listClientSessions(db: Db, actor: Actor, clientId: string, limit
           db
             .select({ id: contractParticipants.contractId })
             .from(contractParticipants)
-            .where(eq(contractParticipants.clientId, clientId)),
+            .where(
+              and(
+                eq(contractParticipants.clientId, clientId),
+                eq(contractParticipants.practiceId, actor.practiceId),
+              ),
+            ),
         ),
       ),
     )

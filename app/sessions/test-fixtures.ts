@@ -5,7 +5,7 @@ import type { Db } from '#db/client';
 import { supervisionSessions } from '#db/schema';
 import { createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { AppError } from '~/errors';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import { bookSession } from './booking.server';
 
@@ -30,7 +30,7 @@ export function sessionFixtures(db: () => Db) {
       const { contractId, clientId } = await createContractFixture(db(), owner, overrides);
       return { actor: owner, contractId, clientId };
     },
-    book(actor: Actor, contractId: string, startsAt: Date, minutes?: number) {
+    book(actor: MemberActor, contractId: string, startsAt: Date, minutes?: number) {
       return bookSession(db(), actor, { contractId, startsAt, minutes, confirmPast: false }, now);
     },
     async loadSession(id: string) {

@@ -2,6 +2,7 @@ import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { practices } from './practices';
+import { users } from './users';
 
 /** A supervisee (työnohjattava): usually a manager, sometimes a member of a team or group. */
 export const clients = pgTable(
@@ -18,6 +19,13 @@ export const clients = pgTable(
     organisation: text('organisation'),
     /** Free-text background, encrypted like note text (see docs/decisions/006). */
     backgroundEncrypted: text('background_encrypted'),
+    /**
+     * Who first wrote the background. They, and the supervisors of the client's contracts,
+     * may read and change it (docs/decisions/008); null for backgrounds from before that rule.
+     */
+    backgroundAuthorId: uuid('background_author_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
     /** Archived clients are kept (contracts and notes point to them) but listed apart. */
     archivedAt: timestamptz('archived_at'),
     createdAt: createdAt(),
@@ -26,6 +34,30 @@ export const clients = pgTable(
   (t) => [
     // The client list of a practice, by name.
     index('clients_practice_name_idx').on(t.practiceId, t.name),
+  ],
+);
+
+export const backgroundAuditActions = ['read', 'write'] as const;
+
+/** Who read or changed which client's background, and when. Never the text. */
+export const clientBackgroundAuditLog = pgTable(
+  'client_background_audit_log',
+  {
+    id: id(),
+    practiceId: uuid('practice_id')
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action', { enum: backgroundAuditActions }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // A client's trail; a practice's trail by time.
+    index('client_background_audit_log_client_idx').on(t.clientId, t.createdAt),
+    index('client_background_audit_log_practice_idx').on(t.practiceId, t.createdAt),
   ],
 );
 

@@ -28,6 +28,13 @@ export const evaluations = pgTable(
     /** The supervisor who answered, or the supervisee (client) who did. */
     respondentUserId: uuid('respondent_user_id').references(() => users.id),
     respondentClientId: uuid('respondent_client_id').references(() => clients.id),
+    /**
+     * The member who entered the evaluation (their own view, or a supervisee's on paper).
+     * Its comment is theirs alone, wherever the contract goes later (docs/decisions/008).
+     */
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
     /** Free text, encrypted like note text. */
     commentEncrypted: text('comment_encrypted'),
     submittedAt: timestamptz('submitted_at'),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { markEmailVerified } from '~/auth/email-verification.server';
 import { signUp } from '~/auth/sign-up.server';
-import type { Actor } from '~/practices/actor';
+import type { MemberActor } from '~/practices/actor';
 
 import type { Db } from '../client';
 import {
@@ -31,7 +31,7 @@ export const TEST_ORIGIN = 'https://ohjaamo.test';
 export async function createPracticeWithOwner(
   db: Db,
   overrides: { email?: string; password?: string; practiceName?: string; verified?: boolean } = {},
-): Promise<{ owner: Actor; email: string; password: string }> {
+): Promise<{ owner: MemberActor; email: string; password: string }> {
   const email = overrides.email ?? uniqueEmail('owner');
   const password = overrides.password ?? TEST_PASSWORD;
   const signedUp = await signUp(db, {
@@ -44,7 +44,7 @@ export async function createPracticeWithOwner(
   if (signedUp.kind !== 'created') throw new Error(`${email} already has an account`);
   const { userId, practiceId } = signedUp;
   if (overrides.verified !== false) await markEmailVerified(db, userId);
-  return { owner: { userId, practiceId, role: 'owner' }, email, password };
+  return { owner: { kind: 'member', userId, practiceId, role: 'owner' }, email, password };
 }
 
 /** Adds a member with the given role; the password hash is not a usable one. */
@@ -52,7 +52,7 @@ export async function addMember(
   db: Db,
   practiceId: string,
   role: PracticeRole = 'supervisor',
-): Promise<Actor & { email: string }> {
+): Promise<MemberActor & { email: string }> {
   const email = uniqueEmail(role);
   const [user] = await db
     .insert(users)
@@ -65,13 +65,13 @@ export async function addMember(
     .returning({ id: users.id });
   if (!user) throw new Error('insert returned no row');
   await db.insert(memberships).values({ practiceId, userId: user.id, role });
-  return { userId: user.id, practiceId, role, email };
+  return { kind: 'member', userId: user.id, practiceId, role, email };
 }
 
 /** A commissioner, a supervisee and an active individual contract supervised by `actor`. */
 export async function createContractFixture(
   db: Db,
-  actor: Actor,
+  actor: MemberActor,
   overrides: Partial<typeof contracts.$inferInsert> = {},
 ): Promise<{ contractId: string; clientId: string; commissionerId: string }> {
   const [commissioner] = await db

@@ -1,0 +1,142 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import { clients, contractParticipants, supervisionSessions } from '#db/schema';
+import { type CastRole, createAccessCast } from '#db/testing/access-cast';
+import { testKeyring } from '#db/testing/keyring';
+import { createTestDatabase } from '#db/testing/test-database';
+import { getContract, updateContract } from '~/contracts/contracts.server';
+import { isAppError } from '~/errors';
+import type { MemberActor, SuperviseeActor } from '~/practices/actor';
+
+import { mayReadComment } from './access.server';
+import { listEvaluations, recordEvaluation } from './evaluations.server';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+const db = () => database.db;
+
+const MINE = 'Oma arvioni: yhteistyö on ollut raskasta';
+const THEIRS = 'Työnohjattavan sanoin: sain rohkeutta puuttua';
+
+/**
+ * The cast before any session is held: the author records their own start evaluation and
+ * a supervisee's, both with comments.
+ */
+async function evaluatedContract() {
+  const cast = await createAccessCast(db());
+  await db().delete(supervisionSessions).where(eq(supervisionSessions.id, cast.sessionId));
+  for (const [respondentClientId, comment] of [
+    [null, MINE],
+    [cast.clientId, THEIRS],
+  ] as const) {
+    await recordEvaluation(
+      db(),
+      cast.author,
+      cast.contractId,
+      { kind: 'start', respondentClientId, scores: {}, comment },
+      testKeyring,
+    );
+  }
+  return cast;
+}
+
+/** What the owner does on the contract form: the same contract, another supervisor. */
+async function reassign(owner: MemberActor, contractId: string, supervisorId: string) {
+  const contract = await getContract(db(), owner, contractId);
+  await updateContract(db(), owner, contractId, {
+    ...contract,
+    supervisorId,
+    participants: contract.participants.map((p) => p.id),
+    goals: contract.goals.map((g) => ({ text: g.text, theme: g.theme })),
+  });
+}
+
+/** What the actor gets from the evaluation page: the comments they see, or the refusal. */
+async function commentsSeenBy(actor: MemberActor, contractId: string) {
+  try {
+    const { evaluations } = await listEvaluations(db(), actor, contractId, testKeyring);
+    return evaluations.map((e) => e.comment ?? (e.commentWithheld ? 'withheld' : 'none'));
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
+}
+
+describe('who reads evaluation comments', () => {
+  it.each<[CastRole, unknown]>([
+    ['author', [MINE, THEIRS]],
+    ['colleague', 'not_found'],
+    ['owner', 'not_found'],
+    ['outsider', 'not_found'],
+  ])('on the contract as it is, %s gets %j', async (who, expected) => {
+    const cast = await evaluatedContract();
+    expect(await commentsSeenBy(cast.actors[who], cast.contractId)).toEqual(expected);
+  });
+
+  it.each<[CastRole, unknown]>([
+    ['author', [MINE, THEIRS]],
+    ['colleague', ['withheld', 'withheld']],
+    ['owner', 'not_found'],
+    ['outsider', 'not_found'],
+  ])('after reassignment to the colleague, %s gets %j', async (who, expected) => {
+    const cast = await evaluatedContract();
+    await reassign(cast.owner, cast.contractId, cast.colleague.userId);
+    expect(await commentsSeenBy(cast.actors[who], cast.contractId)).toEqual(expected);
+  });
+
+  it('an owner who takes the contract over sees the scores, not the comments', async () => {
+    const cast = await evaluatedContract();
+    await reassign(cast.owner, cast.contractId, cast.owner.userId);
+    expect(await commentsSeenBy(cast.owner, cast.contractId)).toEqual(['withheld', 'withheld']);
+  });
+
+  it('the former supervisor reads their own but records no more', async () => {
+    const cast = await evaluatedContract();
+    await reassign(cast.owner, cast.contractId, cast.colleague.userId);
+    const attempt = recordEvaluation(
+      db(),
+      cast.author,
+      cast.contractId,
+      { kind: 'middle', respondentClientId: null, scores: {}, comment: 'x' },
+      testKeyring,
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it.each([
+    ['their own answer', 'c1', true],
+    ["someone else's answer", 'c2', false],
+    ["the supervisor's own view", null, false],
+  ] as const)('a supervisee reads %s: %s', (_, respondentClientId, expected) => {
+    const supervisee: SuperviseeActor = {
+      kind: 'supervisee',
+      userId: '00000000-0000-4000-8000-000000000009',
+      practiceId: '00000000-0000-4000-8000-000000000008',
+      clientIds: ['c1'],
+    };
+    expect(mayReadComment(supervisee, { recordedBy: 'u1', respondentClientId })).toBe(expected);
+  });
+});
+
+describe('tenancy in depth', () => {
+  it("a stray participant row from another practice does not put its client's name on the page", async () => {
+    const cast = await evaluatedContract();
+    const [stranger] = await db()
+      .insert(clients)
+      .values({ practiceId: cast.outsider.practiceId, name: 'Vieraan Asiakas' })
+      .returning({ id: clients.id });
+    if (!stranger) throw new Error('no client');
+    await db().insert(contractParticipants).values({
+      contractId: cast.contractId,
+      clientId: stranger.id,
+      practiceId: cast.outsider.practiceId,
+    });
+    const { subject } = await listEvaluations(db(), cast.author, cast.contractId, testKeyring);
+    expect(subject.participants.map((p) => p.name)).not.toContain('Vieraan Asiakas');
+  });
+});

@@ -1,0 +1,171 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import { sessionNotes, supervisionSessions } from '#db/schema';
+import { type CastRole, createAccessCast, outcomeOf } from '#db/testing/access-cast';
+import { testKeyring } from '#db/testing/keyring';
+import { insertSession } from '#db/testing/sessions';
+import { createTestDatabase } from '#db/testing/test-database';
+import type { SuperviseeActor } from '~/practices/actor';
+
+import { mayOpenNote, mayReadPublication } from './access.server';
+import { emptyPrivateNote, emptySharedDraft } from './content';
+import { getNoteForEditing, getPublishedSummary, publishSummary, saveNote } from './notes.server';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+const db = () => database.db;
+
+const PRIVATE = 'Pelkää esihenkilönsä reaktiota';
+const SHARED = 'Kokeilee viikkopalaveria kuukauden ajan';
+
+function note(privateText = PRIVATE, sharedText = SHARED) {
+  return {
+    private: { ...emptyPrivateNote, power: privateText },
+    shared: { ...emptySharedDraft, environment: sharedText },
+    themes: null,
+  };
+}
+
+/** The cast with a saved note and one published summary by the author. */
+async function withNote() {
+  const cast = await createAccessCast(db());
+  await saveNote(db(), cast.author, cast.sessionId, { baseVersion: 0, ...note() }, testKeyring);
+  await publishSummary(db(), cast.author, cast.sessionId, testKeyring);
+  return cast;
+}
+
+type Use = 'read note' | 'write note' | 'publish' | 'read published summary';
+const uses: Record<Use, (cast: Awaited<ReturnType<typeof withNote>>, who: CastRole) => Promise<unknown>> = {
+  'read note': (c, who) => getNoteForEditing(db(), c.actors[who], c.sessionId, testKeyring),
+  'write note': (c, who) =>
+    saveNote(db(), c.actors[who], c.sessionId, { baseVersion: 1, ...note('x', 'y') }, testKeyring),
+  publish: (c, who) => publishSummary(db(), c.actors[who], c.sessionId, testKeyring),
+  'read published summary': (c, who) =>
+    getPublishedSummary(db(), c.actors[who], c.sessionId, 1, testKeyring),
+};
+
+const table: [Use, CastRole, string][] = [];
+for (const use of Object.keys(uses) as Use[]) {
+  table.push([use, 'author', 'allowed']);
+  for (const who of ['colleague', 'owner', 'outsider'] as const) table.push([use, who, 'not_found']);
+}
+
+describe('who may use a session note', () => {
+  it.each(table)('%s as %s: %s', async (use, who, expected) => {
+    const cast = await withNote();
+    expect(await outcomeOf(uses[use](cast, who))).toBe(expected);
+  });
+
+  const supervisee = (clientIds: string[]): SuperviseeActor => ({
+    kind: 'supervisee',
+    userId: '00000000-0000-4000-8000-000000000009',
+    practiceId: '00000000-0000-4000-8000-000000000008',
+    clientIds,
+  });
+  it.each([
+    ['a participant of the contract', ['c1'], true],
+    ['someone else', ['c2'], false],
+  ] as const)('a published summary is open to a supervisee who is %s: %s', (_, ids, expected) => {
+    const facts = { publishedBy: 'someone', participantClientIds: ['c1'] };
+    expect(mayReadPublication(supervisee([...ids]), facts)).toBe(expected);
+  });
+
+  it('a supervisee never opens the note itself', () => {
+    expect(mayOpenNote(supervisee(['c1']), { sessionSupervisorId: 'x', noteAuthorId: null })).toBe(
+      false,
+    );
+  });
+});
+
+describe('a note stays with its author', () => {
+  it('when the session changes hands: the new supervisor gets nothing, the author keeps it all', async () => {
+    const cast = await withNote();
+    // Contracts with sessions cannot be reassigned today; this is the state a later move would leave.
+    await db()
+      .update(supervisionSessions)
+      .set({ supervisorId: cast.colleague.userId })
+      .where(eq(supervisionSessions.id, cast.sessionId));
+
+    // One at a time: a refusal started early would be an unhandled rejection on PostgreSQL.
+    const attempts = [
+      () => getNoteForEditing(db(), cast.colleague, cast.sessionId, testKeyring),
+      () => getPublishedSummary(db(), cast.colleague, cast.sessionId, 1, testKeyring),
+      () =>
+        saveNote(
+          db(),
+          cast.colleague,
+          cast.sessionId,
+          { baseVersion: 0, ...note('a', 'b') },
+          testKeyring,
+        ),
+    ];
+    for (const attempt of attempts) expect(await outcomeOf(attempt())).not.toBe('allowed');
+    const own = await getNoteForEditing(db(), cast.author, cast.sessionId, testKeyring);
+    expect(own.private.power).toBe(PRIVATE);
+    expect(own.shared.environment).toBe(SHARED);
+    const published = await getPublishedSummary(db(), cast.author, cast.sessionId, 1, testKeyring);
+    expect(published.environment).toBe(SHARED);
+  });
+});
+
+describe('sealed note text is bound to its row and part', () => {
+  const refusal = /could not be decrypted/;
+
+  it("refuses one session's text copied into another session's note", async () => {
+    const cast = await withNote();
+    const otherSessionId = await insertSession(db(), {
+      practiceId: cast.owner.practiceId,
+      contractId: cast.contractId,
+      supervisorId: cast.author.userId,
+      startsAt: new Date('2026-11-24T08:00:00Z'),
+      status: 'held',
+    });
+    await saveNote(
+      db(),
+      cast.author,
+      otherSessionId,
+      { baseVersion: 0, ...note('toinen', 'toinen') },
+      testKeyring,
+    );
+    await db().execute(sql`
+      update session_notes as target
+         set private_encrypted = source.private_encrypted,
+             shared_draft_encrypted = source.shared_draft_encrypted
+        from session_notes as source
+       where source.session_id = ${cast.sessionId} and target.session_id = ${otherSessionId}`);
+    await expect(
+      getNoteForEditing(db(), cast.author, otherSessionId, testKeyring),
+    ).rejects.toThrow(refusal);
+  });
+
+  it('refuses the private and the shared part swapped', async () => {
+    const cast = await withNote();
+    await db()
+      .update(sessionNotes)
+      .set({
+        privateEncrypted: sql`${sessionNotes.sharedDraftEncrypted}`,
+        sharedDraftEncrypted: sql`${sessionNotes.privateEncrypted}`,
+      })
+      .where(eq(sessionNotes.sessionId, cast.sessionId));
+    await expect(
+      getNoteForEditing(db(), cast.author, cast.sessionId, testKeyring),
+    ).rejects.toThrow(refusal);
+  });
+
+  it('refuses a shared draft copied over a published summary', async () => {
+    const cast = await withNote();
+    await db().execute(sql`
+      update summary_publications
+         set content_encrypted = (select shared_draft_encrypted from session_notes
+                                   where session_id = ${cast.sessionId})
+       where session_id = ${cast.sessionId}`);
+    await expect(
+      getPublishedSummary(db(), cast.author, cast.sessionId, 1, testKeyring),
+    ).rejects.toThrow(refusal);
+  });
+});
