@@ -322,8 +322,8 @@ const cookie = fc.oneof(
 function mutatePath(paths: string[]): fc.Arbitrary<string> {
   const known = fc.constantFrom(...paths);
   return fc.oneof(
-    { weight: 4, arbitrary: known },
-    { weight: 5, arbitrary: known.map((p) => `${p}.data`) },
+    { weight: 3, arbitrary: known },
+    { weight: 6, arbitrary: known.map((p) => `${p}.data`) },
     { weight: 1, arbitrary: fc.constant('/_root.data') },
     {
       weight: 2,

@@ -42,7 +42,7 @@ const table: Record<string, RouteRow> = {
     action: ['login', '→/clients/:clientId', '→/clients/:clientId', 404],
   },
   // Edit actions check the form first: an empty form is answered with its errors (200)
-  // before the record is looked up, whoever sends it.
+  // before the record is looked up, whoever sends it (a valid one: see the last test).
   '_app.clients.$clientId.edit.tsx': {
     loader: ['login', 200, 200, 404],
     action: ['login', 200, 200, 200],
@@ -217,6 +217,19 @@ async function rowFor(file: string, kind: 'loader' | 'action'): Promise<Row> {
   return row as Row;
 }
 
+/** What a route's action answers the other practice's owner for a form that is valid. */
+async function outsiderPosts(file: string, fields: Record<string, string>): Promise<Outcome> {
+  const load = modules[`../routes/${file}`];
+  if (!load) throw new Error(`no module for ${file}`);
+  const action = (await load()).action as DataFunction;
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
+  const request = new Request(urlOf(file), { method: 'POST', body });
+  const context = contexts[3];
+  if (!context) throw new Error('no context');
+  return outcomeOf(() => action({ request, params, context }));
+}
+
 const routeFiles = readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.'));
 
 describe('route authorization', () => {
@@ -229,5 +242,14 @@ describe('route authorization', () => {
     const actual = { loader: await rowFor(file, 'loader'), action: await rowFor(file, 'action') };
     if (process.env.PRINT_ROUTE_TABLE) console.log(`  '${file}': ${JSON.stringify(actual)},`);
     expect(actual).toEqual(expected);
+  });
+
+  it('refuses a valid edit of this practice’s records from another practice with 404', async () => {
+    const client = { name: 'Vieras Muokkaaja' };
+    const commissioner = { name: 'Vieras Oy', businessId: '0201256-6' };
+    expect(await outsiderPosts('_app.clients.$clientId.edit.tsx', client)).toBe(404);
+    expect(await outsiderPosts('_app.commissioners.$commissionerId.edit.tsx', commissioner)).toBe(
+      404,
+    );
   });
 });

@@ -17,9 +17,12 @@ export interface TestApp {
 }
 
 export async function startTestApp(database: Database): Promise<TestApp> {
-  // vite.config.ts leaves the Remix plugin out while Vitest runs; the app needs it.
-  const vitest = process.env.VITEST;
+  // vite.config.ts leaves the Remix plugin out while Vitest runs; the app needs it. Express
+  // takes its environment from NODE_ENV when created, and stays quiet under 'test': the app
+  // is built as `npm start` builds it, so that what it would log is logged.
+  const { VITEST: vitest, NODE_ENV: nodeEnv } = process.env;
   delete process.env.VITEST;
+  process.env.NODE_ENV = 'development';
   let http: Awaited<ReturnType<typeof createHttpApp>>;
   try {
     http = await createHttpApp({
@@ -30,6 +33,7 @@ export async function startTestApp(database: Database): Promise<TestApp> {
     });
   } finally {
     process.env.VITEST = vitest;
+    process.env.NODE_ENV = nodeEnv;
   }
   const { server } = http;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
