@@ -58,7 +58,8 @@ export const fi = {
   'contracts.guidingQuestionHint':
     'Mihin kysymykseen työnohjattava haluaa löytää vastauksen omassa työssään?',
   'contracts.goals': 'Tavoitteet',
-  'contracts.goalsHint': 'Enintään kuusi tavoitetta. Tyhjät rivit jätetään pois.',
+  'contracts.goalsHint':
+    'Enintään kuusi tavoitetta. Tyhjät rivit jätetään pois. Tavoitteen muokkaaminen säilyttää sen arvioinneissa annetut pisteet; rivin tyhjentäminen poistaa tavoitteen ja sen pisteet.',
   'contracts.goalText': 'Tavoite {n}',
   'contracts.goalTheme': 'Tavoitteen {n} teema',
   'contracts.noTheme': 'Ei teemaa',
@@ -189,7 +190,8 @@ export const en: Record<keyof typeof fi, string> = {
   'contracts.guidingQuestionHint':
     'What question does the supervisee want to find an answer to in their own work?',
   'contracts.goals': 'Goals',
-  'contracts.goalsHint': 'Up to six goals. Empty rows are left out.',
+  'contracts.goalsHint':
+    'Up to six goals. Empty rows are left out. Editing a goal keeps the scores given to it in evaluations; emptying its row removes the goal and its scores.',
   'contracts.goalText': 'Goal {n}',
   'contracts.goalTheme': 'Theme of goal {n}',
   'contracts.noTheme': 'No theme',
