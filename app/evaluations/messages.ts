@@ -20,6 +20,17 @@ export const fi = {
     'Sopimukseen ei ole kirjattu tavoitteita. Voit silti kirjata sanallisen arvion.',
   'evaluations.saved': 'Arviointi tallennettu.',
   'evaluations.score': '{score}/5',
+  'evaluations.onePerPoint':
+    'Kustakin arviointivaiheesta kirjataan yksi arviointi vastaajaa kohden: jos valitsemasi vaihe ja vastaaja on jo kirjattu, tallennus päivittää sen.',
+  'evaluations.edit': 'Muokkaa',
+  'evaluations.editTitle': 'Muokkaa arviointia',
+  'evaluations.editLabel': 'Muokkaa arviointia: {what}',
+  'evaluations.delete': 'Poista',
+  'evaluations.deleteLabel': 'Poista arviointi: {what}',
+  'evaluations.deleteConfirm': 'Poistetaanko arviointi {what}? Pisteet ja vapaa sana poistuvat pysyvästi.',
+  'evaluations.deleteYes': 'Kyllä, poista arviointi',
+  'evaluations.cancel': 'Peruuta',
+  'evaluations.deleted': 'Arviointi poistettu.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -43,4 +54,15 @@ export const en: Record<keyof typeof fi, string> = {
     'The contract records no goals. You can still record a written evaluation.',
   'evaluations.saved': 'Evaluation saved.',
   'evaluations.score': '{score}/5',
+  'evaluations.onePerPoint':
+    'Each evaluation point has one evaluation per respondent: if the point and respondent you choose are already recorded, saving updates that evaluation.',
+  'evaluations.edit': 'Edit',
+  'evaluations.editTitle': 'Edit the evaluation',
+  'evaluations.editLabel': 'Edit the evaluation: {what}',
+  'evaluations.delete': 'Delete',
+  'evaluations.deleteLabel': 'Delete the evaluation: {what}',
+  'evaluations.deleteConfirm': 'Delete the evaluation {what}? Its scores and comments are removed for good.',
+  'evaluations.deleteYes': 'Yes, delete the evaluation',
+  'evaluations.cancel': 'Cancel',
+  'evaluations.deleted': 'Evaluation deleted.',
 };

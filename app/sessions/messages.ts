@@ -98,6 +98,8 @@ export const fi = {
   'sessions.change.cancelled': 'Peruttu',
   'sessions.change.held': 'Merkitty pidetyksi',
   'sessions.change.noShow': 'Merkitty: työnohjattava ei saapunut',
+  'sessions.change.outcomeCorrected': 'Lopputulos korjattu: {from} → {to}',
+  'sessions.change.chargeWaived': 'Maksu jätetty perimättä',
 
   'sessions.reschedule': 'Siirrä istunto',
   'sessions.rescheduleSubmit': 'Siirrä',
@@ -219,6 +221,8 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.change.cancelled': 'Cancelled',
   'sessions.change.held': 'Marked held',
   'sessions.change.noShow': 'Marked: the supervisee did not come',
+  'sessions.change.outcomeCorrected': 'Outcome corrected: {from} → {to}',
+  'sessions.change.chargeWaived': 'Charge waived',
 
   'sessions.reschedule': 'Move the session',
   'sessions.rescheduleSubmit': 'Move',

@@ -63,6 +63,8 @@ const changeLabel: Record<SessionView['history'][number]['kind'], MessageKey> = 
   cancelled: 'sessions.change.cancelled',
   held: 'sessions.change.held',
   no_show: 'sessions.change.noShow',
+  outcome_corrected: 'sessions.change.outcomeCorrected',
+  charge_waived: 'sessions.change.chargeWaived',
 };
 
 /** Every booking, move and outcome of the session, oldest first. */
@@ -84,8 +86,11 @@ export function SessionHistory({ history }: { history: SessionView['history'] })
             {' – '}
             {t(changeLabel[change.kind], {
               when: when(change.newStartsAt),
-              from: when(change.previousStartsAt),
-              to: when(change.newStartsAt),
+              // A correction's from/to are outcomes; a move's are times.
+              from: change.previousStatus
+                ? t(statusLabel[change.previousStatus])
+                : when(change.previousStartsAt),
+              to: change.newStatus ? t(statusLabel[change.newStatus]) : when(change.newStartsAt),
             })}
             {change.by ? <span className="text-slate-700"> ({change.by})</span> : null}
           </li>
