@@ -92,6 +92,9 @@ export const fi = {
   'contracts.progress': 'Edistyminen',
   'contracts.progressShort': '{used}/{agreed}',
   'contracts.progressLong': '{used}/{agreed} istuntoa käytetty, {upcoming} varattu',
+  'contracts.progressShortExtra': '{used} / {agreed} ({extra} ylimääräistä)',
+  'contracts.progressLongExtra':
+    '{used} istuntoa käytetty, sovittu {agreed}: {extra} ylimääräistä; {upcoming} varattu',
   'contracts.activatedAt': 'Voimaan',
   'contracts.endedAt': 'Päättyi',
 
@@ -224,6 +227,9 @@ export const en: Record<keyof typeof fi, string> = {
   'contracts.progress': 'Progress',
   'contracts.progressShort': '{used}/{agreed}',
   'contracts.progressLong': '{used} of {agreed} sessions used, {upcoming} booked',
+  'contracts.progressShortExtra': '{used} / {agreed} ({extra} extra)',
+  'contracts.progressLongExtra':
+    '{used} sessions used of {agreed} agreed: {extra} extra; {upcoming} booked',
   'contracts.activatedAt': 'In force since',
   'contracts.endedAt': 'Ended',
 

@@ -52,6 +52,13 @@ export const fi = {
   'sessions.pastWarning':
     'Valitsemasi aika on jo mennyt. Jos kirjaat jo pidetyn tai menneen istunnon, vahvista se ja lähetä lomake uudelleen.',
   'sessions.confirmPastLabel': 'Kirjaan jo pidetyn tai menneen istunnon',
+  'sessions.pastAllowance':
+    'Varaus ylittää sopimuksen istuntomäärän. Vahvista, että varaat ylimääräisiä istuntoja, ja lähetä lomake uudelleen.',
+  'sessions.allowanceWarning':
+    'Sopimuksessa on sovittu {agreed} istuntoa, ja niistä {counted} on jo varattu tai käytetty. Tämä varaus tekisi {extra} ylimääräistä istuntoa. Ylimääräiset istunnot merkitään sellaisiksi.',
+  'sessions.bookAsExtraLabel': 'Varaan sovitun määrän ylittävät istunnot ylimääräisinä',
+  'sessions.extra': 'Ylimääräinen istunto',
+  'sessions.extraValue': 'Kyllä – varattu sopimuksen istuntomäärän yli',
 
   'sessions.confirmPast':
     'Aika on menneisyydessä. Vahvista, että kirjaat jo pidetyn tai menneen istunnon.',
@@ -175,6 +182,13 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.pastWarning':
     'The time you chose has already passed. If you are recording a session that was already held or is in the past, confirm it and send the form again.',
   'sessions.confirmPastLabel': 'I am recording a session that was held or is in the past',
+  'sessions.pastAllowance':
+    'This booking goes past the number of sessions in the contract. Confirm that you are booking extra sessions and send the form again.',
+  'sessions.allowanceWarning':
+    'The contract agrees on {agreed} sessions, and {counted} of them are already booked or used. This booking would make {extra} extra sessions. Extra sessions are marked as such.',
+  'sessions.bookAsExtraLabel': 'Book the sessions past the agreed number as extra sessions',
+  'sessions.extra': 'Extra session',
+  'sessions.extraValue': 'Yes – booked past the number of sessions in the contract',
 
   'sessions.confirmPast':
     'The time is in the past. Confirm that you are recording a session that was held or is in the past.',

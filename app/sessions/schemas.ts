@@ -51,6 +51,7 @@ export const bookingSchema = z
     everyWeeks: z.string().optional(),
     count: z.string().optional(),
     confirmPast: checkbox,
+    bookAsExtra: checkbox,
   })
   .superRefine((form, context) => {
     if (!form.repeat) return;
@@ -69,6 +70,7 @@ export const bookingSchema = z
     location: form.location,
     series: form.repeat ? { everyWeeks: Number(form.everyWeeks), count: Number(form.count) } : null,
     confirmPast: form.confirmPast,
+    bookAsExtra: form.bookAsExtra,
   }));
 
 export type BookingForm = z.infer<typeof bookingSchema>;

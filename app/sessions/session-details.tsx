@@ -52,6 +52,7 @@ export function SessionDetails({ view }: { view: SessionView }) {
     items.push([t('sessions.evaluation'), t(evaluationLabel[session.evaluationKind])]);
   }
   if (session.location) items.push([t('sessions.location'), session.location]);
+  if (session.extra) items.push([t('sessions.extra'), t('sessions.extraValue')]);
   items.push([t('sessions.statusLabel'), t(statusLabel[session.status])]);
   items.push([t('sessions.chargeable'), t(chargeReason(session))]);
   return <DetailList items={items} />;
