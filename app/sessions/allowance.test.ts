@@ -59,7 +59,7 @@ describe('the allowance of sessions', () => {
     const { actor, contractId } = await supervisorWithContract({ sessionsAgreed: 2 });
     const first = await book(actor, contractId, helsinkiInstant('2026-12-01', '09:00'));
     // Cancelled well ahead of the notice period: it gives its session back.
-    await cancelSession(db(), actor, first, now);
+    await cancelSession(db(), actor, first, { by: "supervisee", reason: null }, now);
     await book(actor, contractId, helsinkiInstant('2026-12-02', '09:00'));
     await book(actor, contractId, helsinkiInstant('2026-12-03', '09:00'));
 

@@ -6,7 +6,13 @@ import { formatDate, formatDateTime, formatTime } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 import { DetailList } from '~/ui/detail-list';
 
-import { chargeReason, evaluationLabel, statusLabel, weekdayLabel } from './labels';
+import {
+  cancellerLabel,
+  chargeReason,
+  evaluationLabel,
+  statusLabel,
+  weekdayLabel,
+} from './labels';
 import type { SessionView } from './queries.server';
 import { helsinkiDate } from './week';
 
@@ -54,7 +60,18 @@ export function SessionDetails({ view }: { view: SessionView }) {
   if (session.location) items.push([t('sessions.location'), session.location]);
   if (session.extra) items.push([t('sessions.extra'), t('sessions.extraValue')]);
   items.push([t('sessions.statusLabel'), t(statusLabel[session.status])]);
+  if (session.status === 'cancelled' && session.cancelledBy && session.cancelledAt) {
+    const when = formatDateTime(session.cancelledAt, locale);
+    const by = t(cancellerLabel[session.cancelledBy]);
+    items.push([
+      t('sessions.cancellation'),
+      [t('sessions.cancellationBy', { by, when }), session.cancellationReason]
+        .filter(Boolean)
+        .join(' – '),
+    ]);
+  }
   items.push([t('sessions.chargeable'), t(chargeReason(session))]);
+  if (session.chargeWaivedReason) items.push([t('sessions.waived'), session.chargeWaivedReason]);
   return <DetailList items={items} />;
 }
 
