@@ -32,11 +32,14 @@ export function NoteArea({
   name,
   defaultValue,
   rows = 3,
+  label,
 }: {
   kind: 'private' | 'shared';
   name: string;
   defaultValue: string;
   rows?: number;
+  /** Replaces the kind's own label where the field needs a more specific one. */
+  label?: string;
 }) {
   const t = useT();
   const look = looks[kind];
@@ -56,7 +59,7 @@ export function NoteArea({
         >
           <path d={look.icon} />
         </svg>
-        {t(look.label)}
+        {label ?? t(look.label)}
       </label>
       <p id={`${name}-readers`} className="text-sm text-slate-700">
         {t(look.readers)}

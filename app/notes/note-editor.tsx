@@ -150,10 +150,10 @@ export function NoteEditor({
 
       <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4">
         <legend className="px-1 font-semibold">{t('notes.actions')}</legend>
-        <p className="text-sm text-slate-700">{t('notes.actionsHint')}</p>
         <NoteArea
           kind="shared"
           name="actions"
+          label={t('notes.actionsHint')}
           rows={4}
           defaultValue={shown.shared.actions.join('\n')}
         />
