@@ -129,7 +129,7 @@ export const fi = {
   'sessions.chooseCanceller': 'Valitse',
   'sessions.cancellationReason': 'Peruutuksen syy',
   'sessions.cancellationReasonHint':
-    'Lyhyesti, esimerkiksi ”sairastuminen”. Ei luottamuksellisia tietoja: syy näkyy laskutuksessa.',
+    'Lyhyesti, esimerkiksi ”sairastuminen”. Ei luottamuksellisia tietoja: syy tallentuu istunnon tietoihin, jotka myös laskutus näkee.',
   'sessions.cancelledAt': 'Milloin peruttiin',
   'sessions.invalidCancelledAt': 'Anna peruutuksen päivä ja kellonaika.',
   'sessions.cancelledAtHint': 'Jos jätät tyhjäksi, peruutuksen ajaksi tulee nyt. Aika ratkaisee, oliko peruutus myöhäinen.',
@@ -298,7 +298,7 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.chooseCanceller': 'Choose',
   'sessions.cancellationReason': 'Reason for the cancellation',
   'sessions.cancellationReasonHint':
-    'Briefly, for example "illness". Nothing confidential: the reason is seen in billing.',
+    'Briefly, for example "illness". Nothing confidential: the reason is kept with the session, which billing sees too.',
   'sessions.cancelledAt': 'When it was cancelled',
   'sessions.invalidCancelledAt': 'Give the date and time of the cancellation.',
   'sessions.cancelledAtHint': 'Left empty, the cancellation is recorded as made now. The time decides whether it was late.',
