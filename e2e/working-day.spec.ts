@@ -110,12 +110,17 @@ test('a supervisor’s working day: commissioner, client, contract, series, note
     'Roolit sekoittuvat kokouksissa.',
   );
 
-  // A session in three hours, cancelled: inside the 24-hour notice, so it is charged.
+  // A session in three hours, cancelled by the supervisee: inside the 24-hour notice, so it
+  // is charged.
   await bookSession(page, helsinki(3 * 60 * 60 * 1000));
   await page.getByRole('button', { name: 'Varaa istunto' }).click();
   await expect(
-    page.getByText('Tämä on myöhäinen peruutus: istunto laskutetaan sopimuksen mukaan.'),
+    page.getByText(
+      'Tämä on myöhäinen peruutus: jos työnohjattava perui, istunto laskutetaan sopimuksen mukaan.',
+    ),
   ).toBeVisible();
+  await page.getByLabel('Kuka perui?').selectOption('supervisee');
+  await page.getByLabel('Peruutuksen syy').fill('Sairastuminen');
   await page.getByLabel('Haluan perua tämän istunnon').check();
   await page.getByRole('button', { name: 'Peru istunto' }).click();
   await expect(page.getByText('Peruttu').first()).toBeVisible();

@@ -178,7 +178,8 @@ export async function feedForToken(db: Db, token: string, now: Date): Promise<st
         participants.length > 0
           ? translate(locale, 'feeds.ics.summaryNames', { names: participants.join(', ') })
           : translate(locale, 'feeds.ics.summary', { code: session.contractCode }),
-      location: session.location ?? session.contractLocation ?? null,
+      // A place often names the client's workplace, so the names switch covers it too.
+      location: feed.showNames ? (session.location ?? session.contractLocation ?? null) : null,
       lastModified: session.updatedAt,
     };
   });

@@ -126,7 +126,8 @@ describe('feedForToken', () => {
     expect(scheduled.sequence).toBe(0);
     expect(scheduled.startDate.toJSDate().getTime()).toBe(at(7).getTime());
     expect(scheduled.endDate.toJSDate().getTime()).toBe(at(7).getTime() + 90 * 60 * 1000);
-    expect(scheduled.location).toBe('Kauppakatu 5, 2. krs');
+    // The place names the client's workplace: hidden while names are.
+    expect(scheduled.location).toBeFalsy();
     expect(scheduled.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
     const lastModified = scheduled.component.getFirstPropertyValue('last-modified');
     expect(lastModified instanceof ICAL.Time && lastModified.toJSDate().getTime()).toBe(
@@ -139,8 +140,25 @@ describe('feedForToken', () => {
 
     const moved = eventByUid(events, `${sessions.moved.id}@ohjaamo`);
     expect(moved.sequence).toBe(1);
+    expect(moved.location).toBeFalsy();
+  });
+
+  it('shows meeting places only when the supervisor opts in to names, and hides them again', async () => {
+    const { owner, sessions } = await supervisorWithSessions();
+    const token = await createFeed(db(), owner, { showNames: false });
+    expect(await feedText(token)).not.toContain('Kauppakatu');
+    expect(await feedText(token)).not.toContain('LOCATION');
+
+    await setFeedShowNames(db(), owner, true);
+    const events = parseFeed(await feedText(token));
+    expect(eventByUid(events, `${sessions.scheduled.id}@ohjaamo`).location).toBe(
+      'Kauppakatu 5, 2. krs',
+    );
     // The session's own place wins over the contract's.
-    expect(moved.location).toBe('Etäyhteys');
+    expect(eventByUid(events, `${sessions.moved.id}@ohjaamo`).location).toBe('Etäyhteys');
+
+    await setFeedShowNames(db(), owner, false);
+    expect(await feedText(token)).not.toContain('Kauppakatu');
   });
 
   it('names nobody by default: no supervisee, organisation, commissioner or contract text', async () => {

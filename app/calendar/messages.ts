@@ -7,7 +7,7 @@ export const fi = {
   'feeds.readOnly':
     'Tilaus on vain luettava: istunnot varataan ja niitä muutetaan edelleen Ohjaamossa. Mukana ovat istunnot kahden kuukauden takaa runsaan vuoden päähän.',
   'feeds.privacy':
-    'Oletuksena tapahtumissa näkyy vain sopimuksen tunnus, esimerkiksi ”Työnohjaus TO-2026-001”: ei nimiä, ei organisaatioita eikä muistiinpanoja.',
+    'Oletuksena tapahtumissa näkyy vain sopimuksen tunnus, esimerkiksi ”Työnohjaus TO-2026-001”: ei nimiä, ei organisaatioita, ei tapaamispaikkaa eikä muistiinpanoja.',
   'feeds.howTo': 'Näin lisäät osoitteen kalenteriisi',
   'feeds.howTo.outlook':
     'Outlook: valitse kalenterinäkymässä Lisää kalenteri → Tilaa verkosta, liitä osoite ja tallenna.',
@@ -28,8 +28,10 @@ export const fi = {
   'feeds.url': 'Tilausosoite',
   'feeds.urlOnce':
     'Kopioi osoite nyt: se näytetään vain tämän kerran. Kuka tahansa, jolla osoite on, näkee istuntojesi ajat, joten älä jaa sitä.',
-  'feeds.names': 'Nimet kalenterissa',
-  'feeds.showNames': 'Näytä työnohjattavien nimet kalenterissa',
+  'feeds.names': 'Nimet ja paikat kalenterissa',
+  'feeds.showNames': 'Näytä työnohjattavien nimet ja tapaamispaikat kalenterissa',
+  'feeds.showNamesHint':
+    'Yksi valinta kattaa molemmat, koska paikka kertoo usein työnohjattavan työpaikan yhtä selvästi kuin nimi. Kun valinta on pois päältä, tapahtumassa ei ole paikkaa eikä nimiä.',
   'feeds.showNamesWarning':
     'Suosittelemme pitämään tämän pois päältä. Kalenterit kopioituvat puhelimiin, työnantajan palvelimille ja muiden nähtäville jaettuihin näkymiin; ilman nimiä vuotanut tai näkyviin jäänyt kalenteri ei kerro, keitä ohjaat.',
   'feeds.saveNames': 'Tallenna',
@@ -52,7 +54,7 @@ export const en: Record<keyof typeof fi, string> = {
   'feeds.readOnly':
     'The subscription is read-only: you still book and change sessions in Ohjaamo. It covers sessions from two months back to a little over a year ahead.',
   'feeds.privacy':
-    'By default an event shows only the contract code, for example "Supervision TO-2026-001": no names, no organisations and no notes.',
+    'By default an event shows only the contract code, for example "Supervision TO-2026-001": no names, no organisations, no meeting place and no notes.',
   'feeds.howTo': 'How to add the address to your calendar',
   'feeds.howTo.outlook':
     'Outlook: in the calendar view choose Add calendar → Subscribe from web, paste the address and save.',
@@ -73,8 +75,10 @@ export const en: Record<keyof typeof fi, string> = {
   'feeds.url': 'Subscription address',
   'feeds.urlOnce':
     'Copy the address now: it is shown only this once. Anyone who has it sees the times of your sessions, so do not share it.',
-  'feeds.names': 'Names in the calendar',
-  'feeds.showNames': "Show supervisees' names in the calendar",
+  'feeds.names': 'Names and places in the calendar',
+  'feeds.showNames': "Show supervisees' names and meeting places in the calendar",
+  'feeds.showNamesHint':
+    "One switch covers both, because a meeting place often reveals the supervisee's workplace as clearly as a name does. While it is off, events carry neither a place nor names.",
   'feeds.showNamesWarning':
     "We recommend keeping this off. Calendars get copied to phones, to employers' servers and into views shared with others; without names, a leaked or visible calendar does not reveal whom you supervise.",
   'feeds.saveNames': 'Save',

@@ -4,7 +4,7 @@ import { useT } from '~/i18n/react';
 import { Field, SelectField } from '~/ui/form';
 
 import { GroupErrors, isChecked, Section, type SectionProps, shownValue } from './form-parts';
-import { goalTextField, goalThemeField, maxGoals, vatChoices } from './form-values';
+import { goalIdField, goalTextField, goalThemeField, maxGoals, vatChoices } from './form-values';
 
 /** A checkbox that shows what was sent after a failed submit, else the stored value. */
 function Checkbox(props: SectionProps & { name: string; label: string }) {
@@ -54,6 +54,7 @@ export function ContentSection(props: SectionProps) {
           const n = index + 1;
           return (
             <div key={n} className="grid gap-3 sm:grid-cols-[1fr_14rem]">
+              <input type="hidden" name={goalIdField(n)} value={shownValue(props, goalIdField(n)) ?? ''} />
               <Field
                 name={goalTextField(n)}
                 required={false}

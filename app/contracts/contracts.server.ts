@@ -16,6 +16,7 @@ import { timeZone } from '~/i18n/format';
 import type { MemberActor } from '~/practices/actor';
 
 import { lockVisibleContract, participantClient, visibleContracts } from './access.server';
+import { syncGoals } from './goals.server';
 import { contractProgress } from './progress.server';
 import { assertReferences } from './references.server';
 import type { ContractInput, ContractStatusFilter } from './schemas';
@@ -198,7 +199,7 @@ function contractColumns(input: ContractInput) {
   } satisfies Partial<typeof contracts.$inferInsert>;
 }
 
-async function writeParticipantsAndGoals(
+async function writeParticipants(
   tx: Db,
   actor: MemberActor,
   contractId: string,
@@ -211,16 +212,6 @@ async function writeParticipantsAndGoals(
       practiceId: actor.practiceId,
     })),
   );
-  if (input.goals.length > 0)
-    await tx.insert(contractGoals).values(
-      input.goals.map((goal, index) => ({
-        contractId,
-        practiceId: actor.practiceId,
-        position: index + 1,
-        text: goal.text,
-        theme: goal.theme,
-      })),
-    );
 }
 
 // Two people saving the same code at once pass the check; the unique index decides.
@@ -244,7 +235,8 @@ export async function createContract(db: Db, actor: MemberActor, input: Contract
         .values({ ...contractColumns(input), practiceId: actor.practiceId, status: 'draft' })
         .returning({ id: contracts.id });
       if (!row) throw new Error('insert returned no row');
-      await writeParticipantsAndGoals(tx, actor, row.id, input);
+      await writeParticipants(tx, actor, row.id, input);
+      await syncGoals(tx, actor, row.id, input);
       return row.id;
     }),
   );
@@ -289,12 +281,8 @@ export async function updateContract(
             eq(contractParticipants.practiceId, actor.practiceId),
           ),
         );
-      await tx
-        .delete(contractGoals)
-        .where(
-          and(eq(contractGoals.contractId, id), eq(contractGoals.practiceId, actor.practiceId)),
-        );
-      await writeParticipantsAndGoals(tx, actor, id, input);
+      await writeParticipants(tx, actor, id, input);
+      await syncGoals(tx, actor, id, input);
     }),
   );
 }

@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { clients, commissioners, contracts } from '#db/schema';
+import { clients, commissioners, contracts, evaluationScores } from '#db/schema';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import type { AppError } from '~/errors';
+import { recordEvaluation } from '~/evaluations/evaluations.server';
 import type { MemberActor } from '~/practices/actor';
 
 import {
@@ -15,6 +17,7 @@ import {
   suggestContractCode,
   updateContract,
 } from './contracts.server';
+import { contractValues } from './form-values';
 import { contractFormOptions } from './references.server';
 import { contractSchema, eurosToCents } from './schemas';
 import { activateContract, endContract } from './status.server';
@@ -136,8 +139,8 @@ describe('contract form validation', () => {
     expect(input.vatRateBasisPoints).toBe(2550);
     expect(input.participants).toEqual([someId]);
     expect(input.goals).toEqual([
-      { text: 'Selkeämpi rooli esihenkilönä', theme: 'role' },
-      { text: 'Palaverikäytännöt kuntoon', theme: null },
+      { id: null, text: 'Selkeämpi rooli esihenkilönä', theme: 'role' },
+      { id: null, text: 'Palaverikäytännöt kuntoon', theme: null },
     ]);
     expect(input.chargeLateCancellation).toBe(true);
     expect(input.chargeNoShow).toBe(false);
@@ -393,7 +396,7 @@ describe('contracts', () => {
       ...input,
       form: 'team',
       participants: team.clientIds,
-      goals: [{ text: 'Yhteinen suunta', theme: 'dialogue' }],
+      goals: [{ id: null, text: 'Yhteinen suunta', theme: 'dialogue' }],
     });
     const contract = await getContract(db(), owner, id);
     expect(contract.participants.map((p) => p.id).sort()).toEqual([...team.clientIds].sort());
@@ -411,5 +414,68 @@ describe('contracts', () => {
     await updateContract(db(), owner, id, { ...input, form: 'team', participants: team.clientIds });
     const [row] = await db().select().from(contracts).where(eq(contracts.id, id));
     expect(row?.form).toBe('team');
+  });
+
+  it('keeps goals and their evaluation scores when the contract form is saved again', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const { id, clientId, commissionerId } = await newContract(owner);
+    const before = await getContract(db(), owner, id);
+    const [role, meetings] = before.goals;
+    if (!role || !meetings) throw new Error('expected two goals');
+    await recordEvaluation(db(), owner, id, {
+      kind: 'start',
+      respondentClientId: null,
+      scores: { [role.id]: 2, [meetings.id]: 4 },
+      comment: null,
+    }, testKeyring);
+
+    // The edit form as the browser sends it back: first goal reworded, second emptied,
+    // a new one in row 3.
+    const edited = parse(
+      formValues({
+        ...contractValues(before),
+        [`participant_${someId}`]: undefined,
+        [`participant_${clientId}`]: 'on',
+        commissionerId,
+        goal1Text: 'Selkeämpi rooli koko organisaatiossa',
+        goal2Text: '',
+        goal3Text: 'Palaute tiimiltä',
+        goal3Theme: 'dialogue',
+      }),
+    );
+    await updateContract(db(), owner, id, edited);
+
+    const after = await getContract(db(), owner, id);
+    expect(after.goals.map((g) => g.text)).toEqual([
+      'Selkeämpi rooli koko organisaatiossa',
+      'Palaute tiimiltä',
+    ]);
+    expect(after.goals[0]?.id).toBe(role.id);
+    const scores = await db()
+      .select({ goalId: evaluationScores.goalId, score: evaluationScores.score })
+      .from(evaluationScores);
+    // The reworded goal keeps its score; the removed goal's score went with it.
+    expect(scores.filter((s) => s.goalId === role.id || s.goalId === meetings.id)).toEqual([
+      { goalId: role.id, score: 2 },
+    ]);
+  });
+
+  it("never takes over another contract's goal through a forged goal id", async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const mine = await newContract(owner);
+    const other = await newContract(owner);
+    const [otherGoal] = (await getContract(db(), owner, other.id)).goals;
+    if (!otherGoal) throw new Error('expected a goal');
+    await updateContract(db(), owner, mine.id, {
+      ...mine.input,
+      goals: [{ id: otherGoal.id, text: 'Kaapattu', theme: null }],
+    });
+    expect((await getContract(db(), owner, other.id)).goals[0]).toMatchObject({
+      id: otherGoal.id,
+      text: 'Selkeämpi rooli esihenkilönä',
+    });
+    const [mineGoal] = (await getContract(db(), owner, mine.id)).goals;
+    expect(mineGoal?.text).toBe('Kaapattu');
+    expect(mineGoal?.id).not.toBe(otherGoal.id);
   });
 });

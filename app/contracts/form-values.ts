@@ -14,6 +14,8 @@ export const participantPrefix = 'participant_';
 export const participantField = (clientId: string) => `${participantPrefix}${clientId}`;
 export const goalTextField = (row: number) => `goal${row}Text`;
 export const goalThemeField = (row: number) => `goal${row}Theme`;
+/** A hidden field: the stored goal a row edits, so an edit keeps the goal (and its scores). */
+export const goalIdField = (row: number) => `goal${row}Id`;
 
 /** The VAT choices of a contract: basis points of a rate, or exempt with a legal reason. */
 export const vatChoices = ['2550', '1400', '1000', '0', 'exempt'] as const;
@@ -51,7 +53,7 @@ export function newContractValues(code: string, supervisorId: string): ContractF
 export function contractValues(
   contract: Contract & {
     participants: { id: string }[];
-    goals: { text: string; theme: Theme | null }[];
+    goals: { id: string; text: string; theme: Theme | null }[];
   },
 ): ContractFormValues {
   const values: ContractFormValues = {
@@ -80,6 +82,7 @@ export function contractValues(
   };
   for (const participant of contract.participants) values[participantField(participant.id)] = 'on';
   contract.goals.forEach((goal, index) => {
+    values[goalIdField(index + 1)] = goal.id;
     values[goalTextField(index + 1)] = goal.text;
     values[goalThemeField(index + 1)] = goal.theme ?? '';
   });

@@ -58,7 +58,8 @@ export const fi = {
   'contracts.guidingQuestionHint':
     'Mihin kysymykseen työnohjattava haluaa löytää vastauksen omassa työssään?',
   'contracts.goals': 'Tavoitteet',
-  'contracts.goalsHint': 'Enintään kuusi tavoitetta. Tyhjät rivit jätetään pois.',
+  'contracts.goalsHint':
+    'Enintään kuusi tavoitetta. Tyhjät rivit jätetään pois. Tavoitteen muokkaaminen säilyttää sen arvioinneissa annetut pisteet; rivin tyhjentäminen poistaa tavoitteen ja sen pisteet.',
   'contracts.goalText': 'Tavoite {n}',
   'contracts.goalTheme': 'Tavoitteen {n} teema',
   'contracts.noTheme': 'Ei teemaa',
@@ -91,6 +92,9 @@ export const fi = {
   'contracts.progress': 'Edistyminen',
   'contracts.progressShort': '{used}/{agreed}',
   'contracts.progressLong': '{used}/{agreed} istuntoa käytetty, {upcoming} varattu',
+  'contracts.progressShortExtra': '{used} / {agreed} ({extra} ylimääräistä)',
+  'contracts.progressLongExtra':
+    '{used} istuntoa käytetty, sovittu {agreed}: {extra} ylimääräistä; {upcoming} varattu',
   'contracts.activatedAt': 'Voimaan',
   'contracts.endedAt': 'Päättyi',
 
@@ -189,7 +193,8 @@ export const en: Record<keyof typeof fi, string> = {
   'contracts.guidingQuestionHint':
     'What question does the supervisee want to find an answer to in their own work?',
   'contracts.goals': 'Goals',
-  'contracts.goalsHint': 'Up to six goals. Empty rows are left out.',
+  'contracts.goalsHint':
+    'Up to six goals. Empty rows are left out. Editing a goal keeps the scores given to it in evaluations; emptying its row removes the goal and its scores.',
   'contracts.goalText': 'Goal {n}',
   'contracts.goalTheme': 'Theme of goal {n}',
   'contracts.noTheme': 'No theme',
@@ -222,6 +227,9 @@ export const en: Record<keyof typeof fi, string> = {
   'contracts.progress': 'Progress',
   'contracts.progressShort': '{used}/{agreed}',
   'contracts.progressLong': '{used} of {agreed} sessions used, {upcoming} booked',
+  'contracts.progressShortExtra': '{used} / {agreed} ({extra} extra)',
+  'contracts.progressLongExtra':
+    '{used} sessions used of {agreed} agreed: {extra} extra; {upcoming} booked',
   'contracts.activatedAt': 'In force since',
   'contracts.endedAt': 'Ended',
 

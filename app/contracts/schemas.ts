@@ -12,6 +12,7 @@ import { checkbox, optionalText, requiredText } from '~/forms/fields';
 import type { MessageKey } from '~/i18n';
 
 import {
+  goalIdField,
   goalTextField,
   goalThemeField,
   maxGoals,
@@ -102,6 +103,8 @@ const remoteLink = optionalText(500).refine((value) => {
 }, 'contracts.invalidUrl');
 
 const goalRow = z.object({
+  // A forged or stale id is not an error: the row is then saved as a new goal.
+  id: z.uuid().optional().catch(undefined),
   text: optionalText(500),
   theme: z
     .enum(themes, { error: 'error.invalid' })
@@ -147,6 +150,7 @@ function gatherLists(raw: unknown): unknown {
     .filter((key) => key.startsWith(participantPrefix) && values[key] === 'on')
     .map((key) => key.slice(participantPrefix.length));
   const goals = Array.from({ length: maxGoals }, (_, index) => ({
+    id: values[goalIdField(index + 1)] || undefined,
     text: values[goalTextField(index + 1)] ?? '',
     theme: values[goalThemeField(index + 1)] || undefined,
   }));
@@ -196,7 +200,9 @@ export const contractSchema = z.preprocess(
       priceCents: price,
       vatRateBasisPoints: vat === 'exempt' ? null : Number(vat),
       vatExemptReason: vat === 'exempt' ? vatExemptReason : null,
-      goals: goals.flatMap((goal) => (goal.text ? [{ text: goal.text, theme: goal.theme }] : [])),
+      goals: goals.flatMap((goal) =>
+        goal.text ? [{ id: goal.id ?? null, text: goal.text, theme: goal.theme }] : [],
+      ),
     })),
 );
 

@@ -22,6 +22,19 @@ export function mayReadComment(
 }
 
 /**
+ * Whether the actor may edit or delete an evaluation: only the member who recorded it, so
+ * nobody can overwrite or remove an answer whose comment they could not read.
+ */
+export function mayChangeEvaluation(actor: Actor, facts: { recordedBy: string }): boolean {
+  return actor.kind === 'member' && facts.recordedBy === actor.userId;
+}
+
+/** The evaluations the actor may edit or delete (see mayChangeEvaluation), as a filter. */
+export function changeableEvaluations(actor: MemberActor) {
+  return and(eq(evaluations.practiceId, actor.practiceId), eq(evaluations.recordedBy, actor.userId));
+}
+
+/**
  * The contract's evaluation page: its supervisor sees every evaluation (and records new
  * ones); a member who recorded evaluations on it earlier still sees theirs. Anyone else,
  * the owner included, gets not_found.

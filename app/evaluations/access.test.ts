@@ -52,7 +52,7 @@ async function reassign(owner: MemberActor, contractId: string, supervisorId: st
     ...contract,
     supervisorId,
     participants: contract.participants.map((p) => p.id),
-    goals: contract.goals.map((g) => ({ text: g.text, theme: g.theme })),
+    goals: contract.goals.map((g) => ({ id: g.id, text: g.text, theme: g.theme })),
   });
 }
 

@@ -16,7 +16,12 @@ import { AppError } from '~/errors';
 import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
 import type { MemberActor } from '~/practices/actor';
 
-import { listableEvaluations, loadEvaluationContract, mayReadComment } from './access.server';
+import {
+  listableEvaluations,
+  loadEvaluationContract,
+  mayChangeEvaluation,
+  mayReadComment,
+} from './access.server';
 
 const commentContext = (evaluationId: string) => `evaluation:${evaluationId}:comment`;
 
@@ -55,7 +60,10 @@ export interface EvaluationInput {
   comment: string | null;
 }
 
-/** Records one evaluation: goal attainment 1–5 per goal and free text (encrypted). */
+/**
+ * Records one evaluation: goal attainment 1–5 per goal and free text (encrypted). There is
+ * one per contract, kind and author, so submitting the same point again edits it.
+ */
 export async function recordEvaluation(
   db: Db,
   actor: MemberActor,
@@ -77,30 +85,91 @@ export async function recordEvaluation(
   ) {
     throw new AppError('invalid');
   }
-  const id = randomUUID();
-  await db.transaction(async (tx) => {
-    await tx.insert(evaluations).values({
-      id,
-      practiceId: actor.practiceId,
-      contractId,
-      kind: input.kind,
-      respondent: input.respondentClientId ? 'supervisee' : 'supervisor',
-      respondentUserId: input.respondentClientId ? null : actor.userId,
-      respondentClientId: input.respondentClientId,
-      recordedBy: actor.userId,
-      commentEncrypted: input.comment
-        ? encryptText(keyring, input.comment, commentContext(id))
-        : null,
-      submittedAt: now,
-    });
+  return db.transaction(async (tx) => {
+    const existing = await lockAuthorsEvaluation(tx, actor, contractId, input);
+    const id = existing ?? randomUUID();
+    const commentEncrypted = input.comment
+      ? encryptText(keyring, input.comment, commentContext(id))
+      : null;
+    let savedId = id;
+    if (existing) {
+      await tx
+        .update(evaluations)
+        .set({ commentEncrypted, submittedAt: now })
+        .where(eq(evaluations.id, existing));
+    } else {
+      const inserted = await tx
+        .insert(evaluations)
+        .values({
+          id,
+          practiceId: actor.practiceId,
+          contractId,
+          kind: input.kind,
+          respondent: input.respondentClientId ? 'supervisee' : 'supervisor',
+          respondentUserId: input.respondentClientId ? null : actor.userId,
+          respondentClientId: input.respondentClientId,
+          recordedBy: actor.userId,
+          commentEncrypted,
+          submittedAt: now,
+        })
+        // A double click's twin committed first: this submission then edits that row.
+        .onConflictDoNothing()
+        .returning({ id: evaluations.id });
+      if (inserted.length === 0) {
+        const twin = await lockAuthorsEvaluation(tx, actor, contractId, input);
+        if (!twin) throw new AppError('conflict');
+        savedId = twin;
+        await tx
+          .update(evaluations)
+          .set({
+            commentEncrypted: input.comment
+              ? encryptText(keyring, input.comment, commentContext(twin))
+              : null,
+            submittedAt: now,
+          })
+          .where(eq(evaluations.id, twin));
+      }
+    }
+    await tx.delete(evaluationScores).where(eq(evaluationScores.evaluationId, savedId));
     const scores = Object.entries(input.scores).map(([goalId, score]) => ({
-      evaluationId: id,
+      evaluationId: savedId,
       goalId,
       score,
     }));
     if (scores.length > 0) await tx.insert(evaluationScores).values(scores);
+    return savedId;
   });
-  return id;
+}
+
+/** The id of the evaluation this author already gave at this point, locked; or null. */
+async function lockAuthorsEvaluation(
+  tx: Db,
+  actor: MemberActor,
+  contractId: string,
+  input: EvaluationInput,
+): Promise<string | null> {
+  const author = input.respondentClientId
+    ? and(
+        eq(evaluations.respondent, 'supervisee'),
+        eq(evaluations.respondentClientId, input.respondentClientId),
+      )
+    : and(eq(evaluations.respondent, 'supervisor'), eq(evaluations.respondentUserId, actor.userId));
+  const [row] = await tx
+    .select({ id: evaluations.id, recordedBy: evaluations.recordedBy })
+    .from(evaluations)
+    .where(
+      and(
+        eq(evaluations.practiceId, actor.practiceId),
+        eq(evaluations.contractId, contractId),
+        eq(evaluations.kind, input.kind),
+        author,
+      ),
+    )
+    .for('update');
+  if (!row) return null;
+  // A supervisee's answer recorded by an earlier supervisor stays theirs (its comment too).
+  if (!mayChangeEvaluation(actor, row)) throw new AppError('conflict', 'evaluations.recordedByOther');
+  return row.id;
 }
 
 /**
@@ -148,6 +217,7 @@ export async function listEvaluations(
       });
       return {
         ...row,
+        editable: mayChangeEvaluation(actor, { recordedBy }),
         respondentName:
           subject.participants.find((p) => p.id === row.respondentClientId)?.name ?? null,
         comment:

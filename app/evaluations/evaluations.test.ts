@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { contractGoals, evaluations } from '#db/schema';
+import { contractGoals, contracts, evaluations, evaluationScores } from '#db/schema';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
 
+import { deleteEvaluation } from './delete-evaluation.server';
 import { listEvaluations, recordEvaluation } from './evaluations.server';
 import { parseEvaluationForm } from './schemas';
 
@@ -132,5 +133,73 @@ describe('evaluations', () => {
       ok: true,
       input: { kind: 'end', respondentClientId: null, scores: { g2: 4 }, comment: null },
     });
+  });
+
+  it('keep one evaluation per contract, point and author: a resubmission edits it', async () => {
+    const { supervisor, contractId, clientId, goalIds } = await setting();
+    const [role = '', power = ''] = goalIds;
+    const mine = (scores: Record<string, number>, comment: string | null) =>
+      recordEvaluation(
+        db(),
+        supervisor,
+        contractId,
+        { kind: 'start', respondentClientId: null, scores, comment },
+        testKeyring,
+      );
+    // A double click: both submissions arrive together.
+    const [first, second] = await Promise.all([
+      mine({ [role]: 2 }, 'Ensimmäinen'),
+      mine({ [role]: 2 }, 'Ensimmäinen'),
+    ]);
+    expect(second).toBe(first);
+    // The back button and a changed answer.
+    expect(await mine({ [power]: 4 }, 'Korjattu')).toBe(first);
+    await recordEvaluation(
+      db(),
+      supervisor,
+      contractId,
+      { kind: 'start', respondentClientId: clientId, scores: {}, comment: null },
+      testKeyring,
+    );
+
+    const { evaluations: list } = await listEvaluations(db(), supervisor, contractId, testKeyring);
+    expect(list.map((e) => [e.respondent, e.scores, e.comment])).toEqual([
+      ['supervisor', { [power]: 4 }, 'Korjattu'],
+      ['supervisee', {}, null],
+    ]);
+  });
+
+  it('can be deleted by their author only, scores included', async () => {
+    const { owner, supervisor, contractId, goalIds } = await setting();
+    const [role = ''] = goalIds;
+    const id = await recordEvaluation(
+      db(),
+      supervisor,
+      contractId,
+      { kind: 'end', respondentClientId: null, scores: { [role]: 5 }, comment: 'Valmis' },
+      testKeyring,
+    );
+    // The contract moves to a colleague: the former supervisor's view is not theirs to delete.
+    const colleague = await addMember(db(), owner.practiceId, 'supervisor');
+    await db()
+      .update(contracts)
+      .set({ supervisorId: colleague.userId })
+      .where(eq(contracts.id, contractId));
+    const refused = await deleteEvaluation(db(), colleague, contractId, id).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as AppError).code).toBe('not_found');
+    const { evaluations: seen } = await listEvaluations(db(), colleague, contractId, testKeyring);
+    expect(seen.map((e) => e.editable)).toEqual([false]);
+
+    await db()
+      .update(contracts)
+      .set({ supervisorId: supervisor.userId })
+      .where(eq(contracts.id, contractId));
+    await deleteEvaluation(db(), supervisor, contractId, id);
+    expect(await db().select().from(evaluations).where(eq(evaluations.id, id))).toEqual([]);
+    expect(
+      await db().select().from(evaluationScores).where(eq(evaluationScores.evaluationId, id)),
+    ).toEqual([]);
   });
 });

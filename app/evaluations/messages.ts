@@ -21,6 +21,19 @@ export const fi = {
   'evaluations.saved': 'Arviointi tallennettu.',
   'evaluations.score': '{score}/5',
   'evaluations.commentWithheld': 'Sanallinen arvio näkyy vain sen kirjanneelle työnohjaajalle.',
+  'evaluations.onePerPoint':
+    'Kustakin arviointivaiheesta kirjataan yksi arviointi vastaajaa kohden: jos valitsemasi vaihe ja vastaaja on jo kirjattu, tallennus päivittää sen.',
+  'evaluations.edit': 'Muokkaa',
+  'evaluations.editTitle': 'Muokkaa arviointia',
+  'evaluations.editLabel': 'Muokkaa arviointia: {what}',
+  'evaluations.delete': 'Poista',
+  'evaluations.deleteLabel': 'Poista arviointi: {what}',
+  'evaluations.deleteConfirm': 'Poistetaanko arviointi {what}? Pisteet ja vapaa sana poistuvat pysyvästi.',
+  'evaluations.deleteYes': 'Kyllä, poista arviointi',
+  'evaluations.cancel': 'Peruuta',
+  'evaluations.deleted': 'Arviointi poistettu.',
+  'evaluations.recordedByOther':
+    'Tämän arvioinnin on kirjannut aiempi työnohjaaja, ja vain hän voi muokata sitä.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -46,4 +59,17 @@ export const en: Record<keyof typeof fi, string> = {
   'evaluations.score': '{score}/5',
   'evaluations.commentWithheld':
     'The written comment is shown only to the supervisor who recorded it.',
+  'evaluations.onePerPoint':
+    'Each evaluation point has one evaluation per respondent: if the point and respondent you choose are already recorded, saving updates that evaluation.',
+  'evaluations.edit': 'Edit',
+  'evaluations.editTitle': 'Edit the evaluation',
+  'evaluations.editLabel': 'Edit the evaluation: {what}',
+  'evaluations.delete': 'Delete',
+  'evaluations.deleteLabel': 'Delete the evaluation: {what}',
+  'evaluations.deleteConfirm': 'Delete the evaluation {what}? Its scores and comments are removed for good.',
+  'evaluations.deleteYes': 'Yes, delete the evaluation',
+  'evaluations.cancel': 'Cancel',
+  'evaluations.deleted': 'Evaluation deleted.',
+  'evaluations.recordedByOther':
+    'This evaluation was recorded by an earlier supervisor; only they can edit it.',
 };

@@ -88,6 +88,11 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 404, 200, 404],
     action: ['login', 404, 200, 404],
   },
+  // The summary as the supervisee will see it: its author's alone, like the notes.
+  '_app.sessions.$sessionId.summary-preview.tsx': {
+    loader: ['login', 404, 200, 404],
+    action: noAction,
+  },
   '_app.sessions.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 200, 200, 200] },
   '_app.settings._index.tsx': {
     loader: ['login', 200, 200, 200],

@@ -41,7 +41,18 @@ export const fi = {
   'notes.revision': 'Versio {revision}',
   'notes.staleEdit':
     'Muistiinpanoa on muutettu toisessa ikkunassa sen jälkeen, kun avasit sen. Kumpikaan versio ei ole kadonnut: vertaa alla ja tallenna uudelleen.',
-  'notes.cancelledSession': 'Peruttu istunto ei voi saada julkaistua yhteenvetoa.',
+  'notes.publishNeedsHeld':
+    'Yhteenvedon voi julkaista, kun istunto on merkitty pidetyksi. Voit kirjoittaa ja esikatsella sitä jo nyt.',
+  'notes.privateReaders':
+    'Vain sinä luet tämän. Sitä eivät näe työnohjattava, vastaanoton omistaja eivätkä muut työnohjaajat.',
+  'notes.sharedReaders': 'Työnohjattava lukee tämän, kun julkaiset yhteenvedon.',
+  'notes.preview': 'Tallenna ja esikatsele',
+  'notes.previewTitle': 'Yhteenvedon esikatselu',
+  'notes.previewLead':
+    'Näin työnohjattava näkee yhteenvedon julkaisun jälkeen. Yksityiset muistiinpanot eivät näy hänelle.',
+  'notes.previewBack': '← Takaisin muistiinpanoihin',
+  'notes.summaryHeading': 'Työnohjauksen yhteenveto {date}',
+  'notes.summaryEmpty': 'Yhteenvedossa ei ole vielä tekstiä.',
   'notes.nothingToPublish': 'Jaettu yhteenveto on tyhjä: kirjoita jotain ennen julkaisemista.',
 } as const;
 
@@ -87,6 +98,17 @@ export const en: Record<keyof typeof fi, string> = {
   'notes.revision': 'Version {revision}',
   'notes.staleEdit':
     'The note was changed in another window after you opened it. Neither version is lost: compare below and save again.',
-  'notes.cancelledSession': 'A cancelled session cannot have a published summary.',
+  'notes.publishNeedsHeld':
+    'The summary can be published once the session is marked held. You can already write and preview it.',
+  'notes.privateReaders':
+    'Only you read this. The supervisee, the practice owner and other supervisors never see it.',
+  'notes.sharedReaders': 'The supervisee reads this once you publish the summary.',
+  'notes.preview': 'Save and preview',
+  'notes.previewTitle': 'Summary preview',
+  'notes.previewLead':
+    'This is how the supervisee sees the summary once it is published. Your private notes are not shown to them.',
+  'notes.previewBack': '← Back to the notes',
+  'notes.summaryHeading': 'Supervision summary {date}',
+  'notes.summaryEmpty': 'The summary has no text yet.',
   'notes.nothingToPublish': 'The shared summary is empty: write something before publishing.',
 };

@@ -5,6 +5,7 @@ import { formatTime } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 
 import type { PrivateNote, SharedDraft } from './content';
+import { NoteArea } from './note-areas';
 import { type Theme, themes } from './themes';
 
 export interface EditorValues {
@@ -20,11 +21,9 @@ export type SaveResult =
   | { status: 'published'; revision: number }
   | { status: 'conflict'; mine: EditorValues; theirs: EditorValues; currentVersion: number }
   | { status: 'invalid' }
-  | { status: 'error'; messageKey: 'notes.nothingToPublish' | 'notes.cancelledSession' };
+  | { status: 'error'; messageKey: 'notes.nothingToPublish' | 'notes.publishNeedsHeld' };
 
 const AUTOSAVE_DELAY_MS = 1500;
-const textareaClass =
-  'w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-700';
 
 /**
  * The four-theme note editor. Without JavaScript it is a form with Save and Publish buttons.
@@ -35,10 +34,13 @@ export function NoteEditor({
   values,
   version: initialVersion,
   result,
+  canPublish,
 }: {
   values: EditorValues;
   version: number;
   result: SaveResult | undefined;
+  /** A summary is published only for a session that was held. */
+  canPublish: boolean;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -132,16 +134,7 @@ export function NoteEditor({
 
       <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4">
         <legend className="px-1 font-semibold">{t('notes.general')}</legend>
-        <label htmlFor="p_general" className="text-sm text-slate-700">
-          {t('notes.privateLabel')}
-        </label>
-        <textarea
-          id="p_general"
-          name="p_general"
-          rows={3}
-          defaultValue={shown.private.general}
-          className={textareaClass}
-        />
+        <NoteArea kind="private" name="p_general" defaultValue={shown.private.general} />
       </fieldset>
 
       {themes.map((theme) => (
@@ -150,40 +143,19 @@ export function NoteEditor({
           className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4"
         >
           <legend className="px-1 font-semibold">{t(`theme.${theme}`)}</legend>
-          <label htmlFor={`p_${theme}`} className="text-sm text-slate-700">
-            {t('notes.privateLabel')}
-          </label>
-          <textarea
-            id={`p_${theme}`}
-            name={`p_${theme}`}
-            rows={3}
-            defaultValue={shown.private[theme]}
-            className={textareaClass}
-          />
-          <label htmlFor={`s_${theme}`} className="text-sm text-slate-700">
-            {t('notes.sharedLabel')}
-          </label>
-          <textarea
-            id={`s_${theme}`}
-            name={`s_${theme}`}
-            rows={3}
-            defaultValue={shown.shared[theme]}
-            className={textareaClass}
-          />
+          <NoteArea kind="private" name={`p_${theme}`} defaultValue={shown.private[theme]} />
+          <NoteArea kind="shared" name={`s_${theme}`} defaultValue={shown.shared[theme]} />
         </fieldset>
       ))}
 
       <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4">
         <legend className="px-1 font-semibold">{t('notes.actions')}</legend>
-        <label htmlFor="actions" className="text-sm text-slate-700">
-          {t('notes.actionsHint')}
-        </label>
-        <textarea
-          id="actions"
+        <NoteArea
+          kind="shared"
           name="actions"
+          label={t('notes.actionsHint')}
           rows={4}
           defaultValue={shown.shared.actions.join('\n')}
-          className={textareaClass}
         />
       </fieldset>
 
@@ -227,16 +199,28 @@ export function NoteEditor({
         <button
           type="submit"
           name="intent"
-          value="publish"
-          className="rounded-md border border-teal-800 px-4 py-2 font-medium text-teal-900 hover:bg-teal-50"
+          value="preview"
+          className="rounded-md border border-sky-800 px-4 py-2 font-medium text-sky-900 hover:bg-sky-50"
         >
-          {t('notes.publish')}
+          {t('notes.preview')}
         </button>
+        {canPublish ? (
+          <button
+            type="submit"
+            name="intent"
+            value="publish"
+            className="rounded-md border border-teal-800 px-4 py-2 font-medium text-teal-900 hover:bg-teal-50"
+          >
+            {t('notes.publish')}
+          </button>
+        ) : null}
         <p aria-live="polite" className="text-sm text-slate-700" data-testid="save-status">
           {status}
         </p>
       </div>
-      <p className="text-sm text-slate-600">{t('notes.publishHint')}</p>
+      <p className="text-sm text-slate-600">
+        {t(canPublish ? 'notes.publishHint' : 'notes.publishNeedsHeld')}
+      </p>
     </Form>
   );
 }

@@ -195,7 +195,8 @@ export async function publishSummary(
 ): Promise<{ revision: number }> {
   return db.transaction(async (tx) => {
     const session = await authorsSession(tx, actor, sessionId);
-    if (session.status === 'cancelled') throw new AppError('conflict', 'notes.cancelledSession');
+    // A summary tells the supervisee what was talked about: only a held session has one.
+    if (session.status !== 'held') throw new AppError('conflict', 'notes.publishNeedsHeld');
     const [note] = await tx
       .select({ sharedDraftEncrypted: sessionNotes.sharedDraftEncrypted })
       .from(sessionNotes)

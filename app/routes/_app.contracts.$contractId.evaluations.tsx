@@ -6,8 +6,9 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
-import { evaluationKinds } from '#db/schema';
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { deleteEvaluation } from '~/evaluations/delete-evaluation.server';
+import { EvaluationForm } from '~/evaluations/evaluation-form';
 import { listEvaluations, recordEvaluation } from '~/evaluations/evaluations.server';
 import { parseEvaluationForm } from '~/evaluations/schemas';
 import { idParam } from '~/http/params.server';
@@ -28,10 +29,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const contractId = idParam(params.contractId);
+  const form = await request.formData();
+  if (form.get('intent') === 'delete') {
+    const evaluationId = idParam(String(form.get('evaluationId') ?? ''));
+    await deleteEvaluation(context.db, actor, contractId, evaluationId).catch(throwAsResponse);
+    return redirect(`/contracts/${contractId}/evaluations?deleted=1`);
+  }
   const { subject } = await listEvaluations(context.db, actor, contractId, context.keyring).catch(
     throwAsResponse,
   );
-  const form = await request.formData();
   const parsed = parseEvaluationForm(
     form,
     subject.goals.map((g) => g.id),
@@ -54,7 +60,30 @@ export default function Evaluations() {
   const { subject, evaluations } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const value = (name: string, fallback = '') => failed?.values[name] ?? fallback;
+  const describe = (e: (typeof evaluations)[number]) =>
+    `${t(`evaluations.kind.${e.kind}`)} · ${
+      e.respondentName
+        ? t('evaluations.respondentSupervisee', { name: e.respondentName })
+        : t('evaluations.respondentSupervisor')
+    }`;
+  const editing = evaluations.find((e) => e.editable && e.id === searchParams.get('edit'));
+  const deleting = evaluations.find((e) => e.editable && e.id === searchParams.get('delete'));
+  // What the form starts with: what was typed (after a refusal), the evaluation being edited,
+  // or a new one (its point may come from the link that led here).
+  const stored: Record<string, string> = editing
+    ? {
+        kind: editing.kind,
+        respondent: editing.respondentClientId ?? 'supervisor',
+        comment: editing.comment ?? '',
+        ...Object.fromEntries(
+          Object.entries(editing.scores).map(([goalId, score]) => [
+            `score_${goalId}`,
+            String(score),
+          ]),
+        ),
+      }
+    : { kind: searchParams.get('kind') ?? 'start' };
+  const value = (name: string, fallback = '') => failed?.values[name] ?? stored[name] ?? fallback;
   return (
     <>
       <p className="mb-2">
@@ -62,6 +91,24 @@ export default function Evaluations() {
       </p>
       <PageHeader title={t('evaluations.title')} lead={subject.code} />
       {searchParams.get('saved') ? <Notice>{t('evaluations.saved')}</Notice> : null}
+      {searchParams.get('deleted') ? <Notice>{t('evaluations.deleted')}</Notice> : null}
+
+      {deleting ? (
+        <section
+          aria-labelledby="delete-heading"
+          className="my-4 max-w-3xl rounded-lg border-2 border-red-700 bg-red-50 p-4"
+        >
+          <h2 id="delete-heading" className="mb-2 font-semibold">
+            {t('evaluations.deleteConfirm', { what: describe(deleting) })}
+          </h2>
+          <Form method="post" className="flex flex-wrap items-center gap-3">
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="evaluationId" value={deleting.id} />
+            <SubmitButton>{t('evaluations.deleteYes')}</SubmitButton>
+            <Link to=".">{t('evaluations.cancel')}</Link>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="list-heading" className="my-6">
         <h2 id="list-heading" className="mb-3 text-lg font-semibold">
@@ -74,10 +121,7 @@ export default function Evaluations() {
             {evaluations.map((e) => (
               <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="font-semibold">
-                  {t(`evaluations.kind.${e.kind}`)} ·{' '}
-                  {e.respondentName
-                    ? t('evaluations.respondentSupervisee', { name: e.respondentName })
-                    : t('evaluations.respondentSupervisor')}
+                  {describe(e)}
                   {e.submittedAt ? ` · ${formatDate(new Date(e.submittedAt), locale)}` : ''}
                 </h3>
                 <ul className="mt-2 text-sm">
@@ -93,109 +137,55 @@ export default function Evaluations() {
                 {e.commentWithheld ? (
                   <p className="mt-2 text-sm text-slate-600">{t('evaluations.commentWithheld')}</p>
                 ) : null}
+                {e.editable ? (
+                  <p className="mt-2 flex gap-4 text-sm">
+                    <Link
+                      to={`?edit=${e.id}#form-heading`}
+                      aria-label={t('evaluations.editLabel', { what: describe(e) })}
+                    >
+                      {t('evaluations.edit')}
+                    </Link>
+                    <Link
+                      to={`?delete=${e.id}`}
+                      aria-label={t('evaluations.deleteLabel', { what: describe(e) })}
+                    >
+                      {t('evaluations.delete')}
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
       </section>
 
-      <section
-        aria-labelledby="new-heading"
-        className="max-w-3xl rounded-lg border border-slate-200 bg-white p-5"
-      >
-        <h2 id="new-heading" className="mb-3 text-lg font-semibold">
-          {t('evaluations.new')}
-        </h2>
-        <Form method="post" className="flex flex-col gap-4">
-          <div className="grid gap-4 sm:grid-cols-2">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="kind" className="font-medium">
-                {t('evaluations.kind')}
-              </label>
-              <select
-                id="kind"
-                name="kind"
-                defaultValue={value('kind', searchParams.get('kind') ?? 'start')}
-                className="rounded-md border border-slate-400 px-3 py-2"
-              >
-                {evaluationKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`evaluations.kind.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="respondent" className="font-medium">
-                {t('evaluations.respondent')}
-              </label>
-              <select
-                id="respondent"
-                name="respondent"
-                defaultValue={value('respondent', 'supervisor')}
-                className="rounded-md border border-slate-400 px-3 py-2"
-              >
-                <option value="supervisor">{t('evaluations.respondentSupervisor')}</option>
-                {subject.participants.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {t('evaluations.respondentSupervisee', { name: p.name })}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          {subject.goals.length === 0 ? <p>{t('evaluations.noGoals')}</p> : null}
-          {subject.goals.map((goal) => {
-            const error = failed?.errors[`score_${goal.id}`];
-            return (
-              <fieldset
-                key={goal.id}
-                aria-describedby={error ? `score-${goal.id}-error` : undefined}
-                className="rounded-md border border-slate-300 p-3"
-              >
-                <legend className="px-1 font-medium">{goal.text}</legend>
-                <p className="mb-2 text-sm text-slate-600">{t('evaluations.scoresLegend')}</p>
-                <div className="flex flex-wrap gap-4">
-                  {['', '1', '2', '3', '4', '5'].map((score) => (
-                    <label key={score} className="flex items-center gap-1">
-                      <input
-                        type="radio"
-                        name={`score_${goal.id}`}
-                        value={score}
-                        defaultChecked={value(`score_${goal.id}`) === score}
-                        className="h-4 w-4 accent-teal-800"
-                      />
-                      {score || t('evaluations.scoreNone')}
-                    </label>
-                  ))}
-                </div>
-                {error ? (
-                  <p id={`score-${goal.id}-error`} className="text-sm text-red-800">
-                    {t(error)}
-                  </p>
-                ) : null}
-              </fieldset>
-            );
-          })}
-          <div className="flex flex-col gap-1">
-            <label htmlFor="comment" className="font-medium">
-              {t('evaluations.comment')}
-            </label>
-            <p id="comment-hint" className="text-sm text-slate-600">
-              {t('evaluations.commentHint')}
-            </p>
-            <textarea
-              id="comment"
-              name="comment"
-              rows={5}
-              aria-describedby="comment-hint"
-              defaultValue={value('comment')}
-              className="rounded-md border border-slate-400 px-3 py-2"
-            />
-          </div>
-          <SubmitButton>{t('evaluations.save')}</SubmitButton>
-        </Form>
-      </section>
+      {/* Only the contract's supervisor records; an earlier one keeps reading their own. */}
+      {subject.supervises ? (
+        <section
+          aria-labelledby="form-heading"
+          className="max-w-3xl rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id="form-heading" className="mb-3 text-lg font-semibold">
+            {editing ? t('evaluations.editTitle') : t('evaluations.new')}
+          </h2>
+          <EvaluationForm
+            key={editing?.id ?? 'new'}
+            subject={subject}
+            value={value}
+            errors={failed?.errors}
+            fixed={
+              editing
+                ? {
+                    kindLabel: t(`evaluations.kind.${editing.kind}`),
+                    respondentLabel: editing.respondentName
+                      ? t('evaluations.respondentSupervisee', { name: editing.respondentName })
+                      : t('evaluations.respondentSupervisor'),
+                  }
+                : null
+            }
+          />
+        </section>
+      ) : null}
     </>
   );
 }

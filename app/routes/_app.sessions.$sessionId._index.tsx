@@ -22,7 +22,16 @@ import {
   markNoShow,
   rescheduleSession,
 } from '~/sessions/booking.server';
-import { attendedClientIds, cancelSchema, rescheduleSchema } from '~/sessions/schemas';
+import { correctOutcome, isOutcomeCorrectable, waiveCharge } from '~/sessions/corrections.server';
+import { CorrectionForm, WaiveForm } from '~/sessions/outcome-corrections';
+import {
+  attendedClientIds,
+  cancelSchema,
+  correctionSchema,
+  pastCancelSchema,
+  rescheduleSchema,
+  waiveSchema,
+} from '~/sessions/schemas';
 import {
   CancelForm,
   OutcomeForms,
@@ -45,6 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     view,
     started: hasStarted(startsAt, now),
+    correctable: isOutcomeCorrectable(view.session),
     wouldBeLate: isLateCancellation(startsAt, view.contract.cancellationNoticeHours, now),
     week: formatIsoWeek(isoWeekOf(helsinkiDate(startsAt))),
     rescheduleDefaults: {
@@ -55,7 +65,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const intents: readonly SessionIntent[] = ['reschedule', 'cancel', 'held', 'noShow'];
+const intents: readonly SessionIntent[] = [
+  'reschedule',
+  'cancel',
+  'held',
+  'noShow',
+  'cancelled',
+  'correct',
+  'waive',
+];
 
 export async function action({
   request,
@@ -75,7 +93,20 @@ export async function action({
     } else if (intent === 'cancel') {
       const parsed = parseForm(cancelSchema, form);
       if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
-      await cancelSession(context.db, actor, id);
+      const { cancelledBy: by, cancellationReason: reason } = parsed.data;
+      await cancelSession(context.db, actor, id, { by, reason });
+    } else if (intent === 'cancelled') {
+      const parsed = parseForm(pastCancelSchema, form);
+      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      await cancelSession(context.db, actor, id, parsed.data);
+    } else if (intent === 'correct') {
+      const parsed = parseForm(correctionSchema, form);
+      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      await correctOutcome(context.db, actor, id, parsed.data);
+    } else if (intent === 'waive') {
+      const parsed = parseForm(waiveSchema, form);
+      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      await waiveCharge(context.db, actor, id, parsed.data.waiveReason);
     } else if (intent === 'held') {
       const recorded = form.get('attendance') === 'recorded';
       await markHeld(context.db, actor, id, {
@@ -96,7 +127,8 @@ const linkClass =
 export default function SessionPage() {
   const t = useT();
   const locale = useLocale();
-  const { view, started, wouldBeLate, week, rescheduleDefaults } = useLoaderData<typeof loader>();
+  const { view, started, correctable, wouldBeLate, week, rescheduleDefaults } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { session, contract, participants } = view;
   return (
@@ -118,18 +150,30 @@ export default function SessionPage() {
       {session.status === 'scheduled' ? (
         <div className="mt-8 grid gap-6 lg:grid-cols-2">
           <RescheduleForm result={result} defaults={rescheduleDefaults} />
-          <CancelForm
-            result={result}
-            noticeHours={contract.cancellationNoticeHours}
-            wouldBeLate={wouldBeLate}
-            chargeLateCancellation={contract.chargeLateCancellation}
-          />
+          {started ? null : (
+            <CancelForm
+              result={result}
+              noticeHours={contract.cancellationNoticeHours}
+              wouldBeLate={wouldBeLate}
+              chargeLateCancellation={contract.chargeLateCancellation}
+            />
+          )}
           <OutcomeForms
             result={result}
             started={started}
             participants={participants}
             recordsAttendance={contract.form !== 'individual'}
             chargeNoShow={contract.chargeNoShow}
+          />
+        </div>
+      ) : correctable ? (
+        <div className="mt-8 grid gap-6 lg:grid-cols-2">
+          {session.chargeable && session.status !== 'held' ? (
+            <WaiveForm failure={result?.intent === 'waive' ? result.failure : undefined} />
+          ) : null}
+          <CorrectionForm
+            current={session.status}
+            failure={result?.intent === 'correct' ? result.failure : undefined}
           />
         </div>
       ) : null}

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import {
   Link,
   type ShouldRevalidateFunction,
@@ -60,6 +65,7 @@ export async function action({
   const { db, keyring } = context;
   try {
     const saved = await saveNote(db, actor, sessionId, input, keyring);
+    if (form.get('intent') === 'preview') throw redirect(`/sessions/${sessionId}/summary-preview`);
     if (form.get('intent') === 'publish') {
       return { status: 'published', ...(await publishSummary(db, actor, sessionId, keyring)) };
     }
@@ -82,7 +88,7 @@ export async function action({
     }
     if (
       error.messageKey === 'notes.nothingToPublish' ||
-      error.messageKey === 'notes.cancelledSession'
+      error.messageKey === 'notes.publishNeedsHeld'
     ) {
       return { status: 'error', messageKey: error.messageKey };
     }
@@ -115,7 +121,12 @@ export default function SessionNotes() {
         {t('notes.confidentiality')}
       </p>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <NoteEditor values={values} version={version} result={result} />
+        <NoteEditor
+          values={values}
+          version={version}
+          result={result}
+          canPublish={session.status === 'held'}
+        />
         <aside aria-labelledby="prompts-heading" className="flex flex-col gap-4">
           <PromptBank prompts={prompts} />
           <section

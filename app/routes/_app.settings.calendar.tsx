@@ -117,6 +117,7 @@ export default function CalendarSubscription() {
               <FormErrors failure={result?.intent === 'names' ? result.failure : undefined} />
               <input type="hidden" name="intent" value="names" />
               <p className="text-sm text-slate-700">{t('feeds.showNamesWarning')}</p>
+              <p className="text-sm text-slate-700">{t('feeds.showNamesHint')}</p>
               <CheckboxField
                 name="showNames"
                 label={t('feeds.showNames')}

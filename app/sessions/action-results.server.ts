@@ -2,12 +2,13 @@ import { throwAsResponse } from '~/auth/guards.server';
 import { isAppError } from '~/errors';
 import { formFailure } from '~/forms/parse';
 
+import { AllowanceExceededError } from './allowance.server';
 import { SeriesCollisionError } from './booking.server';
 import type { BookingProblem } from './form-parts';
 
 /**
  * Turns a refused booking or change into what the form shows: the reason, whether to ask
- * about a past time, and which dates of a series collide. What the user typed is kept. A
+ * about a past time or going past the allowance, and which dates of a series collide. What the user typed is kept. A
  * missing session or contract is a 404 page, not a form error.
  */
 export function bookingProblem(form: FormData, error: unknown): BookingProblem {
@@ -16,5 +17,6 @@ export function bookingProblem(form: FormData, error: unknown): BookingProblem {
     failure: formFailure(form, {}, error.messageKey),
     needsPastConfirmation: error.messageKey === 'sessions.confirmPast',
     collisions: error instanceof SeriesCollisionError ? error.collisions : [],
+    ...(error instanceof AllowanceExceededError ? { allowance: error.allowance } : {}),
   };
 }

@@ -3,7 +3,13 @@ import { Form } from '@remix-run/react';
 import { useT } from '~/i18n/react';
 import { CheckboxField, Field, SelectField, SubmitButton } from '~/ui/form';
 
-import { BookingErrors, type BookingProblem, PastConfirmation, WhenFields } from './form-parts';
+import {
+  BookingErrors,
+  type BookingProblem,
+  ExtraConfirmation,
+  PastConfirmation,
+  WhenFields,
+} from './form-parts';
 import { evaluationLabel } from './labels';
 import { seriesLimits } from './limits';
 
@@ -93,6 +99,7 @@ export function BookingForm({
         </div>
       </fieldset>
       <PastConfirmation problem={problem} />
+      <ExtraConfirmation problem={problem} />
       <SubmitButton>{t('sessions.book')}</SubmitButton>
     </Form>
   );

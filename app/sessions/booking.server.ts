@@ -20,6 +20,7 @@ import {
   requirePastConfirmation,
   type TimeRange,
 } from './access.server';
+import { extraFlags } from './allowance.server';
 import { maxSessionMinutes, minSessionMinutes, seriesLimits } from './limits';
 import { addDays, helsinkiDate, helsinkiInstant, helsinkiTime } from './week';
 
@@ -52,6 +53,8 @@ export interface BookSessionInput {
   evaluationKind?: EvaluationKind | null;
   location?: string | null;
   confirmPast: boolean;
+  /** Going past the contract's allowance was confirmed: the sessions past it are extra. */
+  bookAsExtra?: boolean;
 }
 
 export interface BookSeriesInput {
@@ -62,6 +65,7 @@ export interface BookSeriesInput {
   minutes?: number | null;
   location?: string | null;
   confirmPast: boolean;
+  bookAsExtra?: boolean;
 }
 
 export interface RescheduleInput {
@@ -100,6 +104,7 @@ export async function bookSession(
     if ((await collidingRanges(tx, contract.supervisorId, [range])).length > 0) {
       throw new AppError('conflict', 'sessions.doubleBooked');
     }
+    const [extra = false] = await extraFlags(tx, actor, contract, 1, input.bookAsExtra ?? false);
     const [session] = await tx
       .insert(supervisionSessions)
       .values({
@@ -110,6 +115,7 @@ export async function bookSession(
         endsAt: range.end,
         evaluationKind: input.evaluationKind ?? null,
         location: input.location ?? null,
+        extra,
       })
       .returning({ id: supervisionSessions.id });
     if (!session) throw new Error('insert returned no row');
@@ -158,12 +164,19 @@ export async function bookSeries(
     await lockSupervisorCalendar(tx, contract.supervisorId);
     const collisions = await collidingRanges(tx, contract.supervisorId, ranges);
     if (collisions.length > 0) throw new SeriesCollisionError(collisions.map((r) => r.start));
+    const extras = await extraFlags(
+      tx,
+      actor,
+      contract,
+      ranges.length,
+      input.bookAsExtra ?? false,
+    );
 
     const seriesId = randomUUID();
     const sessions = await tx
       .insert(supervisionSessions)
       .values(
-        ranges.map((range) => ({
+        ranges.map((range, index) => ({
           practiceId: actor.practiceId,
           contractId: contract.id,
           supervisorId: contract.supervisorId,
@@ -171,6 +184,7 @@ export async function bookSeries(
           endsAt: range.end,
           location: input.location ?? null,
           seriesId,
+          extra: extras[index] ?? false,
         })),
       )
       .returning({ id: supervisionSessions.id, startsAt: supervisionSessions.startsAt });

@@ -66,7 +66,7 @@ describe('booking a session', () => {
     const { actor, contractId } = await supervisorWithContract();
     const startsAt = helsinkiInstant('2026-11-25', '13:00');
     const first = await book(actor, contractId, startsAt);
-    await cancelSession(db(), actor, first, now);
+    await cancelSession(db(), actor, first, { by: "supervisee", reason: null }, now);
     const second = await book(actor, contractId, startsAt);
     expect(second).not.toBe(first);
   });
@@ -213,7 +213,7 @@ describe('rescheduling', () => {
       ),
     );
     expect(error.messageKey).toBe('sessions.doubleBooked');
-    await cancelSession(db(), actor, blocker, now);
+    await cancelSession(db(), actor, blocker, { by: "supervisee", reason: null }, now);
     const cancelled = await errorOf(
       rescheduleSession(db(), actor, blocker, { startsAt: hours(100), confirmPast: false }, now),
     );
@@ -257,7 +257,7 @@ describe('who may act', () => {
       // Started one at a time: a rejection nobody awaits yet would be reported as unhandled.
       for (const attempt of [
         () => getSession(db(), other, id),
-        () => cancelSession(db(), other, id, now),
+        () => cancelSession(db(), other, id, { by: "supervisee", reason: null }, now),
         () => rescheduleSession(db(), other, id, { startsAt: hours(40), confirmPast: false }, now),
         () => markHeld(db(), other, id, {}, hours(40)),
         () => markNoShow(db(), other, id, hours(40)),

@@ -49,8 +49,8 @@ describe('the week calendar', () => {
       new Date('2026-11-01T00:00:00Z'),
     );
     await markHeld(db(), owner, beforeWeek, {}, new Date('2026-11-17T09:00:00Z'));
-    await cancelSession(db(), owner, freeCancel, new Date('2026-11-20T09:00:00Z'));
-    await cancelSession(db(), owner, lateCancel, new Date('2026-11-25T06:00:00Z'));
+    await cancelSession(db(), owner, freeCancel, { by: "supervisee", reason: null }, new Date('2026-11-20T09:00:00Z'));
+    await cancelSession(db(), owner, lateCancel, { by: "supervisee", reason: null }, new Date('2026-11-25T06:00:00Z'));
 
     const calendar = await getCalendarWeek(db(), owner, week48);
     expect(calendar.days.map((d) => d.date)).toEqual([

@@ -15,6 +15,8 @@ export interface BookingProblem {
   needsPastConfirmation?: boolean;
   /** Start times of a series that collide with existing sessions. */
   collisions?: Date[];
+  /** The booking goes past the contract's allowance and was not confirmed as extra. */
+  allowance?: { agreed: number; counted: number; extra: number };
 }
 
 /**
@@ -123,6 +125,25 @@ export function PastConfirmation({ problem }: { problem: BookingProblem | undefi
       <CheckboxField
         name="confirmPast"
         label={t('sessions.confirmPastLabel')}
+        failure={problem.failure}
+      />
+    </div>
+  );
+}
+
+/** Shown when a booking goes past the allowance: the box that books the rest as extra. */
+export function ExtraConfirmation({ problem }: { problem: BookingProblem | undefined }) {
+  const t = useT();
+  if (!problem) return null;
+  const { allowance } = problem;
+  // Stays once ticked, so another error on the same submission does not lose the answer.
+  if (!allowance && problem.failure.values.bookAsExtra !== 'on') return null;
+  return (
+    <div className="flex flex-col gap-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+      {allowance ? <p>{t('sessions.allowanceWarning', allowance)}</p> : null}
+      <CheckboxField
+        name="bookAsExtra"
+        label={t('sessions.bookAsExtraLabel')}
         failure={problem.failure}
       />
     </div>

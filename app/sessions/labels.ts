@@ -1,5 +1,5 @@
 /** How sessions are described to people: shared by the calendar and the session page. */
-import type { EvaluationKind, SessionStatus } from '#db/schema';
+import type { Canceller, EvaluationKind, SessionStatus } from '#db/schema';
 import type { Locale, MessageKey } from '~/i18n';
 
 import { isoWeekday, type LocalDate } from './week';
@@ -9,6 +9,12 @@ export const statusLabel: Record<SessionStatus, MessageKey> = {
   held: 'sessions.status.held',
   cancelled: 'sessions.status.cancelled',
   no_show: 'sessions.status.noShow',
+};
+
+export const cancellerLabel: Record<Canceller, MessageKey> = {
+  supervisee: 'sessions.cancelledBy.supervisee',
+  supervisor: 'sessions.cancelledBy.supervisor',
+  practice: 'sessions.cancelledBy.practice',
 };
 
 export const evaluationLabel: Record<EvaluationKind | 'none', MessageKey> = {
@@ -43,7 +49,10 @@ export function chargeReason(session: {
   status: SessionStatus;
   chargeable: boolean;
   cancelledLate: boolean | null;
+  cancelledBy: Canceller | null;
+  chargeWaivedReason: string | null;
 }): MessageKey {
+  if (session.chargeWaivedReason !== null && !session.chargeable) return 'sessions.charge.waived';
   switch (session.status) {
     case 'scheduled':
       return 'sessions.charge.scheduled';
@@ -53,6 +62,8 @@ export function chargeReason(session: {
       return session.chargeable ? 'sessions.charge.noShowCharged' : 'sessions.charge.noShowFree';
     case 'cancelled':
       if (!session.cancelledLate) return 'sessions.charge.onTime';
+      if (session.cancelledBy === 'supervisor' || session.cancelledBy === 'practice')
+        return 'sessions.charge.notByClient';
       return session.chargeable ? 'sessions.charge.lateCharged' : 'sessions.charge.lateFree';
   }
 }

@@ -52,6 +52,13 @@ export const fi = {
   'sessions.pastWarning':
     'Valitsemasi aika on jo mennyt. Jos kirjaat jo pidetyn tai menneen istunnon, vahvista se ja lähetä lomake uudelleen.',
   'sessions.confirmPastLabel': 'Kirjaan jo pidetyn tai menneen istunnon',
+  'sessions.pastAllowance':
+    'Varaus ylittää sopimuksen istuntomäärän. Vahvista, että varaat ylimääräisiä istuntoja, ja lähetä lomake uudelleen.',
+  'sessions.allowanceWarning':
+    'Sopimuksessa on sovittu {agreed} istuntoa, ja niistä {counted} on jo varattu tai käytetty. Tämä varaus tekisi {extra} ylimääräistä istuntoa. Ylimääräiset istunnot merkitään sellaisiksi.',
+  'sessions.bookAsExtraLabel': 'Varaan sovitun määrän ylittävät istunnot ylimääräisinä',
+  'sessions.extra': 'Ylimääräinen istunto',
+  'sessions.extraValue': 'Kyllä – varattu sopimuksen istuntomäärän yli',
 
   'sessions.confirmPast':
     'Aika on menneisyydessä. Vahvista, että kirjaat jo pidetyn tai menneen istunnon.',
@@ -98,18 +105,59 @@ export const fi = {
   'sessions.change.cancelled': 'Peruttu',
   'sessions.change.held': 'Merkitty pidetyksi',
   'sessions.change.noShow': 'Merkitty: työnohjattava ei saapunut',
+  'sessions.change.outcomeCorrected': 'Lopputulos korjattu: {from} → {to}',
+  'sessions.change.chargeWaived': 'Maksu jätetty perimättä',
 
   'sessions.reschedule': 'Siirrä istunto',
   'sessions.rescheduleSubmit': 'Siirrä',
   'sessions.cancel': 'Peru istunto',
   'sessions.noticeRule': 'Sopimuksen mukainen peruutusaika on {hours} tuntia ennen istuntoa.',
   'sessions.cancelLateCharged':
-    'Tämä on myöhäinen peruutus: istunto laskutetaan sopimuksen mukaan.',
+    'Tämä on myöhäinen peruutus: jos työnohjattava perui, istunto laskutetaan sopimuksen mukaan.',
   'sessions.cancelLateFree':
     'Tämä on myöhäinen peruutus, mutta sopimuksen mukaan sitä ei laskuteta.',
   'sessions.cancelOnTime': 'Peruutus tehdään ajoissa, eikä istuntoa laskuteta.',
   'sessions.confirmCancel': 'Haluan perua tämän istunnon',
   'sessions.cancelSubmit': 'Peru istunto',
+  'sessions.cancelledBy': 'Kuka perui?',
+  'sessions.cancelledBy.supervisee': 'Työnohjattava',
+  'sessions.cancelledBy.supervisor': 'Minä (työnohjaaja)',
+  'sessions.cancelledBy.practice': 'Työnohjausyritys',
+  'sessions.cancelledByHint':
+    'Vain työnohjattavan myöhäinen peruutus voi olla maksullinen. Työnohjaajan tai yrityksen peruutusta ei koskaan laskuteta.',
+  'sessions.cancelledByRequired': 'Valitse, kuka perui istunnon.',
+  'sessions.chooseCanceller': 'Valitse',
+  'sessions.cancellationReason': 'Peruutuksen syy',
+  'sessions.cancellationReasonHint':
+    'Lyhyesti, esimerkiksi ”sairastuminen”. Ei luottamuksellisia tietoja: syy tallentuu istunnon tietoihin, jotka myös laskutus näkee.',
+  'sessions.cancelledAt': 'Milloin peruttiin',
+  'sessions.invalidCancelledAt': 'Anna peruutuksen päivä ja kellonaika.',
+  'sessions.cancelledAtHint': 'Jos jätät tyhjäksi, peruutuksen ajaksi tulee nyt. Aika ratkaisee, oliko peruutus myöhäinen.',
+  'sessions.cancelledAtFuture': 'Peruutuksen aika ei voi olla tulevaisuudessa.',
+  'sessions.markCancelled': 'Merkitse peruutetuksi',
+  'sessions.outcomeCancelledLegend': 'Istunto peruttiin',
+  'sessions.correct': 'Korjaa toteutuminen',
+  'sessions.correctLead':
+    'Jos merkintä on väärä, valitse oikea toteutuminen. Korjaus tallentuu historiaan, ja laskutus lasketaan uudelleen sopimuksen mukaan. Korjaaminen ei ole mahdollista enää, kun istunto on laskutettu.',
+  'sessions.correctTo': 'Oikea toteutuminen',
+  'sessions.correctCancelHint': 'Jos istunto peruttiin, kerro myös kuka perui ja milloin.',
+  'sessions.confirmCorrection': 'Vahvistan, että korjaan jo kirjattua toteutumista',
+  'sessions.confirmCorrectionRequired': 'Vahvista korjaus rastittamalla ruutu.',
+  'sessions.correctSubmit': 'Tallenna korjaus',
+  'sessions.sameOutcome': 'Istunnolla on jo tämä toteutuminen.',
+  'sessions.notCorrectable':
+    'Toteutumista ei voi enää korjata: istunto on laskutettu tai sitä on juuri muutettu.',
+  'sessions.waive': 'Jätä maksu perimättä',
+  'sessions.waiveLead':
+    'Sopimuksen mukaan tämä istunto laskutetaan. Voit silti jättää sen laskuttamatta; syy tallentuu istunnon tietoihin.',
+  'sessions.waiveReason': 'Syy, miksi maksu jätetään perimättä',
+  'sessions.waiveSubmit': 'Jätä perimättä',
+  'sessions.nothingToWaive': 'Istunnosta ei ole perittävää maksua.',
+  'sessions.cancellation': 'Peruutus',
+  'sessions.cancellationBy': '{by}, {when}',
+  'sessions.waived': 'Maksu jätetty perimättä',
+  'sessions.charge.waived': 'Ei: maksu jätetty perimättä',
+  'sessions.charge.notByClient': 'Ei: työnohjaajan tai yrityksen peruutus',
   'sessions.outcome': 'Toteutuminen',
   'sessions.outcomeLater':
     'Voit merkitä istunnon pidetyksi tai poisjäänniksi, kun sen alkamisaika on ohi.',
@@ -173,6 +221,13 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.pastWarning':
     'The time you chose has already passed. If you are recording a session that was already held or is in the past, confirm it and send the form again.',
   'sessions.confirmPastLabel': 'I am recording a session that was held or is in the past',
+  'sessions.pastAllowance':
+    'This booking goes past the number of sessions in the contract. Confirm that you are booking extra sessions and send the form again.',
+  'sessions.allowanceWarning':
+    'The contract agrees on {agreed} sessions, and {counted} of them are already booked or used. This booking would make {extra} extra sessions. Extra sessions are marked as such.',
+  'sessions.bookAsExtraLabel': 'Book the sessions past the agreed number as extra sessions',
+  'sessions.extra': 'Extra session',
+  'sessions.extraValue': 'Yes – booked past the number of sessions in the contract',
 
   'sessions.confirmPast':
     'The time is in the past. Confirm that you are recording a session that was held or is in the past.',
@@ -219,18 +274,59 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.change.cancelled': 'Cancelled',
   'sessions.change.held': 'Marked held',
   'sessions.change.noShow': 'Marked: the supervisee did not come',
+  'sessions.change.outcomeCorrected': 'Outcome corrected: {from} → {to}',
+  'sessions.change.chargeWaived': 'Charge waived',
 
   'sessions.reschedule': 'Move the session',
   'sessions.rescheduleSubmit': 'Move',
   'sessions.cancel': 'Cancel the session',
   'sessions.noticeRule': 'The contract requires cancelling {hours} hours before the session.',
   'sessions.cancelLateCharged':
-    'This is a late cancellation: the session is invoiced as the contract says.',
+    'This is a late cancellation: if the supervisee cancelled, the session is invoiced as the contract says.',
   'sessions.cancelLateFree':
     'This is a late cancellation, but the contract does not charge for it.',
   'sessions.cancelOnTime': 'This cancellation is in time; the session is not invoiced.',
   'sessions.confirmCancel': 'I want to cancel this session',
   'sessions.cancelSubmit': 'Cancel session',
+  'sessions.cancelledBy': 'Who cancelled?',
+  'sessions.cancelledBy.supervisee': 'The supervisee',
+  'sessions.cancelledBy.supervisor': 'I did (the supervisor)',
+  'sessions.cancelledBy.practice': 'The practice',
+  'sessions.cancelledByHint':
+    "Only the supervisee's late cancellation can be charged. A cancellation by the supervisor or the practice is never invoiced.",
+  'sessions.cancelledByRequired': 'Choose who cancelled the session.',
+  'sessions.chooseCanceller': 'Choose',
+  'sessions.cancellationReason': 'Reason for the cancellation',
+  'sessions.cancellationReasonHint':
+    'Briefly, for example "illness". Nothing confidential: the reason is kept with the session, which billing sees too.',
+  'sessions.cancelledAt': 'When it was cancelled',
+  'sessions.invalidCancelledAt': 'Give the date and time of the cancellation.',
+  'sessions.cancelledAtHint': 'Left empty, the cancellation is recorded as made now. The time decides whether it was late.',
+  'sessions.cancelledAtFuture': 'The cancellation cannot be in the future.',
+  'sessions.markCancelled': 'Mark cancelled',
+  'sessions.outcomeCancelledLegend': 'The session was cancelled',
+  'sessions.correct': 'Correct the outcome',
+  'sessions.correctLead':
+    'If the record is wrong, choose the right outcome. The correction is kept in the history and the charge is worked out again by the contract. Once the session is invoiced it can no longer be corrected.',
+  'sessions.correctTo': 'The right outcome',
+  'sessions.correctCancelHint': 'If the session was cancelled, also say who cancelled it and when.',
+  'sessions.confirmCorrection': 'I confirm that I am correcting an outcome already recorded',
+  'sessions.confirmCorrectionRequired': 'Confirm the correction by ticking the box.',
+  'sessions.correctSubmit': 'Save the correction',
+  'sessions.sameOutcome': 'The session already has this outcome.',
+  'sessions.notCorrectable':
+    'The outcome can no longer be corrected: the session has been invoiced or was just changed.',
+  'sessions.waive': 'Waive the charge',
+  'sessions.waiveLead':
+    'By the contract this session is invoiced. You can still choose not to charge it; the reason is kept with the session.',
+  'sessions.waiveReason': 'Why the charge is waived',
+  'sessions.waiveSubmit': 'Waive the charge',
+  'sessions.nothingToWaive': 'There is no charge to waive for this session.',
+  'sessions.cancellation': 'Cancellation',
+  'sessions.cancellationBy': '{by}, {when}',
+  'sessions.waived': 'Charge waived',
+  'sessions.charge.waived': 'No: the charge was waived',
+  'sessions.charge.notByClient': 'No: cancelled by the supervisor or the practice',
   'sessions.outcome': 'Outcome',
   'sessions.outcomeLater':
     'You can mark the session held or a no-show once its start time has passed.',

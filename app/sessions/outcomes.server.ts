@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import {
+  type Canceller,
   contractParticipants,
   sessionAttendance,
   sessionChanges,
@@ -20,6 +21,50 @@ import { loadOwnSession } from './access.server';
 /** Late when the cancellation comes after the contract's notice period has begun. */
 export function isLateCancellation(startsAt: Date, noticeHours: number, now: Date): boolean {
   return now.getTime() > startsAt.getTime() - noticeHours * 60 * 60_000;
+}
+
+/**
+ * Whether a cancellation is invoiced: only a late one by the supervisee, and only when the
+ * contract charges late cancellations. The supervisor's or the practice's own cancellation
+ * is never the client's cost.
+ */
+export function isChargeableCancellation(
+  contract: { chargeLateCancellation: boolean },
+  cancellation: { late: boolean; by: Canceller },
+): boolean {
+  return cancellation.late && cancellation.by === 'supervisee' && contract.chargeLateCancellation;
+}
+
+export interface CancellationInput {
+  by: Canceller;
+  reason: string | null;
+  /** When it was called off; defaults to now. A past session's may be earlier. */
+  cancelledAt?: Date | undefined;
+}
+
+/**
+ * The session's columns for a cancellation; refuses a cancellation time in the future. For a
+ * session already started, the time recorded decides whether it was late, as it would have.
+ */
+export function cancellationColumns(
+  contract: { cancellationNoticeHours: number; chargeLateCancellation: boolean },
+  startsAt: Date,
+  input: CancellationInput,
+  now: Date,
+) {
+  const cancelledAt = input.cancelledAt ?? now;
+  if (cancelledAt.getTime() > now.getTime()) {
+    throw new AppError('invalid', 'sessions.cancelledAtFuture');
+  }
+  const late = isLateCancellation(startsAt, contract.cancellationNoticeHours, cancelledAt);
+  return {
+    status: 'cancelled' as const,
+    chargeable: isChargeableCancellation(contract, { late, by: input.by }),
+    cancelledAt,
+    cancelledLate: late,
+    cancelledBy: input.by,
+    cancellationReason: input.reason,
+  };
 }
 
 /** Whether the session has begun, i.e. whether it can be marked held or a no-show. */
@@ -40,6 +85,8 @@ async function closeScheduled(
     chargeable: boolean;
     cancelledAt?: Date;
     cancelledLate?: boolean;
+    cancelledBy?: Canceller;
+    cancellationReason?: string | null;
     bumpSequence?: boolean;
   },
 ): Promise<void> {
@@ -67,26 +114,23 @@ async function closeScheduled(
   });
 }
 
-/** Cancels a scheduled session; a late one is charged if the contract says so. */
+/**
+ * Cancels a scheduled session, saying who called it off and why. A late one is charged
+ * only when the supervisee cancelled and the contract charges late cancellations.
+ */
 export async function cancelSession(
   db: Db,
   actor: MemberActor,
   sessionId: string,
+  input: CancellationInput,
   now: Date = new Date(),
 ): Promise<{ late: boolean; chargeable: boolean }> {
   return db.transaction(async (tx) => {
     const { session, contract } = await loadOwnSession(tx, actor, sessionId);
     if (session.status !== 'scheduled') throw new AppError('conflict', 'sessions.notScheduled');
-    const late = isLateCancellation(session.startsAt, contract.cancellationNoticeHours, now);
-    const chargeable = late && contract.chargeLateCancellation;
-    await closeScheduled(tx, actor, session.id, {
-      status: 'cancelled',
-      chargeable,
-      cancelledAt: now,
-      cancelledLate: late,
-      bumpSequence: true,
-    });
-    return { late, chargeable };
+    const columns = cancellationColumns(contract, session.startsAt, input, now);
+    await closeScheduled(tx, actor, session.id, { ...columns, bumpSequence: true });
+    return { late: columns.cancelledLate, chargeable: columns.chargeable };
   });
 }
 
@@ -116,31 +160,46 @@ export async function markHeld(
     const { session, contract } = await loadStartedSession(tx, actor, sessionId, now);
     await closeScheduled(tx, actor, session.id, { status: 'held', chargeable: true });
     if (contract.form === 'individual' || input.attendedClientIds === undefined) return;
-
-    const participants = await tx
-      .select({ clientId: contractParticipants.clientId })
-      .from(contractParticipants)
-      .where(
-        and(
-          eq(contractParticipants.contractId, contract.id),
-          eq(contractParticipants.practiceId, actor.practiceId),
-        ),
-      );
-    const participantIds = new Set(participants.map((p) => p.clientId));
-    if (input.attendedClientIds.some((id) => !participantIds.has(id))) {
-      throw new AppError('invalid', 'sessions.notAParticipant');
-    }
-    if (participants.length === 0) return;
-    const attended = new Set(input.attendedClientIds);
-    await tx.insert(sessionAttendance).values(
-      participants.map(({ clientId }) => ({
-        sessionId: session.id,
-        clientId,
-        practiceId: actor.practiceId,
-        attended: attended.has(clientId),
-      })),
-    );
+    await recordAttendance(tx, actor, contract.id, session.id, input.attendedClientIds);
   });
+}
+
+/** Who of a team or group came: everyone of the contract's participants not listed was absent. */
+export async function recordAttendance(
+  tx: Db,
+  actor: MemberActor,
+  contractId: string,
+  sessionId: string,
+  attendedClientIds: readonly string[],
+): Promise<void> {
+  const participants = await tx
+    .select({ clientId: contractParticipants.clientId })
+    .from(contractParticipants)
+    .where(
+      and(
+        eq(contractParticipants.contractId, contractId),
+        eq(contractParticipants.practiceId, actor.practiceId),
+      ),
+    );
+  const participantIds = new Set(participants.map((p) => p.clientId));
+  if (attendedClientIds.some((id) => !participantIds.has(id))) {
+    throw new AppError('invalid', 'sessions.notAParticipant');
+  }
+  await tx
+    .delete(sessionAttendance)
+    .where(
+      and(eq(sessionAttendance.sessionId, sessionId), eq(sessionAttendance.practiceId, actor.practiceId)),
+    );
+  if (participants.length === 0) return;
+  const attended = new Set(attendedClientIds);
+  await tx.insert(sessionAttendance).values(
+    participants.map(({ clientId }) => ({
+      sessionId,
+      clientId,
+      practiceId: actor.practiceId,
+      attended: attended.has(clientId),
+    })),
+  );
 }
 
 /** Marks that nobody came; invoiced only if the contract charges no-shows. */

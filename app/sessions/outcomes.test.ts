@@ -34,11 +34,11 @@ describe('cancelling', () => {
     const charging = await supervisorWithContract({ cancellationNoticeHours: 48 });
     const onTime = await book(charging.actor, charging.contractId, hours(72));
     const late = await book(charging.actor, charging.contractId, hours(47));
-    expect(await cancelSession(db(), charging.actor, onTime, now)).toEqual({
+    expect(await cancelSession(db(), charging.actor, onTime, { by: "supervisee", reason: null }, now)).toEqual({
       late: false,
       chargeable: false,
     });
-    expect(await cancelSession(db(), charging.actor, late, now)).toEqual({
+    expect(await cancelSession(db(), charging.actor, late, { by: "supervisee", reason: null }, now)).toEqual({
       late: true,
       chargeable: true,
     });
@@ -53,14 +53,14 @@ describe('cancelling', () => {
 
     const lenient = await supervisorWithContract({ chargeLateCancellation: false });
     const lenientLate = await book(lenient.actor, lenient.contractId, hours(2));
-    expect(await cancelSession(db(), lenient.actor, lenientLate, now)).toEqual({
+    expect(await cancelSession(db(), lenient.actor, lenientLate, { by: "supervisee", reason: null }, now)).toEqual({
       late: true,
       chargeable: false,
     });
     expect((await getSession(db(), lenient.actor, lenientLate)).history.map((h) => h.kind)).toEqual(
       ['booked', 'cancelled'],
     );
-    const again = await errorOf(cancelSession(db(), lenient.actor, lenientLate, now));
+    const again = await errorOf(cancelSession(db(), lenient.actor, lenientLate, { by: "supervisee", reason: null }, now));
     expect(again.messageKey).toBe('sessions.notScheduled');
   });
 });

@@ -68,6 +68,8 @@ export async function getSession(db: Db, actor: MemberActor, sessionId: string) 
         previousStartsAt: sessionChanges.previousStartsAt,
         newStartsAt: sessionChanges.newStartsAt,
         newEndsAt: sessionChanges.newEndsAt,
+        previousStatus: sessionChanges.previousStatus,
+        newStatus: sessionChanges.newStatus,
       })
       .from(sessionChanges)
       .leftJoin(users, eq(users.id, sessionChanges.changedBy))

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { evaluationKinds } from '#db/schema';
-import { checkbox, optionalText } from '~/forms/fields';
+import { cancellers, evaluationKinds } from '#db/schema';
+import { checkbox, optionalText, requiredText } from '~/forms/fields';
 
 import { maxSessionMinutes, minSessionMinutes, seriesLimits } from './limits';
 import { helsinkiInstant, isLocalDate, isLocalTime } from './week';
@@ -51,6 +51,7 @@ export const bookingSchema = z
     everyWeeks: z.string().optional(),
     count: z.string().optional(),
     confirmPast: checkbox,
+    bookAsExtra: checkbox,
   })
   .superRefine((form, context) => {
     if (!form.repeat) return;
@@ -69,6 +70,7 @@ export const bookingSchema = z
     location: form.location,
     series: form.repeat ? { everyWeeks: Number(form.everyWeeks), count: Number(form.count) } : null,
     confirmPast: form.confirmPast,
+    bookAsExtra: form.bookAsExtra,
   }));
 
 export type BookingForm = z.infer<typeof bookingSchema>;
@@ -81,9 +83,71 @@ export const rescheduleSchema = z
     confirmPast: form.confirmPast,
   }));
 
+const cancellation = {
+  cancelledBy: z.enum(cancellers, { error: 'sessions.cancelledByRequired' }),
+  cancellationReason: optionalText(300),
+};
+
 export const cancelSchema = z.object({
+  ...cancellation,
   confirmCancel: checkbox.refine(Boolean, 'sessions.confirmCancelRequired'),
 });
+
+/** When a past session's cancellation was made (a datetime-local value); empty means "now". */
+const cancelledAtField = {
+  cancelledAt: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => {
+      if (!value) return true;
+      const [date = '', time = ''] = value.split('T');
+      return isLocalDate(date) && isLocalTime(time);
+    }, 'sessions.invalidCancelledAt')
+    .transform((value) => {
+      if (!value) return undefined;
+      const [date = '', time = ''] = value.split('T');
+      return helsinkiInstant(date, time);
+    }),
+};
+
+/** Marking a past session cancelled: who, why and when. */
+export const pastCancelSchema = z
+  .object({ ...cancellation, ...cancelledAtField })
+  .transform((form) => ({
+    by: form.cancelledBy,
+    reason: form.cancellationReason,
+    cancelledAt: form.cancelledAt,
+  }));
+
+/** Correcting a recorded outcome; the cancellation fields count only for "cancelled". */
+export const correctionSchema = z
+  .object({
+    status: z.enum(['held', 'no_show', 'cancelled'], { error: 'form.required' }),
+    cancelledBy: z.enum(cancellers).optional().catch(undefined),
+    cancellationReason: optionalText(300),
+    ...cancelledAtField,
+    confirmCorrection: checkbox.refine(Boolean, 'sessions.confirmCorrectionRequired'),
+  })
+  .transform((form, context) => {
+    if (form.status !== 'cancelled') return { status: form.status };
+    if (!form.cancelledBy) {
+      context.addIssue({
+        code: 'custom',
+        path: ['cancelledBy'],
+        message: 'sessions.cancelledByRequired',
+      });
+      return z.NEVER;
+    }
+    return {
+      status: form.status,
+      by: form.cancelledBy,
+      reason: form.cancellationReason,
+      cancelledAt: form.cancelledAt,
+    };
+  });
+
+export const waiveSchema = z.object({ waiveReason: requiredText(300) });
 
 /**
  * The ticked attendance boxes of a team or group session (one `attended` value per person).

@@ -7,8 +7,16 @@ import { useT } from '~/i18n/react';
 import { CheckboxField, FormErrors, SubmitButton } from '~/ui/form';
 
 import { BookingErrors, type BookingProblem, PastConfirmation, WhenFields } from './form-parts';
+import { CancellationFields } from './outcome-corrections';
 
-export type SessionIntent = 'reschedule' | 'cancel' | 'held' | 'noShow';
+export type SessionIntent =
+  | 'reschedule'
+  | 'cancel'
+  | 'held'
+  | 'noShow'
+  | 'cancelled'
+  | 'correct'
+  | 'waive';
 export type SessionActionResult = BookingProblem & { intent: SessionIntent };
 
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -87,6 +95,7 @@ export function CancelForm({
         >
           {consequence}
         </p>
+        <CancellationFields failure={failure} past={false} />
         <CheckboxField name="confirmCancel" label={t('sessions.confirmCancel')} failure={failure} />
         {failure?.fieldErrors.confirmCancel ? (
           <p className="text-sm text-red-800">{t('sessions.confirmCancelRequired')}</p>
@@ -97,7 +106,10 @@ export function CancelForm({
   );
 }
 
-/** Held (with attendance for a team or group) or a no-show; only once the start has passed. */
+/**
+ * Held (with attendance for a team or group), a no-show, or cancelled after all; only once
+ * the start has passed. Before that the page offers cancelling instead.
+ */
 export function OutcomeForms({
   result,
   started,
@@ -114,6 +126,7 @@ export function OutcomeForms({
   const t = useT();
   const heldFailure = failureFor(result, 'held')?.failure;
   const noShowFailure = failureFor(result, 'noShow')?.failure;
+  const cancelledFailure = failureFor(result, 'cancelled')?.failure;
   return (
     <Panel id="outcome-heading" title={t('sessions.outcome')}>
       {!started ? (
@@ -156,6 +169,16 @@ export function OutcomeForms({
               {t(chargeNoShow ? 'sessions.noShowCharged' : 'sessions.noShowFree')}
             </p>
             <SubmitButton>{t('sessions.markNoShow')}</SubmitButton>
+          </Form>
+          <Form
+            method="post"
+            className="flex flex-col gap-3 border-t border-slate-200 pt-4"
+            noValidate
+          >
+            <Intent value="cancelled" />
+            <FormErrors failure={cancelledFailure} />
+            <CancellationFields failure={cancelledFailure} past />
+            <SubmitButton>{t('sessions.markCancelled')}</SubmitButton>
           </Form>
         </>
       )}

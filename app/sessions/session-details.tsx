@@ -6,7 +6,13 @@ import { formatDate, formatDateTime, formatTime } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 import { DetailList } from '~/ui/detail-list';
 
-import { chargeReason, evaluationLabel, statusLabel, weekdayLabel } from './labels';
+import {
+  cancellerLabel,
+  chargeReason,
+  evaluationLabel,
+  statusLabel,
+  weekdayLabel,
+} from './labels';
 import type { SessionView } from './queries.server';
 import { helsinkiDate } from './week';
 
@@ -52,8 +58,20 @@ export function SessionDetails({ view }: { view: SessionView }) {
     items.push([t('sessions.evaluation'), t(evaluationLabel[session.evaluationKind])]);
   }
   if (session.location) items.push([t('sessions.location'), session.location]);
+  if (session.extra) items.push([t('sessions.extra'), t('sessions.extraValue')]);
   items.push([t('sessions.statusLabel'), t(statusLabel[session.status])]);
+  if (session.status === 'cancelled' && session.cancelledBy && session.cancelledAt) {
+    const when = formatDateTime(session.cancelledAt, locale);
+    const by = t(cancellerLabel[session.cancelledBy]);
+    items.push([
+      t('sessions.cancellation'),
+      [t('sessions.cancellationBy', { by, when }), session.cancellationReason]
+        .filter(Boolean)
+        .join(' – '),
+    ]);
+  }
   items.push([t('sessions.chargeable'), t(chargeReason(session))]);
+  if (session.chargeWaivedReason) items.push([t('sessions.waived'), session.chargeWaivedReason]);
   return <DetailList items={items} />;
 }
 
@@ -63,6 +81,8 @@ const changeLabel: Record<SessionView['history'][number]['kind'], MessageKey> = 
   cancelled: 'sessions.change.cancelled',
   held: 'sessions.change.held',
   no_show: 'sessions.change.noShow',
+  outcome_corrected: 'sessions.change.outcomeCorrected',
+  charge_waived: 'sessions.change.chargeWaived',
 };
 
 /** Every booking, move and outcome of the session, oldest first. */
@@ -84,8 +104,11 @@ export function SessionHistory({ history }: { history: SessionView['history'] })
             {' – '}
             {t(changeLabel[change.kind], {
               when: when(change.newStartsAt),
-              from: when(change.previousStartsAt),
-              to: when(change.newStartsAt),
+              // A correction's from/to are outcomes; a move's are times.
+              from: change.previousStatus
+                ? t(statusLabel[change.previousStatus])
+                : when(change.previousStartsAt),
+              to: change.newStatus ? t(statusLabel[change.newStatus]) : when(change.newStartsAt),
             })}
             {change.by ? <span className="text-slate-700"> ({change.by})</span> : null}
           </li>

@@ -19,7 +19,10 @@ export const calendarFeeds = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
-    /** Off by default: events show only a contract code or initials, never names. */
+    /**
+     * Off by default: events show only a contract code, never names nor the meeting place
+     * (a place usually names the client's workplace). One switch covers both.
+     */
     showNames: boolean('show_names').notNull().default(false),
     revokedAt: timestamptz('revoked_at'),
     createdAt: createdAt(),

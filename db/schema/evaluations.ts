@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 import { clients } from './clients';
 import { createdAt, id, timestamptz } from './columns';
@@ -43,6 +44,14 @@ export const evaluations = pgTable(
   (t) => [
     // A contract's evaluations (the contract page).
     index('evaluations_contract_idx').on(t.contractId, t.kind),
+    // One evaluation per contract, kind and author: a resubmission edits it. The supervisor's
+    // own view is keyed by the supervisor, a supervisee's view by the supervisee.
+    uniqueIndex('evaluations_supervisor_once_idx')
+      .on(t.contractId, t.kind, t.respondentUserId)
+      .where(sql`respondent = 'supervisor'`),
+    uniqueIndex('evaluations_supervisee_once_idx')
+      .on(t.contractId, t.kind, t.respondentClientId)
+      .where(sql`respondent = 'supervisee'`),
   ],
 );
 

@@ -10,6 +10,10 @@ import { users } from './users';
 export const sessionStatuses = ['scheduled', 'held', 'cancelled', 'no_show'] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];
 
+/** Who called a session off. Only the supervisee's late cancellation can be charged. */
+export const cancellers = ['supervisee', 'supervisor', 'practice'] as const;
+export type Canceller = (typeof cancellers)[number];
+
 export const evaluationKinds = ['start', 'middle', 'end'] as const;
 export type EvaluationKind = (typeof evaluationKinds)[number];
 
@@ -40,6 +44,18 @@ export const supervisionSessions = pgTable(
     cancelledAt: timestamptz('cancelled_at'),
     /** Cancelled inside the contract's notice period. */
     cancelledLate: boolean('cancelled_late'),
+    cancelledBy: text('cancelled_by', { enum: cancellers }),
+    /** Why it was called off, in the supervisor's words; never shown outside the practice. */
+    cancellationReason: text('cancellation_reason'),
+    /** Set when the supervisor waives a charge the contract would allow; says why. */
+    chargeWaivedReason: text('charge_waived_reason'),
+    /** Booked past the contract's allowance, explicitly, as an extra session. */
+    extra: boolean('extra').notNull().default(false),
+    /**
+     * When the session reached an invoice. Billing does not exist yet; once it sets this,
+     * the outcome is no longer correctable (see isOutcomeCorrectable).
+     */
+    invoicedAt: timestamptz('invoiced_at'),
     /** Whether the session is invoiced: held, or late-cancelled / no-show per the contract. */
     chargeable: boolean('chargeable').notNull().default(true),
     /** iCalendar SEQUENCE: bumped on every change a subscribed calendar must pick up. */
@@ -61,6 +77,8 @@ export const sessionChangeKinds = [
   'cancelled',
   'held',
   'no_show',
+  'outcome_corrected',
+  'charge_waived',
 ] as const;
 
 /** What happened to a session and when: rescheduling keeps its history here. */
@@ -80,6 +98,9 @@ export const sessionChanges = pgTable(
     previousEndsAt: timestamptz('previous_ends_at'),
     newStartsAt: timestamptz('new_starts_at'),
     newEndsAt: timestamptz('new_ends_at'),
+    /** For an outcome correction: the status before and after. */
+    previousStatus: text('previous_status', { enum: sessionStatuses }),
+    newStatus: text('new_status', { enum: sessionStatuses }),
     createdAt: createdAt(),
   },
   (t) => [

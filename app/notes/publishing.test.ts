@@ -1,0 +1,148 @@
+/**
+ * A summary reaches the supervisee only for a session that was held, and its author can see
+ * it first exactly as it will be shown.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import type { SessionStatus } from '#db/schema';
+import { loadContextFor, statusOf } from '#db/testing/context';
+import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import { testKeyring } from '#db/testing/keyring';
+import { insertSession } from '#db/testing/sessions';
+import { createTestDatabase } from '#db/testing/test-database';
+import { AppError } from '~/errors';
+import * as notesRoute from '~/routes/_app.sessions.$sessionId.notes';
+import * as previewRoute from '~/routes/_app.sessions.$sessionId.summary-preview';
+
+import { emptyPrivateNote, emptySharedDraft } from './content';
+import { publishSummary, saveNote } from './notes.server';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+const db = () => database.db;
+
+const PRIVATE = 'Epäilee omaa jaksamistaan';
+const SHARED = 'Sovimme kokeilevamme viikkopalaveria';
+
+async function sessionWithNote(status: SessionStatus, startsAt: Date) {
+  const { owner } = await createPracticeWithOwner(db());
+  const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
+  const { contractId } = await createContractFixture(db(), supervisor);
+  const sessionId = await insertSession(db(), {
+    practiceId: owner.practiceId,
+    contractId,
+    supervisorId: supervisor.userId,
+    startsAt,
+    status,
+  });
+  await saveNote(
+    db(),
+    supervisor,
+    sessionId,
+    {
+      baseVersion: 0,
+      private: { ...emptyPrivateNote, power: PRIVATE },
+      shared: { ...emptySharedDraft, environment: SHARED, actions: ['Kokeile palaveria'] },
+      themes: null,
+    },
+    testKeyring,
+  );
+  return { owner, supervisor, sessionId };
+}
+
+const refusalOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof AppError ? error.messageKey : error),
+  );
+
+describe('publishing a summary', () => {
+  it('is refused for a future, a no-show and a cancelled session, and allowed once held', async () => {
+    const future = await sessionWithNote('scheduled', new Date('2099-01-05T08:00:00Z'));
+    const past = new Date('2026-11-10T08:00:00Z');
+    const noShow = await sessionWithNote('no_show', past);
+    const cancelled = await sessionWithNote('cancelled', past);
+    for (const { supervisor, sessionId } of [future, noShow, cancelled]) {
+      expect(await refusalOf(publishSummary(db(), supervisor, sessionId, testKeyring))).toBe(
+        'notes.publishNeedsHeld',
+      );
+    }
+    const held = await sessionWithNote('held', past);
+    expect(await publishSummary(db(), held.supervisor, held.sessionId, testKeyring)).toEqual({
+      revision: 1,
+    });
+  });
+
+  it('answers the notes form with a translated refusal, not an error page', async () => {
+    const { supervisor, sessionId } = await sessionWithNote(
+      'scheduled',
+      new Date('2099-01-05T08:00:00Z'),
+    );
+    const form = new FormData();
+    form.set('intent', 'publish');
+    form.set('baseVersion', '1');
+    form.set('s_environment', SHARED);
+    const context = await loadContextFor(db(), supervisor.userId);
+    const request = new Request(`http://localhost/sessions/${sessionId}/notes`, {
+      method: 'POST',
+      body: form,
+    });
+    expect(await notesRoute.action({ request, params: { sessionId }, context })).toEqual({
+      status: 'error',
+      messageKey: 'notes.publishNeedsHeld',
+    });
+  });
+});
+
+describe('previewing a summary', () => {
+  it('shows its author the shared text and actions only, even before the session is held', async () => {
+    const { owner, supervisor, sessionId } = await sessionWithNote(
+      'scheduled',
+      new Date('2099-01-05T08:00:00Z'),
+    );
+    const request = new Request(`http://localhost/sessions/${sessionId}/summary-preview`);
+    const args = { request, params: { sessionId } };
+    const data = await previewRoute.loader({
+      ...args,
+      context: await loadContextFor(db(), supervisor.userId),
+    });
+    expect(data.summary.environment).toBe(SHARED);
+    expect(data.summary.actions).toEqual(['Kokeile palaveria']);
+    expect(JSON.stringify(data)).not.toContain(PRIVATE);
+
+    const ownerContext = await loadContextFor(db(), owner.userId);
+    expect(await statusOf(() => previewRoute.loader({ ...args, context: ownerContext }))).toBe(404);
+  });
+
+  it('is reached from the editor by saving first', async () => {
+    const { supervisor, sessionId } = await sessionWithNote(
+      'held',
+      new Date('2026-11-10T08:00:00Z'),
+    );
+    const form = new FormData();
+    form.set('intent', 'preview');
+    form.set('baseVersion', '1');
+    form.set('s_environment', 'Uusi yhteenveto');
+    const context = await loadContextFor(db(), supervisor.userId);
+    const request = new Request(`http://localhost/sessions/${sessionId}/notes`, {
+      method: 'POST',
+      body: form,
+    });
+    const response = await notesRoute
+      .action({ request, params: { sessionId }, context })
+      .catch((thrown: unknown) => thrown);
+    expect(response instanceof Response && response.headers.get('Location')).toBe(
+      `/sessions/${sessionId}/summary-preview`,
+    );
+    const data = await previewRoute.loader({
+      request: new Request(`http://localhost/sessions/${sessionId}/summary-preview`),
+      params: { sessionId },
+      context,
+    });
+    expect(data.summary.environment).toBe('Uusi yhteenveto');
+  });
+});
