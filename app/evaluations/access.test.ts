@@ -11,6 +11,7 @@ import { isAppError } from '~/errors';
 import type { MemberActor, SuperviseeActor } from '~/practices/actor';
 
 import { mayReadComment } from './access.server';
+import { deleteEvaluation } from './delete-evaluation.server';
 import { listEvaluations, recordEvaluation } from './evaluations.server';
 
 let database: Database;
@@ -106,6 +107,34 @@ describe('who reads evaluation comments', () => {
       testKeyring,
     );
     await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('the new supervisor cannot overwrite or delete an answer recorded before them', async () => {
+    const cast = await evaluatedContract();
+    await reassign(cast.owner, cast.contractId, cast.colleague.userId);
+    const overwrite = recordEvaluation(
+      db(),
+      cast.colleague,
+      cast.contractId,
+      { kind: 'start', respondentClientId: cast.clientId, scores: {}, comment: 'uusi' },
+      testKeyring,
+    );
+    await expect(overwrite).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'evaluations.recordedByOther',
+    });
+    const { evaluations } = await listEvaluations(
+      db(),
+      cast.colleague,
+      cast.contractId,
+      testKeyring,
+    );
+    expect(evaluations.map((e) => e.editable)).toEqual([false, false]);
+    const theirs = evaluations.find((e) => e.respondentClientId === cast.clientId);
+    await expect(
+      deleteEvaluation(db(), cast.colleague, cast.contractId, theirs?.id ?? ''),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(await commentsSeenBy(cast.author, cast.contractId)).toEqual([MINE, THEIRS]);
   });
 
   it.each([
