@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
+import { type Db, queryRows } from '#db/client';
 import { passwordResets, users } from '#db/schema';
 import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
 import { passwordResetEmail, passwordResetNoAccountEmail } from '~/email/templates';
@@ -31,10 +31,21 @@ export async function requestPasswordReset(
   const token = generateToken();
   const origin = input.mail.appOrigin;
   await db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ id: users.id, locale: users.locale })
-      .from(users)
-      .where(eq(users.email, input.email));
+    // One statement finds the account and, only if there is one, stores the link's hash:
+    // a known and an unknown address cost the database the same round trips.
+    const [user] = await queryRows<{ id: string; locale: string }>(
+      tx,
+      sql`with account as (
+            select ${users.id} as id, ${users.locale} as locale
+            from ${users} where ${users.email} = ${input.email}
+          ), stored as (
+            insert into ${passwordResets} (token_hash, user_id, created_at, expires_at)
+            select ${sha256Hex(token)}, id, ${now.toISOString()}::timestamptz,
+              ${new Date(now.getTime() + RESET_LINK_LIFETIME_MS).toISOString()}::timestamptz
+            from account
+          )
+          select id, locale from account`,
+    );
     const locale = user && isLocale(user.locale) ? user.locale : input.locale;
     if (!user) {
       await enqueueEmail(tx, {
@@ -43,12 +54,6 @@ export async function requestPasswordReset(
       });
       return;
     }
-    await tx.insert(passwordResets).values({
-      tokenHash: sha256Hex(token),
-      userId: user.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RESET_LINK_LIFETIME_MS),
-    });
     const url = `${origin}/reset-password/${token}`;
     await enqueueEmail(tx, {
       to: input.email,
