@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react';
 
-import { supervisionForms } from '#db/schema/contracts';
+import { supervisionForms } from '#db/schema/values';
 import type { FormFailure } from '~/forms/parse';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';

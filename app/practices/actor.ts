@@ -1,4 +1,4 @@
-import type { PracticeRole } from '#db/schema';
+import type { PracticeRole } from '#db/schema/values';
 import { AppError } from '~/errors';
 
 /** Who is acting, in which practice and with which role. Every domain function takes one. */

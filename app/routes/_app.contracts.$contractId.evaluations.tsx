@@ -6,7 +6,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
-import { evaluationKinds } from '#db/schema';
+import { evaluationKinds } from '#db/schema/values';
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { listEvaluations, recordEvaluation } from '~/evaluations/evaluations.server';
 import { parseEvaluationForm } from '~/evaluations/schemas';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { evaluationKinds } from '#db/schema';
+import { evaluationKinds } from '#db/schema/values';
 import { checkbox, optionalText } from '~/forms/fields';
 
 import { maxSessionMinutes, minSessionMinutes, seriesLimits } from './limits';

@@ -1,6 +1,7 @@
 import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, updatedAt } from './columns';
+import { locales } from './values';
 
 export const users = pgTable(
   'users',
@@ -11,7 +12,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     /** Preferred UI language; null means "follow the browser". */
-    locale: text('locale', { enum: ['fi', 'en'] }),
+    locale: text('locale', { enum: locales }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
