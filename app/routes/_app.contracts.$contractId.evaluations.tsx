@@ -10,6 +10,7 @@ import { evaluationKinds } from '#db/schema/values';
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { listEvaluations, recordEvaluation } from '~/evaluations/evaluations.server';
 import { parseEvaluationForm } from '~/evaluations/schemas';
+import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
@@ -37,10 +38,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     subject.goals.map((g) => g.id),
   );
   if (!parsed.ok) {
-    return {
+    return badRequest({
       errors: parsed.errors,
       values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])),
-    };
+    });
   }
   await recordEvaluation(context.db, actor, contractId, parsed.input, context.keyring).catch(
     throwAsResponse,

@@ -5,6 +5,7 @@ import { Form, useActionData } from '@remix-run/react';
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -15,7 +16,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forgot.ti
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotPasswordSchema, await request.formData());
-  if (!parsed.ok) return { sent: false, ...formFailure(parsed.values, parsed.fieldErrors) };
+  if (!parsed.ok) {
+    return badRequest({ sent: false, ...formFailure(parsed.values, parsed.fieldErrors) });
+  }
   await requestPasswordReset(context.db, {
     email: parsed.data.email,
     locale: resolveLocale(request, context),
@@ -36,7 +39,7 @@ export default function ForgotPassword() {
         <>
           <p className="text-slate-700">{t('forgot.lead')}</p>
           <Form method="post" className="flex flex-col gap-4" noValidate>
-            <FormErrors failure={result} />
+            <FormErrors failure={result} labels={{ email: t('auth.email') }} />
             <Field
               name="email"
               type="email"
