@@ -56,10 +56,10 @@ export default tseslint.config(
           patterns: [
             {
               // A regex, because gitignore-style groups read a leading '#' as a comment.
-              regex: '^#db/schema(?!/values$)',
+              regex: '^#db/(?!schema/values$)',
               allowTypeImports: true,
               message:
-                'Browser code imports shared values from #db/schema/values; queries belong in *.server.ts.',
+                'Browser code imports shared values from #db/schema/values only; database code belongs in *.server.ts.',
             },
             {
               group: ['drizzle-orm', 'drizzle-orm/*'],
