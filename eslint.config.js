@@ -43,4 +43,32 @@ export default tseslint.config(
       'react/prop-types': 'off',
     },
   },
+  {
+    // Route modules and UI code end up in the browser bundle: Drizzle's table definitions
+    // must not (they cost every page ~11 KB gzipped). Shared value lists live in
+    // db/schema/values.ts; server-only code goes in *.server.ts.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/**/*.server.ts', 'app/**/*.test.{ts,tsx}', 'app/**/test-fixtures.ts', 'app/**/test-app.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // A regex, because gitignore-style groups read a leading '#' as a comment.
+              regex: '^#db/(?!schema/values$)',
+              allowTypeImports: true,
+              message:
+                'Browser code imports shared values from #db/schema/values only; database code belongs in *.server.ts.',
+            },
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*'],
+              allowTypeImports: true,
+              message: 'Drizzle runs on the server only: move this into a *.server.ts module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

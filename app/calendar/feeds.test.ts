@@ -18,6 +18,7 @@ import { createTestDatabase, queryCounter } from '#db/testing/test-database';
 import { createSession, validateSessionToken } from '~/auth/session.server';
 import { loadConfig } from '~/config.server';
 import { AppError } from '~/errors';
+import { unwrapActionResult } from '~/forms/respond.server';
 import type { MemberActor } from '~/practices/actor';
 import { action as settingsAction } from '~/routes/_app.settings.calendar';
 import { loader as feedLoader } from '~/routes/feeds.$token';
@@ -358,14 +359,16 @@ describe('routes', () => {
     const { owner } = await supervisorWithSessions();
     const form = new FormData();
     form.set('intent', 'create');
-    const result = await settingsAction({
-      request: new Request('https://ohjaamo.example/settings/calendar', {
-        method: 'POST',
-        body: form,
+    const { data: result } = unwrapActionResult(
+      await settingsAction({
+        request: new Request('https://ohjaamo.example/settings/calendar', {
+          method: 'POST',
+          body: form,
+        }),
+        params: {},
+        context: await contextFor(owner.userId),
       }),
-      params: {},
-      context: await contextFor(owner.userId),
-    });
+    );
     if (result.intent !== 'create') throw new Error('expected the create result');
     const match = /^https:\/\/ohjaamo\.example\/feeds\/([\w-]+)\.ics$/.exec(result.feedUrl);
     expect(match).not.toBeNull();

@@ -27,7 +27,17 @@ export function ClientForm({
   const t = useT();
   return (
     <Form method="post" className="flex max-w-2xl flex-col gap-4" noValidate>
-      <FormErrors failure={failure} />
+      <FormErrors
+        failure={failure}
+        labels={{
+          name: t('clients.name'),
+          email: t('clients.email'),
+          phone: t('clients.phone'),
+          title: t('clients.titleColumn'),
+          organisation: t('clients.organisation'),
+          background: t('clients.background'),
+        }}
+      />
       <Field
         name="name"
         label={t('clients.name')}

@@ -32,7 +32,20 @@ export function CommissionerForm({
   const c = commissioner;
   return (
     <Form method="post" className="flex max-w-2xl flex-col gap-4" noValidate>
-      <FormErrors failure={failure} />
+      <FormErrors
+        failure={failure}
+        labels={{
+          name: t('commissioners.name'),
+          businessId: t('commissioners.businessId'),
+          billingContact: t('commissioners.billingContact'),
+          billingEmail: t('commissioners.billingEmail'),
+          addressLine: t('commissioners.addressLine'),
+          postalCode: t('commissioners.postalCode'),
+          city: t('commissioners.city'),
+          eInvoiceAddress: t('commissioners.eInvoiceAddress'),
+          eInvoiceOperator: t('commissioners.eInvoiceOperator'),
+        }}
+      />
       <Field
         name="name"
         label={t('commissioners.name')}

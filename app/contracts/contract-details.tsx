@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 
 import type { Contract } from '#db/schema/contracts';
-import type { Theme } from '#db/schema/themes';
+import type { Theme } from '#db/schema/values';
 import { formatDate, formatMoney } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 import { DetailList } from '~/ui/detail-list';

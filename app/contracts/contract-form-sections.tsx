@@ -1,5 +1,5 @@
-import { disclosureLevels, payers } from '#db/schema/contracts';
-import { themes } from '#db/schema/themes';
+import { disclosureLevels, payers } from '#db/schema/values';
+import { themes } from '#db/schema/values';
 import { useT } from '~/i18n/react';
 import { Field, SelectField } from '~/ui/form';
 

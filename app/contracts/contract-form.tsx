@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react';
 
-import { supervisionForms } from '#db/schema/contracts';
+import { supervisionForms } from '#db/schema/values';
 import type { FormFailure } from '~/forms/parse';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
@@ -38,7 +38,33 @@ export function ContractForm({
   const section = { values, failure };
   return (
     <Form method="post" className="flex max-w-3xl flex-col gap-6" noValidate>
-      <FormErrors failure={failure} />
+      <FormErrors
+        failure={failure}
+        labels={{
+          supervisorId: t('contracts.supervisor'),
+          commissionerId: t('contracts.commissioner'),
+          form: t('contracts.form'),
+          code: t('contracts.code'),
+          participants: t('contracts.participants'),
+          sessionsAgreed: t('contracts.sessionsAgreed'),
+          sessionMinutes: t('contracts.sessionMinutes'),
+          rhythmWeeks: t('contracts.rhythmWeeks'),
+          startsOn: t('contracts.startsOn'),
+          plannedEndOn: t('contracts.plannedEndOn'),
+          location: t('contracts.location'),
+          remoteLink: t('contracts.remoteLink'),
+          guidingQuestion: t('contracts.guidingQuestion'),
+          goals: t('contracts.goals'),
+          methods: t('contracts.methods'),
+          price: t('contracts.price'),
+          vat: t('contracts.vat'),
+          payer: t('contracts.payer'),
+          vatExemptReason: t('contracts.vatExemptReason'),
+          cancellationNoticeHours: t('contracts.cancellationNoticeHours'),
+          commissionerDisclosure: t('contracts.commissionerDisclosure'),
+          retentionMonths: t('contracts.retentionMonths'),
+        }}
+      />
       <PartiesSection {...section} choices={choices} />
       <PracticalitiesSection {...section} />
       <ContentSection {...section} />

@@ -1,5 +1,5 @@
 /** How contract values read on screen, in the user's language. */
-import type { ContractStatus } from '#db/schema/contracts';
+import type { ContractStatus } from '#db/schema/values';
 import type { Locale, Translate } from '~/i18n';
 import { formatDate } from '~/i18n/format';
 import { useT } from '~/i18n/react';

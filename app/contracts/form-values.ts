@@ -4,7 +4,7 @@
  * fill their fields the same way.
  */
 import type { Contract } from '#db/schema/contracts';
-import type { Theme } from '#db/schema/themes';
+import type { Theme } from '#db/schema/values';
 import { isAppError } from '~/errors';
 import { type FormFailure, formFailure } from '~/forms/parse';
 import type { MessageKey } from '~/i18n';

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 
-import { disclosureLevels, payers, supervisionForms } from '#db/schema/contracts';
-import { themes } from '#db/schema/themes';
+import { disclosureLevels, payers, supervisionForms } from '#db/schema/values';
+import { themes } from '#db/schema/values';
 import { checkbox, optionalText, requiredText } from '~/forms/fields';
 import type { MessageKey } from '~/i18n';
 

@@ -6,7 +6,8 @@
 import type { OutboxMessage } from '#db/schema';
 import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
 
-const context = (outboxId: string) => `outbox:${outboxId}:link`;
+/** What a sealed link is bound to: its outbox row (key rotation re-seals with the same). */
+export const sealedLinkContext = (outboxId: string) => `outbox:${outboxId}:link`;
 
 /** The link as the stored body shows it: where it leads, without the secret part. */
 export function redactLink(url: string): string {
@@ -15,7 +16,7 @@ export function redactLink(url: string): string {
 }
 
 export function sealLink(keyring: NoteKeyring, outboxId: string, url: string): string {
-  return encryptText(keyring, url, context(outboxId));
+  return encryptText(keyring, url, sealedLinkContext(outboxId));
 }
 
 /** The body as it is to be sent: the redacted link replaced by the unsealed one. */
@@ -24,6 +25,6 @@ export function unsealBody(
   message: Pick<OutboxMessage, 'id' | 'textBody' | 'sealedLink'>,
 ): string | null {
   if (message.textBody === null || message.sealedLink === null) return message.textBody;
-  const url = decryptText(keyring, message.sealedLink, context(message.id));
+  const url = decryptText(keyring, message.sealedLink, sealedLinkContext(message.id));
   return message.textBody.replaceAll(redactLink(url), url);
 }

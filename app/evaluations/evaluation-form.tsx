@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 
-import { evaluationKinds } from '#db/schema';
+import { evaluationKinds } from '#db/schema/values';
 import type { MessageKey } from '~/i18n';
 import { useT } from '~/i18n/react';
 import { SubmitButton } from '~/ui/form';

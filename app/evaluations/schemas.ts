@@ -1,4 +1,4 @@
-import { evaluationKinds } from '#db/schema';
+import { evaluationKinds } from '#db/schema/values';
 
 import type { EvaluationInput } from './evaluations.server';
 

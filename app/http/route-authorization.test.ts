@@ -21,6 +21,7 @@ import { loadContextFor } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
+import { unwrapActionResult } from '~/forms/respond.server';
 
 type Outcome = number | 'login' | `→${string}` | 'no loader';
 /** anonymous, owner, supervisor, other practice */
@@ -41,26 +42,26 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 200, 200, 404],
     action: ['login', '→/clients/:clientId', '→/clients/:clientId', 404],
   },
-  // Edit actions check the form first: an empty form is answered with its errors (200)
+  // Edit actions check the form first: an empty form is answered with its errors (400)
   // before the record is looked up, whoever sends it (a valid one: see the last test).
   '_app.clients.$clientId.edit.tsx': {
     loader: ['login', 200, 200, 404],
-    action: ['login', 200, 200, 200],
+    action: ['login', 400, 400, 400],
   },
   '_app.clients._index.tsx': { loader: ['login', 200, 200, 200], action: noAction },
-  '_app.clients.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 200, 200, 200] },
+  '_app.clients.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 400, 400, 400] },
   '_app.commissioners.$commissionerId._index.tsx': {
     loader: ['login', 200, 200, 404],
     action: ['login', '→/commissioners/:commissionerId', '→/commissioners/:commissionerId', 404],
   },
   '_app.commissioners.$commissionerId.edit.tsx': {
     loader: ['login', 200, 200, 404],
-    action: ['login', 200, 200, 200],
+    action: ['login', 400, 400, 400],
   },
   '_app.commissioners._index.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.commissioners.new.tsx': {
     loader: ['login', 200, 200, 200],
-    action: ['login', 200, 200, 200],
+    action: ['login', 400, 400, 400],
   },
   '_app.contracts.$contractId._index.tsx': {
     loader: ['login', 200, 200, 404],
@@ -68,15 +69,15 @@ const table: Record<string, RouteRow> = {
   },
   '_app.contracts.$contractId.edit.tsx': {
     loader: ['login', 200, 200, 404],
-    action: ['login', 200, 200, 200],
+    action: ['login', 400, 400, 400],
   },
   // Evaluations belong to their author: the owner sees none of the supervisor's.
   '_app.contracts.$contractId.evaluations.tsx': {
     loader: ['login', 404, 200, 404],
-    action: ['login', 404, 200, 404],
+    action: ['login', 404, 400, 404],
   },
   '_app.contracts._index.tsx': { loader: ['login', 200, 200, 200], action: noAction },
-  '_app.contracts.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 200, 200, 200] },
+  '_app.contracts.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 400, 400, 400] },
   // The development mail viewer (on in tests, never in production) is the owner's.
   '_app.dev.mail.tsx': { loader: ['login', 200, 403, 200], action: noAction },
   // A session is its supervisor's: the owner reaches the contract, not the session page.
@@ -93,10 +94,10 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 404, 200, 404],
     action: noAction,
   },
-  '_app.sessions.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 200, 200, 200] },
+  '_app.sessions.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 400, 400, 400] },
   '_app.settings._index.tsx': {
     loader: ['login', 200, 200, 200],
-    action: ['login', 200, 200, 200],
+    action: ['login', 400, 400, 400],
   },
   '_app.settings.calendar.tsx': {
     loader: ['login', 200, 200, 200],
@@ -105,7 +106,7 @@ const table: Record<string, RouteRow> = {
   // Owner-only pages: a supervisor gets 403; the other practice's owner sees their own practice.
   '_app.settings.members.tsx': {
     loader: ['login', 200, 403, 200],
-    action: ['login', 200, 403, 200],
+    action: ['login', 400, 403, 400],
   },
   '_app.settings.prompts.tsx': {
     loader: ['login', 200, 403, 200],
@@ -115,16 +116,16 @@ const table: Record<string, RouteRow> = {
   '_index.tsx': { loader: all(200), action: noAction },
   'check-email.tsx': { loader: all('no loader'), action: noAction },
   'feeds.$token.ts': { loader: all(404), action: noAction },
-  'forgot-password.tsx': { loader: all('no loader'), action: all(200) },
-  'invite.$token.tsx': { loader: all(200), action: all(200) },
+  'forgot-password.tsx': { loader: all('no loader'), action: all(400) },
+  'invite.$token.tsx': { loader: all(200), action: [400, 200, 200, 200] },
   'language.tsx': { loader: all('→/'), action: all('→/') },
-  'login.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(200) },
+  'login.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(400) },
   'logout.tsx': { loader: all('→/'), action: all('login') },
   'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
-  'reset-password.$token.tsx': { loader: all(200), action: all(200) },
-  'signup.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(200) },
-  // An unknown token is answered on the page itself, for anyone.
-  'verify-email.$token.tsx': { loader: all(200), action: all(200) },
+  'reset-password.$token.tsx': { loader: all(200), action: all(400) },
+  'signup.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(400) },
+  // An unknown token: the page says so (with status 404 once the form is sent), for anyone.
+  'verify-email.$token.tsx': { loader: all(200), action: all(404) },
   'verify-email.resend.tsx': {
     loader: ['login', 200, 200, 200],
     action: ['login', 200, 200, 200],
@@ -194,7 +195,8 @@ async function outcomeOf(run: () => unknown): Promise<Outcome> {
       throw new Error(`threw ${thrown instanceof Error ? thrown.message : String(thrown)}`);
     }
   }
-  if (!(result instanceof Response)) return 200;
+  // A form answered again with its errors carries its status in Remix's data() wrapper.
+  if (!(result instanceof Response)) return unwrapActionResult(result).status;
   const location = result.headers.get('location');
   if (result.status >= 300 && result.status < 400 && location) {
     if (location.startsWith('/login')) return 'login';

@@ -53,6 +53,7 @@ const common: Omit<
   'form.invalidEmail': 'Please check the e-mail address.',
   'form.tooLong': 'The text is too long.',
   'form.errorSummary': 'The form has errors. Please correct the marked fields.',
+  'form.summaryRequired': 'required',
   'form.saved': 'Saved.',
 
   'auth.email': 'E-mail',

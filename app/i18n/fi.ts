@@ -44,6 +44,7 @@ const common = {
   'form.invalidEmail': 'Tarkista sähköpostiosoite.',
   'form.tooLong': 'Teksti on liian pitkä.',
   'form.errorSummary': 'Lomakkeessa on virheitä. Korjaa merkityt kohdat.',
+  'form.summaryRequired': 'pakollinen',
   'form.saved': 'Tallennettu.',
 
   'auth.email': 'Sähköposti',

@@ -140,6 +140,28 @@ export function decryptText(keyring: NoteKeyring, envelope: string, context: str
   }
 }
 
+/** The id of the key an envelope was sealed with, or undefined if it is no envelope of ours. */
+export function envelopeKeyId(envelope: string): string | undefined {
+  const [version, keyId] = envelope.split('.', 2);
+  return version === VERSION && keyId !== undefined && KEY_ID.test(keyId) ? keyId : undefined;
+}
+
+/** The prefix every envelope sealed under `keyId` starts with, for finding them in SQL. */
+export function envelopePrefix(keyId: string): string {
+  if (!KEY_ID.test(keyId))
+    throw new Error('Key id must be 1-32 characters of A-Z, a-z, 0-9, _ or -');
+  return `${VERSION}.${keyId}.`;
+}
+
+/**
+ * Seals an envelope's text again under the keyring's active key, for key rotation. An
+ * envelope already under the active key is returned as it is, so rotating twice is harmless.
+ */
+export function resealText(keyring: NoteKeyring, envelope: string, context: string): string {
+  if (envelopeKeyId(envelope) === keyring.activeKeyId) return envelope;
+  return encryptText(keyring, decryptText(keyring, envelope, context), context);
+}
+
 // Only canonical base64url is accepted: Node's lenient decoder would otherwise let some
 // edits to an envelope (stray characters, unused trailing bits) decode to the same bytes.
 function decodeStrict(text: string): Buffer | undefined {

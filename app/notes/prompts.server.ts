@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { practicePrompts } from '#db/schema';
-import { themes } from '#db/schema/themes';
+import { themes } from '#db/schema/values';
 import type { MemberActor } from '~/practices/actor';
 import { assertRole } from '~/practices/actor';
 

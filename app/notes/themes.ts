@@ -1,4 +1,4 @@
-import { type Theme, themes } from '#db/schema/themes';
+import { type Theme, themes } from '#db/schema/values';
 
 export { type Theme, themes };
 

@@ -1,4 +1,4 @@
-import type { PracticeRole } from '#db/schema';
+import type { PracticeRole } from '#db/schema/values';
 import { AppError } from '~/errors';
 
 /** A member of the practice (owner or supervisor) acting in their current practice. */

@@ -11,6 +11,7 @@ import { ClientForm } from '~/clients/client-form';
 import { getClient, updateClient } from '~/clients/clients.server';
 import { clientSchema } from '~/clients/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -29,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.clientId);
   const parsed = parseForm(clientSchema, await request.formData());
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   await updateClient(context.db, actor, id, parsed.data, context.keyring).catch(throwAsResponse);
   return redirect(`/clients/${id}`);
 }

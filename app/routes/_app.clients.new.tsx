@@ -11,6 +11,7 @@ import { ClientForm } from '~/clients/client-form';
 import { createClient } from '~/clients/clients.server';
 import { clientSchema } from '~/clients/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const parsed = parseForm(clientSchema, await request.formData());
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   const id = await createClient(context.db, actor, parsed.data, context.keyring);
   return redirect(`/clients/${id}`);
 }

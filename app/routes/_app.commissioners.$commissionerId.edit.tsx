@@ -11,6 +11,7 @@ import { CommissionerForm } from '~/commissioners/commissioner-form';
 import { getCommissioner, updateCommissioner } from '~/commissioners/commissioners.server';
 import { commissionerSchema } from '~/commissioners/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -32,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.commissionerId);
   const parsed = parseForm(commissionerSchema, await request.formData());
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   await updateCommissioner(context.db, actor, id, parsed.data).catch(throwAsResponse);
   return redirect(`/commissioners/${id}`);
 }

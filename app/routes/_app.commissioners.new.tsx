@@ -11,6 +11,7 @@ import { CommissionerForm } from '~/commissioners/commissioner-form';
 import { createCommissioner } from '~/commissioners/commissioners.server';
 import { commissionerSchema } from '~/commissioners/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const parsed = parseForm(commissionerSchema, await request.formData());
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   const id = await createCommissioner(context.db, actor, parsed.data);
   return redirect(`/commissioners/${id}`);
 }

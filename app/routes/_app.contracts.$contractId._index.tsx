@@ -13,6 +13,7 @@ import { StatusBadge } from '~/contracts/display';
 import { activateContract, endContract } from '~/contracts/status.server';
 import { isAppError } from '~/errors';
 import { formFailure } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get('intent');
   // Ending cannot be undone, so it takes a ticked confirmation, also without JavaScript.
   if (intent === 'end' && form.get('confirmEnd') !== 'on')
-    return formFailure({}, { confirmEnd: ['contracts.endConfirmRequired'] });
+    return badRequest(formFailure({}, { confirmEnd: ['contracts.endConfirmRequired'] }));
   try {
     if (intent === 'activate') await activateContract(context.db, actor, id);
     else if (intent === 'end') await endContract(context.db, actor, id);

@@ -13,6 +13,7 @@ import { contractFormRefusal, contractValues } from '~/contracts/form-values';
 import { contractFormOptions } from '~/contracts/references.server';
 import { contractSchema } from '~/contracts/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params.contractId);
   const form = await request.formData();
   const parsed = parseForm(contractSchema, form);
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   try {
     await updateContract(context.db, actor, id, parsed.data);
     return redirect(`/contracts/${id}`);

@@ -11,6 +11,7 @@ import { deleteEvaluation } from '~/evaluations/delete-evaluation.server';
 import { EvaluationForm } from '~/evaluations/evaluation-form';
 import { listEvaluations, recordEvaluation } from '~/evaluations/evaluations.server';
 import { parseEvaluationForm } from '~/evaluations/schemas';
+import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
@@ -43,10 +44,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     subject.goals.map((g) => g.id),
   );
   if (!parsed.ok) {
-    return {
+    return badRequest({
       errors: parsed.errors,
       values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])),
-    };
+    });
   }
   await recordEvaluation(context.db, actor, contractId, parsed.input, context.keyring).catch(
     throwAsResponse,

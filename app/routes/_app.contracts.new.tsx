@@ -13,6 +13,7 @@ import { contractFormRefusal, newContractValues } from '~/contracts/form-values'
 import { contractFormOptions } from '~/contracts/references.server';
 import { contractSchema } from '~/contracts/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const form = await request.formData();
   const parsed = parseForm(contractSchema, form);
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   try {
     const id = await createContract(context.db, actor, parsed.data);
     return redirect(`/contracts/${id}`);

@@ -8,6 +8,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { formFailure, parseForm } from '~/forms/parse';
+import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
@@ -79,7 +80,7 @@ export async function action({
   request,
   params,
   context,
-}: ActionFunctionArgs): Promise<SessionActionResult | Response> {
+}: ActionFunctionArgs): Promise<SessionActionResult | BadRequest<SessionActionResult> | Response> {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.sessionId);
   const form = await request.formData();
@@ -88,24 +89,29 @@ export async function action({
   try {
     if (intent === 'reschedule') {
       const parsed = parseForm(rescheduleSchema, form);
-      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      if (!parsed.ok)
+        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
       await rescheduleSession(context.db, actor, id, parsed.data);
     } else if (intent === 'cancel') {
       const parsed = parseForm(cancelSchema, form);
-      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      if (!parsed.ok)
+        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
       const { cancelledBy: by, cancellationReason: reason } = parsed.data;
       await cancelSession(context.db, actor, id, { by, reason });
     } else if (intent === 'cancelled') {
       const parsed = parseForm(pastCancelSchema, form);
-      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      if (!parsed.ok)
+        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
       await cancelSession(context.db, actor, id, parsed.data);
     } else if (intent === 'correct') {
       const parsed = parseForm(correctionSchema, form);
-      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      if (!parsed.ok)
+        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
       await correctOutcome(context.db, actor, id, parsed.data);
     } else if (intent === 'waive') {
       const parsed = parseForm(waiveSchema, form);
-      if (!parsed.ok) return { intent, failure: formFailure(parsed.values, parsed.fieldErrors) };
+      if (!parsed.ok)
+        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
       await waiveCharge(context.db, actor, id, parsed.data.waiveReason);
     } else if (intent === 'held') {
       const recorded = form.get('attendance') === 'recorded';

@@ -13,6 +13,7 @@ import {
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { isAppError } from '~/errors';
+import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate, formatTime } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
@@ -56,12 +57,12 @@ export async function action({
   request,
   params,
   context,
-}: ActionFunctionArgs): Promise<SaveResult> {
+}: ActionFunctionArgs): Promise<SaveResult | BadRequest<SaveResult>> {
   const actor = await requirePracticeRole(request, context);
   const sessionId = idParam(params.sessionId);
   const form = await request.formData();
   const input = parseNoteForm(form);
-  if (!input) return { status: 'invalid' };
+  if (!input) return badRequest<SaveResult>({ status: 'invalid' });
   const { db, keyring } = context;
   try {
     const saved = await saveNote(db, actor, sessionId, input, keyring);

@@ -8,6 +8,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { bookingProblem } from '~/sessions/action-results.server';
@@ -34,7 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(bookingSchema, form);
   if (!parsed.ok) {
-    return { failure: formFailure(parsed.values, parsed.fieldErrors) } satisfies BookingProblem;
+    return badRequest({
+      failure: formFailure(parsed.values, parsed.fieldErrors),
+    } satisfies BookingProblem);
   }
   const { series, startsAt, ...booking } = parsed.data;
   try {

@@ -8,6 +8,7 @@ import { updateProfile } from '~/auth/profile.server';
 import { changePasswordSchema, profileSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { type FormFailure, formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { locales } from '~/i18n';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const form = await request.formData();
   if (form.get('intent') === 'password') {
     const parsed = parseForm(changePasswordSchema, form);
-    if (!parsed.ok) return { intent: 'password', done: false, failure: parsed };
+    if (!parsed.ok) return badRequest({ intent: 'password', done: false, failure: parsed });
     try {
       await changePassword(
         context.db,
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     }
   }
   const parsed = parseForm(profileSchema, form);
-  if (!parsed.ok) return { intent: 'profile', done: false, failure: parsed };
+  if (!parsed.ok) return badRequest({ intent: 'profile', done: false, failure: parsed });
   const { name, locale } = parsed.data;
   await updateProfile(context.db, actor.userId, { name, locale: locale || null });
   return { intent: 'profile', done: true };
@@ -77,7 +78,7 @@ export default function Settings() {
           {profile?.done ? <Notice>{t('form.saved')}</Notice> : null}
           <Form method="post" className="flex flex-col gap-4" noValidate>
             <input type="hidden" name="intent" value="profile" />
-            <FormErrors failure={profile?.failure} />
+            <FormErrors failure={profile?.failure} labels={{ name: t('auth.name') }} />
             <p>
               {t('auth.email')}: <strong>{data.email}</strong>
             </p>
@@ -119,7 +120,13 @@ export default function Settings() {
           {password?.done ? <Notice>{t('settings.passwordChanged')}</Notice> : null}
           <Form method="post" className="flex flex-col gap-4" noValidate>
             <input type="hidden" name="intent" value="password" />
-            <FormErrors failure={password?.failure} />
+            <FormErrors
+              failure={password?.failure}
+              labels={{
+                currentPassword: t('auth.currentPassword'),
+                password: t('auth.newPassword'),
+              }}
+            />
             <Field
               name="currentPassword"
               type="password"

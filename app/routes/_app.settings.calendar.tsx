@@ -5,6 +5,7 @@ import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { createFeed, getFeedSettings, revokeFeed, setFeedShowNames } from '~/calendar/feeds.server';
 import { feedIntent, feedNamesSchema } from '~/calendar/schemas';
 import { type FormFailure, parseForm } from '~/forms/parse';
+import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
@@ -23,7 +24,10 @@ type Result =
   | { intent: 'revoke' }
   | { intent: 'names'; failure?: FormFailure };
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<Result> {
+export async function action({
+  request,
+  context,
+}: ActionFunctionArgs): Promise<Result | BadRequest<Result>> {
   const actor = await requirePracticeRole(request, context);
   const form = await request.formData();
   const intent = feedIntent.safeParse(form.get('intent'));
@@ -40,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
         return { intent: 'revoke' };
       case 'names': {
         const parsed = parseForm(feedNamesSchema, form);
-        if (!parsed.ok) return { intent: 'names', failure: parsed };
+        if (!parsed.ok) return badRequest({ intent: 'names', failure: parsed });
         await setFeedShowNames(context.db, actor, parsed.data.showNames);
         return { intent: 'names' };
       }
@@ -114,7 +118,10 @@ export default function CalendarSubscription() {
             ) : null}
             {/* Keyed by the saved value so the box follows it after a save without JavaScript. */}
             <Form key={String(feed.showNames)} method="post" className="flex flex-col gap-3">
-              <FormErrors failure={result?.intent === 'names' ? result.failure : undefined} />
+              <FormErrors
+                failure={result?.intent === 'names' ? result.failure : undefined}
+                labels={{ showNames: t('feeds.showNames') }}
+              />
               <input type="hidden" name="intent" value="names" />
               <p className="text-sm text-slate-700">{t('feeds.showNamesWarning')}</p>
               <p className="text-sm text-slate-700">{t('feeds.showNamesHint')}</p>

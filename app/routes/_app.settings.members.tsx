@@ -7,6 +7,7 @@ import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { emailField } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { formatDate } from '~/i18n/format';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
@@ -50,11 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const parsed = parseForm(inviteSchema, form);
   if (!parsed.ok) {
-    return {
+    return badRequest({
       invited: null,
       revoked: false,
       failure: formFailure(parsed.values, parsed.fieldErrors),
-    };
+    });
   }
   try {
     await inviteMember(context.db, actor, {
@@ -129,7 +130,7 @@ export default function Members() {
             className="flex flex-col gap-4"
             noValidate
           >
-            <FormErrors failure={result?.failure} />
+            <FormErrors failure={result?.failure} labels={{ email: t('auth.email') }} />
             <Field
               name="email"
               type="email"

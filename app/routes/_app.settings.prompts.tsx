@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { getPromptBank, savePromptBankTheme } from '~/notes/prompts.server';
@@ -33,7 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const prompts = parsePromptLines(String(form.get('fi') ?? ''), String(form.get('en') ?? ''));
   if (!prompts) {
-    return { theme, fi: String(form.get('fi') ?? ''), en: String(form.get('en') ?? '') };
+    return badRequest({
+      theme,
+      fi: String(form.get('fi') ?? ''),
+      en: String(form.get('en') ?? ''),
+    });
   }
   await savePromptBankTheme(context.db, actor, theme, prompts);
   return redirect(`/settings/prompts?saved=${theme}`);

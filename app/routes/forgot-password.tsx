@@ -6,6 +6,7 @@ import { requestPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -17,7 +18,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forgot.ti
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(forgotPasswordSchema, form);
-  if (!parsed.ok) return { sent: false, ...formFailure(parsed.values, parsed.fieldErrors) };
+  if (!parsed.ok) {
+    return badRequest({ sent: false, ...formFailure(parsed.values, parsed.fieldErrors) });
+  }
   try {
     await requestPasswordReset(context.db, {
       email: parsed.data.email,
@@ -47,7 +50,7 @@ export default function ForgotPassword() {
         <>
           <p className="text-slate-700">{t('forgot.lead')}</p>
           <Form method="post" className="flex flex-col gap-4" noValidate>
-            <FormErrors failure={result} />
+            <FormErrors failure={result} labels={{ email: t('auth.email') }} />
             <Field
               name="email"
               type="email"

@@ -7,6 +7,7 @@ import { acceptInvitationSchema } from '~/auth/schemas';
 import { setSessionPractice } from '~/auth/session.server';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -38,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect('/calendar');
     }
     const parsed = parseForm(acceptInvitationSchema, form);
-    if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+    if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
     const { userId } = await acceptInvitation(context.db, token, {
       kind: 'new-account',
       ...parsed.data,
@@ -69,7 +70,10 @@ export default function AcceptInvitation() {
     <PublicLayout>
       <h1 className="text-2xl font-semibold">{t('invite.title', { practice })}</h1>
       <p>{t('invite.lead', { practice, role: t(`role.${invitation.role}`) })}</p>
-      <FormErrors failure={failure} />
+      <FormErrors
+        failure={failure}
+        labels={{ name: t('auth.name'), password: t('auth.password') }}
+      />
       {signedInEmail && signedInEmail !== invitation.email ? (
         <p role="alert">{t('invite.wrongUser', { email: invitation.email })}</p>
       ) : signedInEmail ? (

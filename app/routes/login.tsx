@@ -8,6 +8,7 @@ import { logIn } from '~/auth/log-in.server';
 import { logInSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
@@ -23,7 +24,7 @@ export function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(logInSchema, form);
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   try {
     const { userId } = await logIn(context.db, { ...parsed.data, ip: context.clientIp });
     return redirect(safeRedirectPath(form.get('redirectTo')), {
@@ -46,7 +47,10 @@ export default function LogIn() {
       <h1 className="text-2xl font-semibold">{t('login.title')}</h1>
       {demo ? <p className="text-slate-700">{t('login.demoHint')}</p> : null}
       <Form method="post" className="flex flex-col gap-4" noValidate>
-        <FormErrors failure={failure} />
+        <FormErrors
+          failure={failure}
+          labels={{ email: t('auth.email'), password: t('auth.password') }}
+        />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field
           name="email"

@@ -7,6 +7,7 @@ import { isResetTokenUsable, resetPassword } from '~/auth/password-reset.server'
 import { resetPasswordSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
@@ -20,7 +21,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(resetPasswordSchema, await request.formData());
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   try {
     const { userId } = await resetPassword(context.db, {
       token: params.token ?? '',
@@ -42,7 +43,7 @@ export default function ResetPassword() {
       <h1 className="text-2xl font-semibold">{t('reset.title')}</h1>
       {usable ? (
         <Form method="post" className="flex flex-col gap-4" noValidate>
-          <FormErrors failure={failure} />
+          <FormErrors failure={failure} labels={{ password: t('auth.newPassword') }} />
           <Field
             name="password"
             type="password"

@@ -6,6 +6,7 @@ import { requireAnonymous } from '~/auth/guards.server';
 import { signUpSchema } from '~/auth/schemas';
 import { signUp } from '~/auth/sign-up.server';
 import { formFailure, parseForm } from '~/forms/parse';
+import { badRequest } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -22,7 +23,7 @@ export function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(signUpSchema, form);
-  if (!parsed.ok) return formFailure(parsed.values, parsed.fieldErrors);
+  if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   // A new account and an address that already has one get the same answer: the mail tells
   // the address's owner which it was.
   await signUp(context.db, {
@@ -41,7 +42,15 @@ export default function SignUp() {
       <h1 className="text-2xl font-semibold">{t('signup.title')}</h1>
       <p className="text-slate-700">{t('signup.lead')}</p>
       <Form method="post" className="flex flex-col gap-4" noValidate>
-        <FormErrors failure={failure} />
+        <FormErrors
+          failure={failure}
+          labels={{
+            practiceName: t('signup.practiceName'),
+            name: t('auth.name'),
+            email: t('auth.email'),
+            password: t('auth.password'),
+          }}
+        />
         <Field
           name="practiceName"
           label={t('signup.practiceName')}

@@ -162,7 +162,24 @@ export function BookingErrors({ problem }: { problem: BookingProblem | undefined
   useEffect(() => {
     if (collisions.length > 0) ref.current?.focus();
   }, [problem, collisions.length]);
-  if (collisions.length === 0) return <FormErrors failure={problem?.failure} />;
+  if (collisions.length === 0) {
+    return (
+      <FormErrors
+        failure={problem?.failure}
+        labels={{
+          contractId: t('sessions.contract'),
+          evaluationKind: t('sessions.evaluation'),
+          location: t('sessions.location'),
+          everyWeeks: t('sessions.everyWeeks'),
+          count: t('sessions.count'),
+          date: t('sessions.date'),
+          time: t('sessions.time'),
+          minutes: t('sessions.minutes'),
+          confirmPast: t('sessions.confirmPastLabel'),
+        }}
+      />
+    );
+  }
   return (
     <div
       ref={ref}

@@ -1,5 +1,5 @@
 /** How sessions are described to people: shared by the calendar and the session page. */
-import type { Canceller, EvaluationKind, SessionStatus } from '#db/schema';
+import type { Canceller, EvaluationKind, SessionStatus } from '#db/schema/values';
 import type { Locale, MessageKey } from '~/i18n';
 
 import { isoWeekday, type LocalDate } from './week';

@@ -5,7 +5,7 @@
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
-import { cancellers } from '#db/schema';
+import { cancellers } from '#db/schema/values';
 import type { FormFailure } from '~/forms/parse';
 import { useT } from '~/i18n/react';
 import { CheckboxField, Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { cancellers, evaluationKinds } from '#db/schema';
+import { cancellers, evaluationKinds } from '#db/schema/values';
 import { checkbox, optionalText, requiredText } from '~/forms/fields';
 
 import { maxSessionMinutes, minSessionMinutes, seriesLimits } from './limits';

@@ -84,7 +84,7 @@ export function CancelForm({
     <Panel id="cancel-heading" title={t('sessions.cancel')}>
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <Intent value="cancel" />
-        <FormErrors failure={failure} />
+        <FormErrors failure={failure} labels={{ confirmCancel: t('sessions.confirmCancel') }} />
         <p className="text-slate-700">{t('sessions.noticeRule', { hours: noticeHours })}</p>
         <p
           className={

@@ -9,6 +9,7 @@ import type { Database } from '#db/client';
 import { supervisionSessions } from '#db/schema';
 import { loadContextFor } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
+import { unwrapActionResult } from '~/forms/respond.server';
 import * as sessionRoute from '~/routes/_app.sessions.$sessionId._index';
 import * as newSessionRoute from '~/routes/_app.sessions.new';
 
@@ -78,12 +79,18 @@ describe('correcting an outcome on the session page', () => {
     await markNoShow(db(), actor, id, hours(2));
     const context = await loadContextFor(db(), actor.userId);
     const fields = { intent: 'correct', status: 'cancelled', cancelledBy: 'supervisor' };
-    const result = await sessionRoute.action({
-      request: post(`/sessions/${id}`, fields),
-      params: { sessionId: id },
-      context,
-    });
-    if (!('failure' in result)) throw new Error('expected the form back');
+    const answer = unwrapActionResult(
+      await sessionRoute.action({
+        request: post(`/sessions/${id}`, fields),
+        params: { sessionId: id },
+        context,
+      }),
+    );
+    expect(answer.status).toBe(400);
+    const result = answer.data;
+    if (result instanceof Response || !('failure' in result)) {
+      throw new Error('expected the form back');
+    }
     expect(result.failure.fieldErrors.confirmCorrection).toEqual([
       'sessions.confirmCorrectionRequired',
     ]);

@@ -191,15 +191,30 @@ export function CheckboxField({
   );
 }
 
+/** Field name → the label shown on the form, for naming each field in the error summary. */
+export type FieldLabels = Partial<Record<string, string>>;
+
+// The summary names the field, so its message can be the short form ("Nimi: pakollinen").
+const summaryMessage: Partial<Record<MessageKey, MessageKey>> = {
+  'form.required': 'form.summaryRequired',
+};
+
 /**
  * Announces a failed submission and moves focus to it, so keyboard and screen-reader users
- * land on the list of what to fix; each item links to its field.
+ * land on the list of what to fix: one line per field, "label: what is wrong", each linking
+ * to its field.
  */
-export function FormErrors({ failure }: { failure: FormFailure | undefined }) {
+export function FormErrors({
+  failure,
+  labels = {},
+}: {
+  failure: FormFailure | undefined;
+  labels?: FieldLabels;
+}) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
-  const fieldErrors = failure ? fieldErrorList(failure.fieldErrors) : [];
-  const hasErrors = Boolean(failure?.formError) || fieldErrors.length > 0;
+  const lines = failure ? summaryLines(failure.fieldErrors, labels, t) : [];
+  const hasErrors = Boolean(failure?.formError) || lines.length > 0;
   useEffect(() => {
     if (hasErrors) ref.current?.focus();
   }, [failure, hasErrors]);
@@ -212,12 +227,12 @@ export function FormErrors({ failure }: { failure: FormFailure | undefined }) {
       className="flex flex-col gap-1 rounded-md border border-red-700 bg-red-50 p-3 text-red-900"
     >
       <p>{failure.formError ? t(failure.formError) : t('form.errorSummary')}</p>
-      {fieldErrors.length > 0 && failure.formError === undefined ? (
+      {lines.length > 0 && failure.formError === undefined ? (
         <ul className="list-disc pl-5">
-          {fieldErrors.map(({ field, key }) => (
-            <li key={`${field}-${key}`}>
+          {lines.map(({ field, text }) => (
+            <li key={field}>
               <a href={`#field-${field}`} className="text-red-900 underline">
-                {t(key)}
+                {text}
               </a>
             </li>
           ))}
@@ -227,10 +242,17 @@ export function FormErrors({ failure }: { failure: FormFailure | undefined }) {
   );
 }
 
-function fieldErrorList(fieldErrors: FieldErrors): { field: string; key: MessageKey }[] {
-  return Object.entries(fieldErrors).flatMap(([field, keys]) =>
-    (keys ?? []).map((key) => ({ field, key })),
-  );
+function summaryLines(
+  fieldErrors: FieldErrors,
+  labels: FieldLabels,
+  t: (key: MessageKey) => string,
+): { field: string; text: string }[] {
+  return Object.entries(fieldErrors).flatMap(([field, keys]) => {
+    if (!keys?.length) return [];
+    const label = labels[field];
+    const messages = keys.map((key) => t((label && summaryMessage[key]) || key)).join(' ');
+    return [{ field, text: label ? `${label}: ${messages}` : messages }];
+  });
 }
 
 /**

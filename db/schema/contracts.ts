@@ -14,22 +14,8 @@ import { clients } from './clients';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { commissioners } from './commissioners';
 import { practices } from './practices';
-import { themes } from './themes';
 import { users } from './users';
-
-export const supervisionForms = ['individual', 'team', 'group'] as const;
-export type SupervisionForm = (typeof supervisionForms)[number];
-
-/** draft → active → ended; only an active contract's sessions can be booked. */
-export const contractStatuses = ['draft', 'active', 'ended'] as const;
-export type ContractStatus = (typeof contractStatuses)[number];
-
-/** What the commissioner is told; the profession's default is attendance and invoices only. */
-export const disclosureLevels = ['nothing', 'attendance', 'attendance_and_evaluations'] as const;
-export type DisclosureLevel = (typeof disclosureLevels)[number];
-
-export const payers = ['commissioner', 'supervisee'] as const;
-export type Payer = (typeof payers)[number];
+import { contractStatuses, disclosureLevels, payers, supervisionForms, themes } from './values';
 
 /**
  * A supervision contract (työnohjaussopimus): supervisor, supervisee(s) and commissioner,

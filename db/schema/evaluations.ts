@@ -5,10 +5,9 @@ import { clients } from './clients';
 import { createdAt, id, timestamptz } from './columns';
 import { contractGoals, contracts } from './contracts';
 import { practices } from './practices';
-import { evaluationKinds, supervisionSessions } from './supervision-sessions';
+import { supervisionSessions } from './supervision-sessions';
 import { users } from './users';
-
-export const respondents = ['supervisor', 'supervisee'] as const;
+import { evaluationKinds, respondents } from './values';
 
 /** A start, middle or end evaluation, answered by the supervisor or by a supervisee. */
 export const evaluations = pgTable(

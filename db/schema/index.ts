@@ -8,5 +8,5 @@ export * from './notes';
 export * from './outbox';
 export * from './practices';
 export * from './supervision-sessions';
-export * from './themes';
 export * from './users';
+export * from './values';

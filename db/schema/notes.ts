@@ -3,8 +3,8 @@ import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { practices } from './practices';
 import { supervisionSessions } from './supervision-sessions';
-import { themes } from './themes';
 import { users } from './users';
+import { noteAuditActions, themes } from './values';
 
 /**
  * The supervisor's note on one session. Every text is encrypted by the application
@@ -79,14 +79,6 @@ export const agreedActions = pgTable(
     index('agreed_actions_session_idx').on(t.sessionId, t.position),
   ],
 );
-
-export const noteAuditActions = [
-  'read_private',
-  'write_private',
-  'read_shared',
-  'write_shared',
-  'publish',
-] as const;
 
 /** Who read or changed which session's notes, and when. Never the text. */
 export const noteAuditLog = pgTable(

@@ -2,8 +2,7 @@ import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz } from './columns';
 import { practices } from './practices';
-
-export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+import { outboxStatuses } from './values';
 
 /**
  * Outgoing e-mail, written in the same transaction as the action that causes it and

@@ -2,9 +2,7 @@ import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { users } from './users';
-
-export const practiceRoles = ['owner', 'supervisor'] as const;
-export type PracticeRole = (typeof practiceRoles)[number];
+import { practiceRoles } from './values';
 
 /** A supervision practice: a company or a sole trader. Every tenant-owned row points here. */
 export const practices = pgTable('practices', {

@@ -5,17 +5,7 @@ import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { contracts } from './contracts';
 import { practices } from './practices';
 import { users } from './users';
-
-/** scheduled → held | no_show | cancelled. */
-export const sessionStatuses = ['scheduled', 'held', 'cancelled', 'no_show'] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
-
-/** Who called a session off. Only the supervisee's late cancellation can be charged. */
-export const cancellers = ['supervisee', 'supervisor', 'practice'] as const;
-export type Canceller = (typeof cancellers)[number];
-
-export const evaluationKinds = ['start', 'middle', 'end'] as const;
-export type EvaluationKind = (typeof evaluationKinds)[number];
+import { cancellers, evaluationKinds, sessionChangeKinds, sessionStatuses } from './values';
 
 /** One supervision session (istunto) of a contract. */
 export const supervisionSessions = pgTable(
@@ -70,16 +60,6 @@ export const supervisionSessions = pgTable(
     index('supervision_sessions_contract_time_idx').on(t.contractId, t.startsAt),
   ],
 );
-
-export const sessionChangeKinds = [
-  'booked',
-  'rescheduled',
-  'cancelled',
-  'held',
-  'no_show',
-  'outcome_corrected',
-  'charge_waived',
-] as const;
 
 /** What happened to a session and when: rescheduling keeps its history here. */
 export const sessionChanges = pgTable(

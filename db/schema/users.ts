@@ -1,6 +1,7 @@
 import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz, updatedAt } from './columns';
+import { locales } from './values';
 
 export const users = pgTable(
   'users',
@@ -11,7 +12,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     /** Preferred UI language; null means "follow the browser". */
-    locale: text('locale', { enum: ['fi', 'en'] }),
+    locale: text('locale', { enum: locales }),
     /** When the user proved they read mail at `email`; until then nothing is mailed to others. */
     emailVerifiedAt: timestamptz('email_verified_at'),
     createdAt: createdAt(),

@@ -2,6 +2,7 @@ import type { AppLoadContext } from '@remix-run/node';
 
 import { createSession, validateSessionToken } from '~/auth/session.server';
 import { loadConfig } from '~/config.server';
+import { unwrapActionResult } from '~/forms/respond.server';
 
 import type { Db } from '../client';
 import { testKeyring } from './keyring';
@@ -26,8 +27,7 @@ export async function loadContextFor(db: Db, userId: string | null): Promise<App
 /** What a loader or action threw or returned, as the status a browser would get. */
 export async function statusOf(run: () => Promise<unknown>): Promise<number> {
   try {
-    const result = await run();
-    return result instanceof Response ? result.status : 200;
+    return unwrapActionResult(await run()).status;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown.status;
     throw thrown;

@@ -1,0 +1,64 @@
+/**
+ * The value lists that the database and the UI share (roles, forms, statuses, themes).
+ * Kept free of Drizzle so browser code can import them without pulling the table
+ * definitions into every page's bundle; the table files import them from here.
+ */
+
+export const practiceRoles = ['owner', 'supervisor'] as const;
+export type PracticeRole = (typeof practiceRoles)[number];
+
+/**
+ * The four themes of a manager's supervision. Stored as these keys wherever a theme is
+ * recorded (goals, notes, prompts), so the keys never change.
+ */
+export const themes = ['role', 'power', 'environment', 'dialogue'] as const;
+export type Theme = (typeof themes)[number];
+
+export const supervisionForms = ['individual', 'team', 'group'] as const;
+export type SupervisionForm = (typeof supervisionForms)[number];
+
+/** draft → active → ended; only an active contract's sessions can be booked. */
+export const contractStatuses = ['draft', 'active', 'ended'] as const;
+export type ContractStatus = (typeof contractStatuses)[number];
+
+/** What the commissioner is told; the profession's default is attendance and invoices only. */
+export const disclosureLevels = ['nothing', 'attendance', 'attendance_and_evaluations'] as const;
+export type DisclosureLevel = (typeof disclosureLevels)[number];
+
+export const payers = ['commissioner', 'supervisee'] as const;
+export type Payer = (typeof payers)[number];
+
+/** scheduled → held | no_show | cancelled. */
+export const sessionStatuses = ['scheduled', 'held', 'cancelled', 'no_show'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+/** Who called a session off. Only the supervisee's late cancellation can be charged. */
+export const cancellers = ['supervisee', 'supervisor', 'practice'] as const;
+export type Canceller = (typeof cancellers)[number];
+
+export const evaluationKinds = ['start', 'middle', 'end'] as const;
+export type EvaluationKind = (typeof evaluationKinds)[number];
+
+export const sessionChangeKinds = [
+  'booked',
+  'rescheduled',
+  'cancelled',
+  'held',
+  'no_show',
+  'outcome_corrected',
+  'charge_waived',
+] as const;
+
+export const respondents = ['supervisor', 'supervisee'] as const;
+
+export const noteAuditActions = [
+  'read_private',
+  'write_private',
+  'read_shared',
+  'write_shared',
+  'publish',
+] as const;
+
+export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+
+export const locales = ['fi', 'en'] as const;
