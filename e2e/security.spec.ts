@@ -38,15 +38,18 @@ test('a cross-site form post is refused with 403 and changes nothing', async ({
   const email = uniqueEmail('csrf');
   const crossSite = await request.post('/signup', {
     headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
-    form: { practiceName: 'Paha', name: 'Paha', email, password: PASSWORD },
+    form: { practiceName: 'Paha', name: 'Paha', email, password: 'pahan-oma-salasana-9' },
     maxRedirects: 0,
   });
   expect(crossSite.status()).toBe(403);
-  // The account was not created: signing up with the address still works.
+  // The account was not created: had it been, with the attacker's password, this sign-up
+  // would not make one and logging in with PASSWORD (inside signUp) would fail.
   await signUp(page, email);
 
   const sameSite = await request.post('/logout', {
     headers: { Origin: baseURL ?? '', 'Sec-Fetch-Site': 'same-origin' },
+    // What a browser sends for the log-out form: an empty form, not an empty body.
+    form: {},
     maxRedirects: 0,
   });
   expect(sameSite.status()).toBe(302);
