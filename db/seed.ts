@@ -12,9 +12,9 @@ import { hashPassword } from '~/auth/password.server';
 import { signUp } from '~/auth/sign-up.server';
 import { createClient } from '~/clients/clients.server';
 import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
-import type { NoteKeyring } from '~/notes/crypto.server';
 import { publishSummary, saveNote } from '~/notes/notes.server';
 import type { MemberActor } from '~/practices/actor';
+import type { NoteKeyring } from '~/security/sealing.server';
 import { addDays, helsinkiDate, helsinkiInstant } from '~/sessions/week';
 
 import type { Db } from './client';
