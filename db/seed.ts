@@ -15,7 +15,7 @@ import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
 import { publishSummary, saveNote } from '~/notes/notes.server';
 import type { MemberActor } from '~/practices/actor';
 import type { NoteKeyring } from '~/security/sealing.server';
-import { addDays, helsinkiDate, helsinkiInstant } from '~/sessions/week';
+import { addDays, helsinkiDate, helsinkiInstant } from '~/time/helsinki';
 
 import type { Db } from './client';
 import {

@@ -1,7 +1,6 @@
-import type { Locale } from './index';
+import { timeZone } from '~/time/helsinki';
 
-/** Every date and time in Ohjaamo is shown in Finnish time, whatever the browser's zone. */
-export const timeZone = 'Europe/Helsinki';
+import type { Locale } from './index';
 
 const intlLocale: Record<Locale, string> = { fi: 'fi-FI', en: 'en-GB' };
 
