@@ -17,7 +17,7 @@ import type { MemberActor } from '~/practices/actor';
 import type { NoteKeyring } from '~/security/sealing.server';
 import { addDays, helsinkiDate, helsinkiInstant } from '~/time/helsinki';
 
-import type { Db } from './client';
+import type { Db } from '../client';
 import {
   commissioners,
   contractGoals,
@@ -27,8 +27,8 @@ import {
   practices,
   supervisionSessions,
   users,
-} from './schema';
-import { demoClients, demoCommissioners, demoGuidingQuestions, demoNotes } from './seed-content';
+} from '../schema';
+import { demoClients, demoCommissioners, demoGuidingQuestions, demoNotes } from './content';
 
 export const demoAccounts = {
   owner: {
