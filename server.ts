@@ -14,7 +14,7 @@ import { smtpTransport } from '~/email/smtp.server';
 import { type BackgroundLoop, deliverDueMail, startLoop } from '~/email/worker.server';
 import { createHttpApp } from '~/http/express-app.server';
 import { logServerError } from '~/http/log-error.server';
-import { loadKeyring } from '~/notes/crypto.server';
+import { loadKeyring } from '~/security/sealing.server';
 
 const SHUTDOWN_DEADLINE_MS = 5_000;
 

@@ -1,7 +1,7 @@
 import type { Db } from '#db/client';
 import type { ValidatedSession } from '~/auth/session.server';
 import type { Config } from '~/config.server';
-import type { NoteKeyring } from '~/notes/crypto.server';
+import type { NoteKeyring } from '~/security/sealing.server';
 
 /** What the HTTP server hands every loader and action (built in app/http/express-app.server.ts). */
 export interface OhjaamoLoadContext {

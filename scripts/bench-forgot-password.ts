@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from '#db/client';
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { signUp } from '~/auth/sign-up.server';
-import { generateKeyString, parseKeyring } from '~/notes/crypto.server';
+import { generateKeyString, parseKeyring } from '~/security/sealing.server';
 
 const pairs = Number(process.argv[2] ?? 200);
 const mail = { appOrigin: 'http://localhost', keyring: parseKeyring(generateKeyString('bench')) };

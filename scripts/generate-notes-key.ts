@@ -4,7 +4,7 @@
  *
  *   npm run key:generate -- [keyId]
  */
-import { generateKeyString } from '~/notes/crypto.server';
+import { generateKeyString } from '~/security/sealing.server';
 
 const keyId = process.argv[2] ?? `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`;
 console.log(generateKeyString(keyId));

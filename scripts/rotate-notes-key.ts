@@ -15,12 +15,12 @@ import { parseArgs } from 'node:util';
 
 import { openDatabase } from '#db/client';
 import { loadConfig } from '~/config.server';
-import { loadKeyring } from '~/notes/crypto.server';
 import {
   assertKeyRetirable,
   countSealedUnder,
   rotateSealedText,
-} from '~/notes/key-rotation.server';
+} from '~/security/key-rotation.server';
+import { loadKeyring } from '~/security/sealing.server';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -6,8 +6,8 @@ import type { Db } from '#db/client';
 import { containsPattern } from '#db/like';
 import { clients } from '#db/schema';
 import { AppError } from '~/errors';
-import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
 import type { MemberActor } from '~/practices/actor';
+import { decryptText, encryptText, type NoteKeyring } from '~/security/sealing.server';
 
 import { loadClient, recordBackgroundAccess } from './access.server';
 import type { ClientInput } from './schemas';

@@ -2,8 +2,9 @@ import { Link } from '@remix-run/react';
 
 import type { Contract } from '#db/schema/contracts';
 import type { Theme } from '#db/schema/values';
-import { formatDate, formatMoney } from '~/i18n/format';
+import { formatDate } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
+import { formatMoney } from '~/money/cents';
 import { DetailList } from '~/ui/detail-list';
 
 import { formatDay, vatText } from './display';

@@ -12,8 +12,8 @@ import {
 } from '#db/schema';
 import { isUniqueViolation } from '~/db-errors.server';
 import { AppError } from '~/errors';
-import { timeZone } from '~/i18n/format';
 import type { MemberActor } from '~/practices/actor';
+import { timeZone } from '~/time/helsinki';
 
 import { lockVisibleContract, participantClient, visibleContracts } from './access.server';
 import { syncGoals } from './goals.server';

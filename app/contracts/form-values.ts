@@ -8,6 +8,7 @@ import type { Theme } from '#db/schema/values';
 import { isAppError } from '~/errors';
 import { type FormFailure, formFailure } from '~/forms/parse';
 import type { MessageKey } from '~/i18n';
+import { centsToEuros } from '~/money/cents';
 
 export const maxGoals = 6;
 export const participantPrefix = 'participant_';
@@ -22,13 +23,6 @@ export const vatChoices = ['2550', '1400', '1000', '0', 'exempt'] as const;
 export type VatChoice = (typeof vatChoices)[number];
 
 export type ContractFormValues = Record<string, string>;
-
-/** Cents back to the form's notation: 15050 → "150,50", 15000 → "150". */
-export function centsToEuros(cents: number): string {
-  const whole = Math.floor(cents / 100);
-  const fraction = cents % 100;
-  return fraction === 0 ? String(whole) : `${whole},${String(fraction).padStart(2, '0')}`;
-}
 
 const on = (value: boolean) => (value ? 'on' : '');
 

@@ -10,6 +10,7 @@ import { disclosureLevels, payers, supervisionForms } from '#db/schema/values';
 import { themes } from '#db/schema/values';
 import { checkbox, optionalText, requiredText } from '~/forms/fields';
 import type { MessageKey } from '~/i18n';
+import { eurosToCents } from '~/money/cents';
 
 import {
   goalIdField,
@@ -71,19 +72,6 @@ const optionalDay = optionalText(10).transform((value, ctx) => {
   ctx.addIssue({ code: 'custom', message: 'contracts.invalidDate' });
   return z.NEVER;
 });
-
-/**
- * Euros as people write them — `150`, `150,50` (Finnish comma), `1 500,00 €` — to integer
- * cents; null when it is not an amount.
- */
-export function eurosToCents(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0€]/g, '');
-  const match = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(compact);
-  if (!match) return null;
-  const whole = Number(match[1]);
-  const fraction = Number((match[2] ?? '').padEnd(2, '0'));
-  return whole * 100 + fraction;
-}
 
 const price = requiredText(20).transform((value, ctx) => {
   const cents = eurosToCents(value);

@@ -4,8 +4,8 @@ import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { outbox, type OutboxMessage } from '#db/schema';
-import { type NoteKeyring } from '~/notes/crypto.server';
 import { assertRole,type MemberActor } from '~/practices/actor';
+import { type NoteKeyring } from '~/security/sealing.server';
 
 import { redactLink, sealLink, unsealBody } from './sealed-link.server';
 

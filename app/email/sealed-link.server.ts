@@ -4,7 +4,7 @@
  * to its outbox row: copied to another row, it does not open.
  */
 import type { OutboxMessage } from '#db/schema';
-import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
+import { decryptText, encryptText, type NoteKeyring } from '~/security/sealing.server';
 
 /** What a sealed link is bound to: its outbox row (key rotation re-seals with the same). */
 export const sealedLinkContext = (outboxId: string) => `outbox:${outboxId}:link`;

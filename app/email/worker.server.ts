@@ -1,5 +1,5 @@
 import type { Db } from '#db/client';
-import type { NoteKeyring } from '~/notes/crypto.server';
+import type { NoteKeyring } from '~/security/sealing.server';
 
 import { claimDueMessages, markFailedAttempt, markSent } from './outbox.server';
 import { unsealBody } from './sealed-link.server';

@@ -13,8 +13,8 @@ import {
 } from '#db/schema';
 import { participantClient } from '~/contracts/access.server';
 import { AppError } from '~/errors';
-import { decryptText, encryptText, type NoteKeyring } from '~/notes/crypto.server';
 import type { MemberActor } from '~/practices/actor';
+import { decryptText, encryptText, type NoteKeyring } from '~/security/sealing.server';
 
 import {
   listableEvaluations,

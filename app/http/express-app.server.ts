@@ -16,7 +16,7 @@ import {
   validateSessionToken,
 } from '~/auth/session.server';
 import type { Config } from '~/config.server';
-import type { NoteKeyring } from '~/notes/crypto.server';
+import type { NoteKeyring } from '~/security/sealing.server';
 
 import { isCrossSiteRequest } from './csrf.server';
 import { expressErrorHandler, sendErrorPage } from './error-response.server';

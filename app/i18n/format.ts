@@ -1,9 +1,8 @@
+import { timeZone } from '~/time/helsinki';
+
 import type { Locale } from './index';
 
-/** Every date and time in Ohjaamo is shown in Finnish time, whatever the browser's zone. */
-export const timeZone = 'Europe/Helsinki';
-
-const intlLocale: Record<Locale, string> = { fi: 'fi-FI', en: 'en-GB' };
+export const intlLocale: Record<Locale, string> = { fi: 'fi-FI', en: 'en-GB' };
 
 /** 22.11.2026 in Finnish; 22/11/2026 in English. */
 export function formatDate(date: Date, locale: Locale): string {
@@ -26,11 +25,4 @@ export function formatTime(date: Date, locale: Locale): string {
 
 export function formatDateTime(date: Date, locale: Locale): string {
   return `${formatDate(date, locale)} ${formatTime(date, locale)}`;
-}
-
-/** Money is integer cents, always EUR: 1 234,50 € in Finnish. */
-export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  );
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { en } from './en';
 import { fi } from './fi';
-import { formatDate, formatDateTime, formatMoney, formatTime } from './format';
+import { formatDate, formatDateTime, formatTime } from './format';
 import { catalogues, isMessageKey, localeFromAcceptLanguage, translate } from './index';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -76,10 +76,5 @@ describe('Finnish formats in Helsinki time', () => {
     expect(formatDate(winter, 'fi')).toBe('22.11.2026');
     expect(formatTime(winter, 'fi')).toBe('9.05');
     expect(formatDateTime(summer, 'fi')).toBe('2.7.2026 0.30');
-  });
-
-  it('money from integer cents in euros', () => {
-    expect(formatMoney(123_450, 'fi')).toBe('1\u00a0234,50\u00a0€');
-    expect(formatMoney(9_900, 'en')).toBe('€99.00');
   });
 });

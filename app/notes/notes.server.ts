@@ -16,6 +16,7 @@ import {
 } from '#db/schema';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
+import { decryptText, encryptText, type NoteKeyring } from '~/security/sealing.server';
 
 import { authoredNote, authorsSession } from './access.server';
 import { recordNoteAccess } from './audit.server';
@@ -28,7 +29,6 @@ import {
   type SharedDraft,
   sharedDraftSchema,
 } from './content';
-import { decryptText, encryptText, type NoteKeyring } from './crypto.server';
 import { publicationContext } from './published-summary.server';
 import type { Theme } from './themes';
 

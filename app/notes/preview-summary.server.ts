@@ -1,8 +1,8 @@
 import type { Db } from '#db/client';
 import type { MemberActor } from '~/practices/actor';
+import type { NoteKeyring } from '~/security/sealing.server';
 
 import type { SharedDraft } from './content';
-import type { NoteKeyring } from './crypto.server';
 import { getNoteForEditing } from './notes.server';
 
 /**

@@ -5,11 +5,11 @@ import type { Db } from '#db/client';
 import { contractParticipants, summaryPublications, supervisionSessions } from '#db/schema';
 import { AppError } from '~/errors';
 import type { Actor } from '~/practices/actor';
+import { decryptText, type NoteKeyring } from '~/security/sealing.server';
 
 import { mayReadPublication } from './access.server';
 import { recordNoteAccess } from './audit.server';
 import { type SharedDraft, sharedDraftSchema } from './content';
-import { decryptText, type NoteKeyring } from './crypto.server';
 
 export const publicationContext = (publicationId: string) => `summary:${publicationId}`;
 

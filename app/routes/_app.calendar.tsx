@@ -7,15 +7,9 @@ import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import { getCalendarWeek } from '~/sessions/calendar.server';
 import { shortDate } from '~/sessions/labels';
-import {
-  currentIsoWeek,
-  formatIsoWeek,
-  helsinkiDate,
-  helsinkiInstant,
-  parseIsoWeek,
-  shiftWeek,
-} from '~/sessions/week';
 import { WeekCalendar } from '~/sessions/week-calendar';
+import { helsinkiDate, helsinkiInstant } from '~/time/helsinki';
+import { currentIsoWeek, formatIsoWeek, parseIsoWeek, shiftWeek } from '~/time/iso-week';
 import { PageHeader } from '~/ui/app-shell';
 import { Notice } from '~/ui/form';
 

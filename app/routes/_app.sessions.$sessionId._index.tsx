@@ -41,7 +41,8 @@ import {
   type SessionIntent,
 } from '~/sessions/session-actions';
 import { SessionDetails, SessionHistory } from '~/sessions/session-details';
-import { formatIsoWeek, helsinkiDate, helsinkiTime, isoWeekOf } from '~/sessions/week';
+import { helsinkiDate, helsinkiTime } from '~/time/helsinki';
+import { formatIsoWeek, isoWeekOf } from '~/time/iso-week';
 import { PageHeader } from '~/ui/app-shell';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sessions.detail');

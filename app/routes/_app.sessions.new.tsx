@@ -16,7 +16,8 @@ import { bookSeries, bookSession, listBookableContracts } from '~/sessions/booki
 import { BookingForm } from '~/sessions/booking-form';
 import type { BookingProblem } from '~/sessions/form-parts';
 import { bookingSchema } from '~/sessions/schemas';
-import { formatIsoWeek, helsinkiDate, isoWeekOf } from '~/sessions/week';
+import { helsinkiDate } from '~/time/helsinki';
+import { formatIsoWeek, isoWeekOf } from '~/time/iso-week';
 import { PageHeader } from '~/ui/app-shell';
 import { Notice } from '~/ui/form';
 

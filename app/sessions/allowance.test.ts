@@ -6,11 +6,11 @@ import { supervisionSessions } from '#db/schema';
 import { createTestDatabase } from '#db/testing/test-database';
 import { contractProgress } from '~/contracts/progress.server';
 import { progressLabel } from '~/contracts/progress-label';
+import { helsinkiInstant } from '~/time/helsinki';
 
 import { AllowanceExceededError } from './allowance.server';
 import { bookSeries, bookSession, cancelSession } from './booking.server';
 import { errorOf, now, sessionFixtures } from './test-fixtures';
-import { helsinkiInstant } from './week';
 
 let database: Database;
 beforeAll(async () => {

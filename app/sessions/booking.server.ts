@@ -10,6 +10,7 @@ import type { Db } from '#db/client';
 import { type EvaluationKind, sessionChanges, supervisionSessions } from '#db/schema';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
+import { addDays, helsinkiDate, helsinkiInstant, helsinkiTime } from '~/time/helsinki';
 
 import {
   collidingRanges,
@@ -22,7 +23,6 @@ import {
 } from './access.server';
 import { extraFlags } from './allowance.server';
 import { maxSessionMinutes, minSessionMinutes, seriesLimits } from './limits';
-import { addDays, helsinkiDate, helsinkiInstant, helsinkiTime } from './week';
 
 export {
   cancelSession,

@@ -6,6 +6,7 @@ import { clients, contractParticipants, sessionChanges, supervisionSessions } fr
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
+import { helsinkiInstant, helsinkiTime } from '~/time/helsinki';
 
 import {
   bookSeries,
@@ -19,7 +20,6 @@ import {
   SeriesCollisionError,
 } from './booking.server';
 import { errorOf, hours, now, sessionFixtures } from './test-fixtures';
-import { helsinkiInstant, helsinkiTime } from './week';
 
 let database: Database;
 beforeAll(async () => {

@@ -4,10 +4,11 @@ import { and, asc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import { contracts, supervisionSessions } from '#db/schema';
 import type { MemberActor } from '~/practices/actor';
+import { helsinkiDate, type LocalDate } from '~/time/helsinki';
+import { type IsoWeek, weekBounds } from '~/time/iso-week';
 
 import { supervisedSessions } from './access.server';
 import { participantNamesOf } from './queries.server';
-import { helsinkiDate, type IsoWeek, type LocalDate, weekBounds } from './week';
 
 export interface CalendarSession {
   id: string;

@@ -4,10 +4,10 @@ import type { Database } from '#db/client';
 import { supervisionSessions } from '#db/schema';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase, queryCounter } from '#db/testing/test-database';
+import { helsinkiInstant } from '~/time/helsinki';
 
 import { bookSession, cancelSession, markHeld } from './booking.server';
 import { getCalendarWeek } from './calendar.server';
-import { helsinkiInstant } from './week';
 
 const counter = queryCounter();
 let database: Database;

@@ -1,8 +1,7 @@
 /** How sessions are described to people: shared by the calendar and the session page. */
 import type { Canceller, EvaluationKind, SessionStatus } from '#db/schema/values';
 import type { Locale, MessageKey } from '~/i18n';
-
-import { isoWeekday, type LocalDate } from './week';
+import { isoWeekday, type LocalDate } from '~/time/helsinki';
 
 export const statusLabel: Record<SessionStatus, MessageKey> = {
   scheduled: 'sessions.status.scheduled',

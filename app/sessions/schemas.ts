@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 import { cancellers, evaluationKinds } from '#db/schema/values';
 import { checkbox, optionalText, requiredText } from '~/forms/fields';
+import { helsinkiInstant, isLocalDate, isLocalTime } from '~/time/helsinki';
 
 import { maxSessionMinutes, minSessionMinutes, seriesLimits } from './limits';
-import { helsinkiInstant, isLocalDate, isLocalTime } from './week';
 
 const localDate = z
   .string({ error: 'form.required' })

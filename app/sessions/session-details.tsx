@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from '~/i18n';
 import { formatDate, formatDateTime, formatTime } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
+import { helsinkiDate } from '~/time/helsinki';
 import { DetailList } from '~/ui/detail-list';
 
 import {
@@ -14,7 +15,6 @@ import {
   weekdayLabel,
 } from './labels';
 import type { SessionView } from './queries.server';
-import { helsinkiDate } from './week';
 
 /** When, how long, with whom, in which state, and whether it is invoiced. */
 export function SessionDetails({ view }: { view: SessionView }) {

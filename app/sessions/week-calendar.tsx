@@ -2,10 +2,10 @@ import { Link } from '@remix-run/react';
 
 import { formatTime } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
+import type { LocalDate } from '~/time/helsinki';
 
 import type { CalendarSession } from './calendar.server';
 import { shortDate, statusLabel, weekdayLabel } from './labels';
-import type { LocalDate } from './week';
 
 /**
  * Seven columns on wide screens; on a phone the same list reads as one day after another.

@@ -2,18 +2,14 @@ import { randomBytes } from 'node:crypto';
 
 import { markEmailVerified } from '~/auth/email-verification.server';
 import { signUp } from '~/auth/sign-up.server';
+import { createClient } from '~/clients/clients.server';
+import { createCommissioner } from '~/commissioners/commissioners.server';
+import { createContract } from '~/contracts/contracts.server';
+import { activateContract, endContract } from '~/contracts/status.server';
 import type { MemberActor } from '~/practices/actor';
 
 import type { Db } from '../client';
-import {
-  clients,
-  commissioners,
-  contractParticipants,
-  contracts,
-  memberships,
-  type PracticeRole,
-  users,
-} from '../schema';
+import { type contracts, memberships, type PracticeRole, users } from '../schema';
 import { testKeyring } from './keyring';
 
 export const TEST_PASSWORD = 'harmaa-lokki-lentää-2026';
@@ -47,7 +43,12 @@ export async function createPracticeWithOwner(
   return { owner: { kind: 'member', userId, practiceId, role: 'owner' }, email, password };
 }
 
-/** Adds a member with the given role; the password hash is not a usable one. */
+/**
+ * Adds a member with the given role; the password hash is not a usable one. Inserted directly:
+ * the real way in is an invitation, mailed with a token and throttled per practice, and the
+ * tests that need many members are about what members may do, not how they joined (the
+ * invitation path has its own tests in app/practices).
+ */
 export async function addMember(
   db: Db,
   practiceId: string,
@@ -68,45 +69,69 @@ export async function addMember(
   return { kind: 'member', userId: user.id, practiceId, role, email };
 }
 
-/** A commissioner, a supervisee and an active individual contract supervised by `actor`. */
+/**
+ * A commissioner, a supervisee and an active individual contract supervised by `actor`, made
+ * the way a user makes them: created as a draft, then put in force (or left a draft, or ended,
+ * as `overrides.status` asks).
+ */
 export async function createContractFixture(
   db: Db,
   actor: MemberActor,
   overrides: Partial<typeof contracts.$inferInsert> = {},
 ): Promise<{ contractId: string; clientId: string; commissionerId: string }> {
-  const [commissioner] = await db
-    .insert(commissioners)
-    .values({ practiceId: actor.practiceId, name: 'Kuopion kaupunki', businessId: '0201256-6' })
-    .returning({ id: commissioners.id });
-  const [client] = await db
-    .insert(clients)
-    .values({ practiceId: actor.practiceId, name: 'Maria Lehtonen', organisation: 'Kuopio' })
-    .returning({ id: clients.id });
-  if (!commissioner || !client) throw new Error('insert returned no row');
-  const [contract] = await db
-    .insert(contracts)
-    .values({
-      practiceId: actor.practiceId,
-      supervisorId: actor.userId,
-      commissionerId: commissioner.id,
-      code: `TO-${randomBytes(3).toString('hex')}`,
-      form: 'individual',
-      status: 'active',
-      sessionsAgreed: 10,
-      sessionMinutes: 60,
-      rhythmWeeks: 3,
-      startsOn: '2026-09-01',
-      priceCents: 15_000,
-      vatRateBasisPoints: 2550,
-      cancellationNoticeHours: 24,
-      chargeLateCancellation: true,
-      chargeNoShow: true,
-      ...overrides,
-    })
-    .returning({ id: contracts.id });
-  if (!contract) throw new Error('insert returned no row');
-  await db
-    .insert(contractParticipants)
-    .values({ contractId: contract.id, clientId: client.id, practiceId: actor.practiceId });
-  return { contractId: contract.id, clientId: client.id, commissionerId: commissioner.id };
+  const commissionerId = await createCommissioner(db, actor, {
+    name: 'Kuopion kaupunki',
+    businessId: '0201256-6',
+    billingContact: null,
+    billingEmail: null,
+    addressLine: null,
+    postalCode: null,
+    city: null,
+    eInvoiceAddress: null,
+    eInvoiceOperator: null,
+  });
+  const clientId = await createClient(
+    db,
+    actor,
+    {
+      name: 'Maria Lehtonen',
+      email: null,
+      phone: null,
+      title: null,
+      organisation: 'Kuopio',
+      background: null,
+    },
+    testKeyring,
+  );
+  const { status = 'active', ...columns } = overrides;
+  const contractId = await createContract(db, actor, {
+    supervisorId: actor.userId,
+    commissionerId,
+    participants: [clientId],
+    goals: [],
+    code: `TO-${randomBytes(3).toString('hex')}`,
+    form: 'individual',
+    sessionsAgreed: 10,
+    sessionMinutes: 60,
+    rhythmWeeks: 3,
+    location: null,
+    remoteLink: null,
+    startsOn: '2026-09-01',
+    plannedEndOn: null,
+    guidingQuestion: null,
+    methods: null,
+    priceCents: 15_000,
+    vatRateBasisPoints: 2550,
+    vatExemptReason: null,
+    payer: 'commissioner',
+    cancellationNoticeHours: 24,
+    chargeLateCancellation: true,
+    chargeNoShow: true,
+    commissionerDisclosure: 'attendance',
+    retentionMonths: 24,
+    ...columns,
+  });
+  if (status !== 'draft') await activateContract(db, actor, contractId);
+  if (status === 'ended') await endContract(db, actor, contractId);
+  return { contractId, clientId, commissionerId };
 }

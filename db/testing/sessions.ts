@@ -1,7 +1,13 @@
 import type { Db } from '../client';
 import { supervisionSessions } from '../schema';
 
-/** A session of a contract, inserted directly (booking rules are tested in app/sessions). */
+/**
+ * A session of a contract in any state, inserted directly. Through the domain a session is
+ * booked (a past one only when confirmed, never overlapping, with a change history) and then
+ * given an outcome; the tests that use this need one that was held or cancelled weeks ago, as
+ * notes, feeds and overviews see it, and booking and outcomes have their own tests in
+ * app/sessions.
+ */
 export async function insertSession(
   db: Db,
   values: {

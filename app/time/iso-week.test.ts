@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  addDays,
   currentIsoWeek,
   formatIsoWeek,
-  helsinkiDate,
-  helsinkiInstant,
-  helsinkiTime,
   isoWeekOf,
   mondayOf,
   parseIsoWeek,
   shiftWeek,
   weekBounds,
-} from './week';
+} from './iso-week';
 
 describe('ISO weeks', () => {
   it('parses 2026-W48 and rejects anything else', () => {
@@ -56,7 +52,7 @@ describe('ISO weeks', () => {
   });
 });
 
-describe('Helsinki time', () => {
+describe('ISO weeks in Helsinki time', () => {
   it('takes the current week from Helsinki, not UTC', () => {
     // Sunday 23.30 in Helsinki is still week 47; half past midnight on Monday is week 48.
     expect(currentIsoWeek(new Date('2026-11-22T21:30:00Z'))).toEqual({ year: 2026, week: 47 });
@@ -84,31 +80,5 @@ describe('Helsinki time', () => {
     const autumn = weekBounds({ year: 2026, week: 43 });
     expect(autumn.start.toISOString()).toBe('2026-10-18T21:00:00.000Z');
     expect(autumn.end.toISOString()).toBe('2026-10-25T22:00:00.000Z');
-  });
-
-  it('turns a local date and time into an instant and back', () => {
-    const nine = helsinkiInstant('2026-11-23', '09:00');
-    expect(nine.toISOString()).toBe('2026-11-23T07:00:00.000Z');
-    expect(helsinkiDate(nine)).toBe('2026-11-23');
-    expect(helsinkiTime(nine)).toBe('09:00');
-    expect(helsinkiInstant('2026-07-01', '09:00').toISOString()).toBe('2026-07-01T06:00:00.000Z');
-    // Just after midnight Helsinki is still the previous day in UTC.
-    expect(helsinkiDate(new Date('2026-11-22T22:15:00Z'))).toBe('2026-11-23');
-  });
-
-  it('handles the hours the clocks skip and repeat', () => {
-    // 25.10.2026: 4.00 summer time becomes 3.00 winter time, so 3.30 happens twice.
-    expect(helsinkiInstant('2026-10-25', '03:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
-    expect(helsinkiInstant('2026-10-25', '05:00').toISOString()).toBe('2026-10-25T03:00:00.000Z');
-    // 29.3.2026: 3.00 becomes 4.00; 4.30 exists and is summer time.
-    expect(helsinkiInstant('2026-03-29', '04:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
-    expect(helsinkiInstant('2026-03-29', '02:30').toISOString()).toBe('2026-03-29T00:30:00.000Z');
-  });
-
-  it('adds calendar days without drifting', () => {
-    expect(addDays('2026-10-24', 7)).toBe('2026-10-31');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-    expect(() => helsinkiInstant('2026-02-30', '09:00')).toThrow(RangeError);
   });
 });

@@ -12,7 +12,7 @@ import {
   loadKeyring,
   type NoteKeyring,
   parseKeyring,
-} from './crypto.server';
+} from './sealing.server';
 
 const CONTEXT = 'session-note:3f1c9a:private';
 const SECRET = 'Asiakas kertoi esihenkilönsä uhkailusta, ja hän harkitsee irtisanoutumista.';

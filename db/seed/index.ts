@@ -12,12 +12,12 @@ import { hashPassword } from '~/auth/password.server';
 import { signUp } from '~/auth/sign-up.server';
 import { createClient } from '~/clients/clients.server';
 import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
-import type { NoteKeyring } from '~/notes/crypto.server';
 import { publishSummary, saveNote } from '~/notes/notes.server';
 import type { MemberActor } from '~/practices/actor';
-import { addDays, helsinkiDate, helsinkiInstant } from '~/sessions/week';
+import type { NoteKeyring } from '~/security/sealing.server';
+import { addDays, helsinkiDate, helsinkiInstant } from '~/time/helsinki';
 
-import type { Db } from './client';
+import type { Db } from '../client';
 import {
   commissioners,
   contractGoals,
@@ -27,8 +27,8 @@ import {
   practices,
   supervisionSessions,
   users,
-} from './schema';
-import { demoClients, demoCommissioners, demoGuidingQuestions, demoNotes } from './seed-content';
+} from '../schema';
+import { demoClients, demoCommissioners, demoGuidingQuestions, demoNotes } from './content';
 
 export const demoAccounts = {
   owner: {

@@ -22,12 +22,17 @@ import { createClient, getClient } from '~/clients/clients.server';
 import { enqueueEmail } from '~/email/outbox.server';
 import { unsealBody } from '~/email/sealed-link.server';
 import { listEvaluations, recordEvaluation } from '~/evaluations/evaluations.server';
+import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
+import {
+  getNoteForEditing,
+  getPublishedSummary,
+  publishSummary,
+  saveNote,
+} from '~/notes/notes.server';
 import type { MemberActor } from '~/practices/actor';
 
-import { emptyPrivateNote, emptySharedDraft } from './content';
-import { decryptText, type NoteKeyring, parseKeyring } from './crypto.server';
 import { assertKeyRetirable, countSealedUnder, rotateSealedText } from './key-rotation.server';
-import { getNoteForEditing, getPublishedSummary, publishSummary, saveNote } from './notes.server';
+import { decryptText, type NoteKeyring, parseKeyring } from './sealing.server';
 
 const key1 = `k1:${randomBytes(32).toString('base64')}`;
 const key2 = `k2:${randomBytes(32).toString('base64')}`;

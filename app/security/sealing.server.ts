@@ -1,5 +1,6 @@
 /**
- * Application-level encryption of note text (see docs/decisions/006-note-encryption.md).
+ * Application-level sealing of confidential text: note text first, and every other column
+ * that docs/decisions/006-note-encryption.md lists.
  * A database dump or backup must never show what was said in supervision, so the text is
  * sealed here, before Drizzle sees it, with a key that never lives in the database.
  */

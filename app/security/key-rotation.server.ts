@@ -17,7 +17,7 @@ import {
 } from '#db/schema';
 import { sealedLinkContext } from '~/email/sealed-link.server';
 
-import { envelopePrefix, type NoteKeyring, resealText } from './crypto.server';
+import { envelopePrefix, type NoteKeyring, resealText } from './sealing.server';
 
 interface SealedColumn {
   /** table.column, as reported to the operator. */
