@@ -1,5 +1,6 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -121,8 +122,9 @@ export async function action({
       await markNoShow(context.db, actor, id);
     }
   } catch (error) {
+    // The refusal's status comes from the one mapping (invalid 400, conflict 409).
     const problem = { intent, ...bookingProblem(form, error), ...kept };
-    return isAppError(error) && error.code === 'invalid' ? badRequest(problem) : problem;
+    return data(problem, { status: isAppError(error) ? error.status : 400 });
   }
   return redirect(`/sessions/${id}`);
 }

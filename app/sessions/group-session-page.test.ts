@@ -155,6 +155,16 @@ describe('refusals on a past group session', () => {
     ).toEqual([{ status: 'scheduled' }]);
   });
 
+  it('a second tab: recording an outcome already recorded is a translated 409, nothing changes', async () => {
+    const { actor, id, maria, olli } = await pastGroupSession();
+    const held = { intent: 'held', attendance: 'recorded', attended: [maria, olli] };
+    expect((await send(actor, id, held)).status).toBe(302);
+    const again = await send(actor, id, { intent: 'noShow' });
+    expect(again.status).toBe(409);
+    expect(again.result?.failure.formError).toBe('sessions.notScheduled');
+    expect(await loadSession(id)).toMatchObject({ status: 'held' });
+  });
+
   it('waive: an empty reason is refused with 400 beside its field', async () => {
     const { actor, id } = await pastGroupSession();
     await markNoShow(db(), actor, id, hours(2));
