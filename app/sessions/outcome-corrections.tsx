@@ -173,7 +173,7 @@ export function CorrectionForm({
           defaultValue={choices[0]}
           options={choices.map((status) => ({ value: status, label: t(statusLabel[status]) }))}
         />
-        {attendance ? (
+        {attendance && choices.includes('held') ? (
           <AttendanceFields
             legend={t('sessions.correctAttendance')}
             participants={attendance.participants}

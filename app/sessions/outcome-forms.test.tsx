@@ -84,4 +84,18 @@ describe('the correction form', () => {
       'I confirm that I am correcting an outcome already recorded: Confirm the correction by ticking the box.',
     );
   });
+
+  it('does not ask who came when "held" is not among the outcomes to choose', async () => {
+    const html = await renderHtml(
+      <CorrectionForm
+        current="held"
+        failure={undefined}
+        attendance={{ participants, sent: undefined }}
+        pastAllowance={null}
+      />,
+      'fi',
+    );
+    expect(html).not.toContain('name="attended"');
+    expect(html).not.toContain('ylimääräiseksi');
+  });
 });
