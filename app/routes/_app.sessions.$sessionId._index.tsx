@@ -110,7 +110,8 @@ export async function action({
     } else if (intent === 'correct') {
       const parsed = parseForm(correctionSchema, form);
       if (!parsed.ok) return refused(parsed.fieldErrors);
-      const corrected = parsed.data.status === 'held' ? { ...parsed.data, ...attendance } : parsed.data;
+      const corrected =
+        parsed.data.status === 'held' ? { ...parsed.data, ...attendance } : parsed.data;
       await correctOutcome(context.db, actor, id, corrected);
     } else if (intent === 'waive') {
       const parsed = parseForm(waiveSchema, form);

@@ -142,9 +142,7 @@ describe('refusals on a past group session', () => {
     };
     const refused = await send(actor, id, fields);
     expect(refused.status).toBe(400);
-    expect(refused.result?.failure.fieldErrors.cancelledAt).toEqual([
-      'sessions.cancelledAtFuture',
-    ]);
+    expect(refused.result?.failure.fieldErrors.cancelledAt).toEqual(['sessions.cancelledAtFuture']);
     expect(refused.result?.failure.formError).toBeUndefined();
     expect(refused.result?.failure.values).toMatchObject(fields);
     expect(

@@ -162,5 +162,7 @@ export function attendedClientIds(form: FormData): string[] {
  * `attendance` field says so, so that no ticks means nobody came rather than "not asked").
  */
 export function attendanceOf(form: FormData): { attendedClientIds?: string[] } {
-  return form.get('attendance') === 'recorded' ? { attendedClientIds: attendedClientIds(form) } : {};
+  return form.get('attendance') === 'recorded'
+    ? { attendedClientIds: attendedClientIds(form) }
+    : {};
 }
