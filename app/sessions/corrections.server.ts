@@ -70,7 +70,10 @@ export async function correctOutcome(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { session, contract } = await loadCorrectable(tx, actor, sessionId);
-    if (input.status === session.status) throw new AppError('invalid', 'sessions.sameOutcome');
+    // A cancellation may be corrected into another one: who cancelled, or when, was wrong.
+    if (input.status === session.status && input.status !== 'cancelled') {
+      throw new AppError('invalid', 'sessions.sameOutcome');
+    }
     const cleared = {
       cancelledAt: null,
       cancelledLate: null,

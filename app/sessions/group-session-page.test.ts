@@ -108,6 +108,28 @@ describe('a correction that makes a session count against the allowance again', 
     expect(await loadSession(id)).toMatchObject({ status: 'no_show', extra: true });
   });
 
+  it('corrects who cancelled: a late cancellation by the supervisee is charged, and extra', async () => {
+    const { actor, contractId, id } = await pastGroupSession({ sessionsAgreed: 1 });
+    await cancelSession(db(), actor, id, { by: 'supervisor', reason: null }, now);
+    await book(actor, contractId, hours(26));
+    const done = await send(actor, id, {
+      intent: 'correct',
+      status: 'cancelled',
+      cancelledBy: 'supervisee',
+      // 16.11. at 11.30 Helsinki time, half an hour before the start: late.
+      cancelledAt: '2026-11-16T11:30',
+      confirmCorrection: 'on',
+    });
+    expect(done.status).toBe(302);
+    expect(await loadSession(id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'supervisee',
+      cancelledLate: true,
+      chargeable: true,
+      extra: true,
+    });
+  });
+
   it('leaves the session unmarked while the allowance has room', async () => {
     const { actor, id } = await pastGroupSession({ sessionsAgreed: 2 });
     await cancelSession(db(), actor, id, { by: 'supervisor', reason: null }, now);

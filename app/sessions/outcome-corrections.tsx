@@ -152,7 +152,9 @@ export function CorrectionForm({
 }) {
   const t = useT();
   const labels = useCancellationLabels();
-  const choices = outcomes.filter((status) => status !== current);
+  // A cancelled session stays a choice of its own, to correct who cancelled or when.
+  const choices = outcomes.filter((status) => status !== current || status === 'cancelled');
+  const suggested = choices.find((status) => status !== current);
   return (
     <Panel id="correct-heading" title={t('sessions.correct')}>
       <p className="text-slate-700">{t('sessions.correctLead')}</p>
@@ -170,7 +172,7 @@ export function CorrectionForm({
           name="status"
           label={t('sessions.correctTo')}
           failure={failure}
-          defaultValue={choices[0]}
+          defaultValue={suggested}
           options={choices.map((status) => ({ value: status, label: t(statusLabel[status]) }))}
         />
         {attendance && choices.includes('held') ? (

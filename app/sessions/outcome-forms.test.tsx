@@ -98,4 +98,18 @@ describe('the correction form', () => {
     expect(html).not.toContain('name="attended"');
     expect(html).not.toContain('ylimääräiseksi');
   });
+
+  it('keeps "cancelled" as a choice for a cancelled session, to correct who or when', async () => {
+    const html = await renderHtml(
+      <CorrectionForm
+        current="cancelled"
+        failure={undefined}
+        attendance={null}
+        pastAllowance={null}
+      />,
+      'en',
+    );
+    expect(html).toMatch(/<option value="held" selected="">/);
+    expect(html).toContain('<option value="cancelled">');
+  });
 });
