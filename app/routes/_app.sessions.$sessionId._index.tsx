@@ -1,5 +1,6 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -7,7 +8,8 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
-import { formFailure, parseForm } from '~/forms/parse';
+import { isAppError } from '~/errors';
+import { type FieldErrors, formFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate } from '~/i18n/format';
@@ -26,7 +28,7 @@ import {
 import { correctOutcome, isOutcomeCorrectable, waiveCharge } from '~/sessions/corrections.server';
 import { CorrectionForm, WaiveForm } from '~/sessions/outcome-corrections';
 import {
-  attendedClientIds,
+  attendanceOf,
   cancelSchema,
   correctionSchema,
   pastCancelSchema,
@@ -87,43 +89,44 @@ export async function action({
   const form = await request.formData();
   const intent = intents.find((candidate) => candidate === form.get('intent'));
   if (!intent) throw new Response(null, { status: 400 });
+  // Checkboxes of one name come as a list, which the failure's values cannot hold.
+  const attendance = attendanceOf(form);
+  const kept = attendance.attendedClientIds ? { attended: attendance.attendedClientIds } : {};
+  const refused = (fieldErrors: FieldErrors) =>
+    badRequest({ intent, failure: formFailure(form, fieldErrors), ...kept });
   try {
     if (intent === 'reschedule') {
       const parsed = parseForm(rescheduleSchema, form);
-      if (!parsed.ok)
-        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
+      if (!parsed.ok) return refused(parsed.fieldErrors);
       await rescheduleSession(context.db, actor, id, parsed.data);
     } else if (intent === 'cancel') {
       const parsed = parseForm(cancelSchema, form);
-      if (!parsed.ok)
-        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
+      if (!parsed.ok) return refused(parsed.fieldErrors);
       const { cancelledBy: by, cancellationReason: reason } = parsed.data;
       await cancelSession(context.db, actor, id, { by, reason });
     } else if (intent === 'cancelled') {
       const parsed = parseForm(pastCancelSchema, form);
-      if (!parsed.ok)
-        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
+      if (!parsed.ok) return refused(parsed.fieldErrors);
       await cancelSession(context.db, actor, id, parsed.data);
     } else if (intent === 'correct') {
       const parsed = parseForm(correctionSchema, form);
-      if (!parsed.ok)
-        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
-      await correctOutcome(context.db, actor, id, parsed.data);
+      if (!parsed.ok) return refused(parsed.fieldErrors);
+      const corrected =
+        parsed.data.status === 'held' ? { ...parsed.data, ...attendance } : parsed.data;
+      await correctOutcome(context.db, actor, id, corrected);
     } else if (intent === 'waive') {
       const parsed = parseForm(waiveSchema, form);
-      if (!parsed.ok)
-        return badRequest({ intent, failure: formFailure(parsed.values, parsed.fieldErrors) });
+      if (!parsed.ok) return refused(parsed.fieldErrors);
       await waiveCharge(context.db, actor, id, parsed.data.waiveReason);
     } else if (intent === 'held') {
-      const recorded = form.get('attendance') === 'recorded';
-      await markHeld(context.db, actor, id, {
-        ...(recorded ? { attendedClientIds: attendedClientIds(form) } : {}),
-      });
+      await markHeld(context.db, actor, id, attendance);
     } else {
       await markNoShow(context.db, actor, id);
     }
   } catch (error) {
-    return { intent, ...bookingProblem(form, error) };
+    // The refusal's status comes from the one mapping (invalid 400, conflict 409).
+    const problem = { intent, ...bookingProblem(form, error), ...kept };
+    return data(problem, { status: isAppError(error) ? error.status : 400 });
   }
   return redirect(`/sessions/${id}`);
 }
@@ -181,6 +184,12 @@ export default function SessionPage() {
           <CorrectionForm
             current={session.status}
             failure={result?.intent === 'correct' ? result.failure : undefined}
+            attendance={
+              contract.form === 'individual'
+                ? null
+                : { participants, sent: result?.intent === 'correct' ? result.attended : undefined }
+            }
+            pastAllowance={view.pastAllowanceIfCounted}
           />
         </div>
       ) : null}

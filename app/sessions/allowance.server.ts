@@ -6,11 +6,16 @@
  * What counts against the allowance: every session that is booked or has used one up —
  * scheduled, held, no-show, and cancelled-but-charged. A cancellation that is not charged
  * (in time, by the supervisor or the practice, or waived) gives its session back.
+ *
+ * A correction records what happened, so it is never refused for the allowance: when it
+ * makes a session count again (a free cancellation that was in fact held) and the contract
+ * is then past its allowance, the session is marked extra, and the correction form says so
+ * before it is sent.
  */
-import { and, count, eq, or } from 'drizzle-orm';
+import { and, count, eq, ne, or } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { supervisionSessions } from '#db/schema';
+import { type SessionStatus, supervisionSessions } from '#db/schema';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -32,6 +37,42 @@ const countsAgainstAllowance = or(
   and(eq(supervisionSessions.status, 'cancelled'), eq(supervisionSessions.chargeable, true)),
 );
 
+/** The same rule as countsAgainstAllowance, for one session's values. */
+export function usesAllowance(session: { status: SessionStatus; chargeable: boolean }): boolean {
+  return session.status !== 'cancelled' || session.chargeable;
+}
+
+async function countedSessions(tx: Db, actor: MemberActor, contractId: string, exceptId?: string) {
+  const [row] = await tx
+    .select({ counted: count() })
+    .from(supervisionSessions)
+    .where(
+      and(
+        eq(supervisionSessions.contractId, contractId),
+        eq(supervisionSessions.practiceId, actor.practiceId),
+        countsAgainstAllowance,
+        exceptId === undefined ? undefined : ne(supervisionSessions.id, exceptId),
+      ),
+    );
+  return row?.counted ?? 0;
+}
+
+/**
+ * Whether a session that does not count now would be past the allowance if a correction made
+ * it count: every agreed session is already used by the contract's others. Null when the
+ * session counts already, so a correction cannot change the allowance.
+ */
+export async function extraIfCounted(
+  tx: Db,
+  actor: MemberActor,
+  contract: { id: string; sessionsAgreed: number },
+  session: { id: string; status: SessionStatus; chargeable: boolean },
+): Promise<{ agreed: number; counted: number } | null> {
+  if (usesAllowance(session)) return null;
+  const counted = await countedSessions(tx, actor, contract.id, session.id);
+  return counted >= contract.sessionsAgreed ? { agreed: contract.sessionsAgreed, counted } : null;
+}
+
 /**
  * For `wanted` new sessions on the contract, which of them (in time order) are extra. Throws
  * AllowanceExceededError when any would be and `bookAsExtra` was not given. Call it after
@@ -44,17 +85,7 @@ export async function extraFlags(
   wanted: number,
   bookAsExtra: boolean,
 ): Promise<boolean[]> {
-  const [row] = await tx
-    .select({ counted: count() })
-    .from(supervisionSessions)
-    .where(
-      and(
-        eq(supervisionSessions.contractId, contract.id),
-        eq(supervisionSessions.practiceId, actor.practiceId),
-        countsAgainstAllowance,
-      ),
-    );
-  const counted = row?.counted ?? 0;
+  const counted = await countedSessions(tx, actor, contract.id);
   const left = Math.max(0, contract.sessionsAgreed - counted);
   const extra = Math.max(0, wanted - left);
   if (extra > 0 && !bookAsExtra) {

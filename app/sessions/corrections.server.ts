@@ -10,7 +10,8 @@ import { sessionAttendance, sessionChanges, supervisionSessions } from '#db/sche
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
-import { loadOwnSession } from './access.server';
+import { loadOwnSession, lockSupervisorCalendar } from './access.server';
+import { extraIfCounted, usesAllowance } from './allowance.server';
 import { cancellationColumns, type CancellationInput, recordAttendance } from './outcomes.server';
 
 export type CorrectedOutcome =
@@ -29,7 +30,11 @@ export function isOutcomeCorrectable(session: { status: string; invoicedAt: Date
 }
 
 async function loadCorrectable(tx: Db, actor: MemberActor, sessionId: string) {
-  // Locked first, so a second tab's correction waits and then sees this one's outcome.
+  // The calendar lock before the row lock, in the order bookings take them, so that a
+  // correction and a booking count the allowance one after the other without a deadlock.
+  const { contract } = await loadOwnSession(tx, actor, sessionId);
+  await lockSupervisorCalendar(tx, contract.supervisorId);
+  // Locked, so a second tab's correction waits and then sees this one's outcome.
   await tx
     .select({ id: supervisionSessions.id })
     .from(supervisionSessions)
@@ -52,7 +57,10 @@ const notInvoiced = (actor: MemberActor, sessionId: string) =>
     isNull(supervisionSessions.invoicedAt),
   );
 
-/** Replaces a recorded outcome by another one; the charge follows the contract's rules again. */
+/**
+ * Replaces a recorded outcome by another one; the charge follows the contract's rules again.
+ * A session that counts against the allowance again and finds it used up is marked extra.
+ */
 export async function correctOutcome(
   db: Db,
   actor: MemberActor,
@@ -62,7 +70,10 @@ export async function correctOutcome(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { session, contract } = await loadCorrectable(tx, actor, sessionId);
-    if (input.status === session.status) throw new AppError('invalid', 'sessions.sameOutcome');
+    // A cancellation may be corrected into another one: who cancelled, or when, was wrong.
+    if (input.status === session.status && input.status !== 'cancelled') {
+      throw new AppError('invalid', 'sessions.sameOutcome');
+    }
     const cleared = {
       cancelledAt: null,
       cancelledLate: null,
@@ -76,10 +87,14 @@ export async function correctOutcome(
         : input.status === 'held'
           ? { ...cleared, status: 'held' as const, chargeable: true }
           : { ...cleared, status: 'no_show' as const, chargeable: contract.chargeNoShow };
+    const extra = usesAllowance(columns)
+      ? await extraIfCounted(tx, actor, contract, session)
+      : null;
     const updated = await tx
       .update(supervisionSessions)
       .set({
         ...columns,
+        ...(usesAllowance(columns) && !usesAllowance(session) ? { extra: extra !== null } : {}),
         // A subscribed calendar shows a cancelled session differently: tell it.
         ...(input.status === 'cancelled' || session.status === 'cancelled'
           ? { icalSequence: sql`${supervisionSessions.icalSequence} + 1` }

@@ -139,3 +139,28 @@ describe('correcting an outcome', () => {
     expect((await loadSession(id)).status).toBe('held');
   });
 });
+
+describe('a correction and a booking at once', () => {
+  // Only PostgreSQL runs the two side by side; on PGlite they run one after the other.
+  it('never leave the contract past its allowance with nothing marked extra', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { actor, contractId } = await supervisorWithContract({ sessionsAgreed: 1 });
+      const freed = await book(actor, contractId, hours(1));
+      await cancelSession(db(), actor, freed, { by: 'supervisor', reason: null }, now);
+      const booking = book(actor, contractId, hours(48 + round));
+      const correction = correctOutcome(db(), actor, freed, { status: 'held' }, hours(3));
+      const [booked, corrected] = await Promise.allSettled([booking, correction]);
+      // The correction records what happened, so it always goes through.
+      expect(corrected.status).toBe('fulfilled');
+      const rows = await db()
+        .select({ status: supervisionSessions.status, extra: supervisionSessions.extra })
+        .from(supervisionSessions)
+        .where(eq(supervisionSessions.contractId, contractId));
+      const counted = rows.filter((row) => row.status !== 'cancelled');
+      expect(counted.filter((row) => !row.extra)).toHaveLength(1);
+      if (booked.status === 'rejected') {
+        expect(booked.reason).toMatchObject({ messageKey: 'sessions.pastAllowance' });
+      }
+    }
+  });
+});

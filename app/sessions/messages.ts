@@ -162,6 +162,9 @@ export const fi = {
   'sessions.outcomeLater':
     'Voit merkitä istunnon pidetyksi tai poisjäänniksi, kun sen alkamisaika on ohi.',
   'sessions.attendance': 'Ketkä olivat paikalla?',
+  'sessions.correctAttendance': 'Jos istunto pidettiin: ketkä olivat paikalla?',
+  'sessions.correctPastAllowance':
+    'Sopimuksessa on sovittu {agreed} istuntoa, ja muita istuntoja on jo {counted}. Jos korjaat tämän istunnon pidetyksi, poisjäänniksi tai laskutettavaksi peruutukseksi, se merkitään ylimääräiseksi istunnoksi.',
   'sessions.markHeld': 'Merkitse pidetyksi',
   'sessions.markNoShow': 'Merkitse: ei saapunut',
   'sessions.noShowCharged': 'Sopimuksen mukaan poisjäänti laskutetaan.',
@@ -331,6 +334,9 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.outcomeLater':
     'You can mark the session held or a no-show once its start time has passed.',
   'sessions.attendance': 'Who was present?',
+  'sessions.correctAttendance': 'If the session was held: who was present?',
+  'sessions.correctPastAllowance':
+    'The contract agrees on {agreed} sessions, and it already has {counted} others. If you correct this session to held, a no-show or a charged cancellation, it is marked as an extra session.',
   'sessions.markHeld': 'Mark held',
   'sessions.markNoShow': 'Mark: did not come',
   'sessions.noShowCharged': 'The contract charges for a no-show.',

@@ -20,6 +20,7 @@ import {
 import type { MemberActor } from '~/practices/actor';
 
 import { loadOwnSession } from './access.server';
+import { extraIfCounted } from './allowance.server';
 
 /**
  * The names of a contract's participants, "A, B", as a correlated subquery. Built with the
@@ -35,7 +36,10 @@ export function participantNamesOf(db: Db, contractId: AnyPgColumn) {
   return sql<string>`coalesce((${names}), '')`;
 }
 
-/** A session with its contract, participants, attendance and history, for its supervisor. */
+/**
+ * A session with its contract, participants, attendance and history, for its supervisor, and
+ * whether a correction that makes it count again would take it past the allowance.
+ */
 export async function getSession(db: Db, actor: MemberActor, sessionId: string) {
   const { session, contract } = await loadOwnSession(db, actor, sessionId);
   const [participants, attendance, history] = await Promise.all([
@@ -85,6 +89,8 @@ export async function getSession(db: Db, actor: MemberActor, sessionId: string) 
   return {
     session,
     contract,
+    /** Set when correcting this session to an outcome that counts would make it extra. */
+    pastAllowanceIfCounted: await extraIfCounted(db, actor, contract, session),
     participants: participants.map((p) => ({ ...p, attended: attendedById.get(p.id) ?? null })),
     history,
   };

@@ -156,3 +156,13 @@ export const waiveSchema = z.object({ waiveReason: requiredText(300) });
 export function attendedClientIds(form: FormData): string[] {
   return form.getAll('attended').filter((value) => typeof value === 'string');
 }
+
+/**
+ * The attendance of a held team or group session, when the form showed the list (its hidden
+ * `attendance` field says so, so that no ticks means nobody came rather than "not asked").
+ */
+export function attendanceOf(form: FormData): { attendedClientIds?: string[] } {
+  return form.get('attendance') === 'recorded'
+    ? { attendedClientIds: attendedClientIds(form) }
+    : {};
+}

@@ -7,7 +7,7 @@ import { useT } from '~/i18n/react';
 import { CheckboxField, FormErrors, SubmitButton } from '~/ui/form';
 
 import { BookingErrors, type BookingProblem, PastConfirmation, WhenFields } from './form-parts';
-import { CancellationFields } from './outcome-corrections';
+import { AttendanceFields, CancellationFields, useCancellationLabels } from './outcome-corrections';
 
 export type SessionIntent =
   | 'reschedule'
@@ -17,7 +17,11 @@ export type SessionIntent =
   | 'cancelled'
   | 'correct'
   | 'waive';
-export type SessionActionResult = BookingProblem & { intent: SessionIntent };
+export type SessionActionResult = BookingProblem & {
+  intent: SessionIntent;
+  /** The attendance boxes ticked on a refused submission, to show them as they were sent. */
+  attended?: string[];
+};
 
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -74,6 +78,7 @@ export function CancelForm({
   chargeLateCancellation: boolean;
 }) {
   const t = useT();
+  const labels = useCancellationLabels();
   const failure: FormFailure | undefined = failureFor(result, 'cancel')?.failure;
   const consequence = !wouldBeLate
     ? t('sessions.cancelOnTime')
@@ -84,7 +89,10 @@ export function CancelForm({
     <Panel id="cancel-heading" title={t('sessions.cancel')}>
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <Intent value="cancel" />
-        <FormErrors failure={failure} labels={{ confirmCancel: t('sessions.confirmCancel') }} />
+        <FormErrors
+          failure={failure}
+          labels={{ ...labels, confirmCancel: t('sessions.confirmCancel') }}
+        />
         <p className="text-slate-700">{t('sessions.noticeRule', { hours: noticeHours })}</p>
         <p
           className={
@@ -97,9 +105,6 @@ export function CancelForm({
         </p>
         <CancellationFields failure={failure} past={false} />
         <CheckboxField name="confirmCancel" label={t('sessions.confirmCancel')} failure={failure} />
-        {failure?.fieldErrors.confirmCancel ? (
-          <p className="text-sm text-red-800">{t('sessions.confirmCancelRequired')}</p>
-        ) : null}
         <SubmitButton>{t('sessions.cancelSubmit')}</SubmitButton>
       </Form>
     </Panel>
@@ -124,7 +129,9 @@ export function OutcomeForms({
   chargeNoShow: boolean;
 }) {
   const t = useT();
-  const heldFailure = failureFor(result, 'held')?.failure;
+  const labels = useCancellationLabels();
+  const held = failureFor(result, 'held');
+  const heldFailure = held?.failure;
   const noShowFailure = failureFor(result, 'noShow')?.failure;
   const cancelledFailure = failureFor(result, 'cancelled')?.failure;
   return (
@@ -135,26 +142,14 @@ export function OutcomeForms({
         <>
           <Form method="post" className="flex flex-col gap-4" noValidate>
             <Intent value="held" />
-            <FormErrors failure={heldFailure} />
+            <FormErrors failure={heldFailure} labels={labels} />
             {recordsAttendance ? (
-              <fieldset className="flex flex-col gap-2">
-                <legend className="mb-1 font-medium">{t('sessions.attendance')}</legend>
-                {/* Tells the action that the list was shown, so no ticks means nobody came. */}
-                <input type="hidden" name="attendance" value="recorded" />
-                {participants.map((participant) => (
-                  <div key={participant.id} className="flex items-center gap-2">
-                    <input
-                      id={`attended-${participant.id}`}
-                      type="checkbox"
-                      name="attended"
-                      value={participant.id}
-                      defaultChecked
-                      className="h-5 w-5 accent-teal-800"
-                    />
-                    <label htmlFor={`attended-${participant.id}`}>{participant.name}</label>
-                  </div>
-                ))}
-              </fieldset>
+              <AttendanceFields
+                legend={t('sessions.attendance')}
+                participants={participants}
+                sent={held?.attended}
+                failure={heldFailure}
+              />
             ) : null}
             <SubmitButton>{t('sessions.markHeld')}</SubmitButton>
           </Form>
@@ -176,7 +171,7 @@ export function OutcomeForms({
             noValidate
           >
             <Intent value="cancelled" />
-            <FormErrors failure={cancelledFailure} />
+            <FormErrors failure={cancelledFailure} labels={labels} />
             <CancellationFields failure={cancelledFailure} past />
             <SubmitButton>{t('sessions.markCancelled')}</SubmitButton>
           </Form>

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { supervisionSessions } from '#db/schema';
+import { clients, contractParticipants, supervisionSessions } from '#db/schema';
 import { createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
@@ -42,4 +42,25 @@ export function sessionFixtures(db: () => Db) {
       return row;
     },
   };
+}
+
+/** A group contract of the actor's practice with two participants: Maria Lehtonen and Olli Aho. */
+export async function groupContract(
+  db: Db,
+  actor: MemberActor,
+  overrides: Parameters<typeof createContractFixture>[2] = {},
+) {
+  const { contractId, clientId: maria } = await createContractFixture(db, actor, {
+    form: 'group',
+    ...overrides,
+  });
+  const [client] = await db
+    .insert(clients)
+    .values({ practiceId: actor.practiceId, name: 'Olli Aho', organisation: 'Kuopio' })
+    .returning({ id: clients.id });
+  if (!client) throw new Error('insert returned no row');
+  await db
+    .insert(contractParticipants)
+    .values({ contractId, clientId: client.id, practiceId: actor.practiceId });
+  return { contractId, maria, olli: client.id };
 }

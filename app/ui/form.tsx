@@ -174,19 +174,28 @@ export function CheckboxField({
   failure?: FormFailure | undefined;
   defaultChecked?: boolean;
 }) {
-  const id = `field-${name}`;
+  const t = useT();
+  const { id, errors, inputProps } = useFieldWiring(name, undefined, failure);
   // After a failed submission the box shows what was sent: unchecked boxes send nothing.
   const checked = failure ? failure.values[name] === 'on' : defaultChecked;
   return (
-    <div className="flex items-center gap-2">
-      <input
-        id={id}
-        name={name}
-        type="checkbox"
-        defaultChecked={checked}
-        className="h-5 w-5 accent-teal-800"
-      />
-      <label htmlFor={id}>{label}</label>
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-2">
+        <input
+          {...inputProps}
+          type="checkbox"
+          defaultChecked={checked}
+          className="h-5 w-5 accent-teal-800"
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {errors.length ? (
+        <ul id={`${id}-error`} className="text-sm text-red-800">
+          {errors.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
