@@ -13,7 +13,8 @@ import { signUp } from '~/auth/sign-up.server';
 import { createClient } from '~/clients/clients.server';
 import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
 import type { NoteKeyring } from '~/notes/crypto.server';
-import { publishSummary, saveNote } from '~/notes/notes.server';
+import { publishSummary } from '~/notes/publish-summary.server';
+import { saveNote } from '~/notes/save-note.server';
 import type { MemberActor } from '~/practices/actor';
 import { addDays, helsinkiDate, helsinkiInstant } from '~/sessions/week';
 

@@ -26,8 +26,11 @@ import type { MemberActor } from '~/practices/actor';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
 import { decryptText, type NoteKeyring, parseKeyring } from './crypto.server';
+import { getNoteForEditing } from './get-note-for-editing.server';
 import { assertKeyRetirable, countSealedUnder, rotateSealedText } from './key-rotation.server';
-import { getNoteForEditing, getPublishedSummary, publishSummary, saveNote } from './notes.server';
+import { publishSummary } from './publish-summary.server';
+import { getPublishedSummary } from './published-summary.server';
+import { saveNote } from './save-note.server';
 
 const key1 = `k1:${randomBytes(32).toString('base64')}`;
 const key2 = `k2:${randomBytes(32).toString('base64')}`;

@@ -6,10 +6,11 @@ import {
 } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 
-import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { requirePracticeRole } from '~/auth/guards.server';
+import { contractFormRefusal } from '~/contracts/action-results.server';
 import { ContractForm } from '~/contracts/contract-form';
 import { createContract, suggestContractCode } from '~/contracts/contracts.server';
-import { contractFormRefusal, newContractValues } from '~/contracts/form-values';
+import { newContractValues } from '~/contracts/form-values';
 import { contractFormOptions } from '~/contracts/references.server';
 import { contractSchema } from '~/contracts/schemas';
 import { formFailure, parseForm } from '~/forms/parse';
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await createContract(context.db, actor, parsed.data);
     return redirect(`/contracts/${id}`);
   } catch (error) {
-    return contractFormRefusal(form, error) ?? throwAsResponse(error);
+    return contractFormRefusal(form, error);
   }
 }
 

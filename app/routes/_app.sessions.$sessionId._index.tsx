@@ -122,7 +122,7 @@ export async function action({
       await markNoShow(context.db, actor, id);
     }
   } catch (error) {
-    return { intent, ...bookingProblem(form, error) };
+    return bookingProblem(form, error, { intent });
   }
   return redirect(`/sessions/${id}`);
 }
