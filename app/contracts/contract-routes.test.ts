@@ -12,8 +12,8 @@ import { unwrapActionResult } from '~/forms/respond.server';
 import * as contractRoute from '~/routes/_app.contracts.$contractId._index';
 import * as editRoute from '~/routes/_app.contracts.$contractId.edit';
 
-import { getContract } from './contracts.server';
 import { contractValues } from './form-values';
+import { getContract } from './get-contract.server';
 
 let database: Database;
 beforeAll(async () => {

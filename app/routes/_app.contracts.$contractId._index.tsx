@@ -8,8 +8,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { ContractDetails } from '~/contracts/contract-details';
-import { getContract } from '~/contracts/contracts.server';
 import { StatusBadge } from '~/contracts/display';
+import { getContract } from '~/contracts/get-contract.server';
 import { activateContract, endContract } from '~/contracts/status.server';
 import { isAppError } from '~/errors';
 import { formFailure } from '~/forms/parse';
