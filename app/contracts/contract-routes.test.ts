@@ -33,7 +33,10 @@ describe('contract pages answer a refusal with its status', () => {
     const { owner } = await createPracticeWithOwner(db());
     await createContractFixture(db(), owner, { code: 'TO-2026-070' });
     const { contractId } = await createContractFixture(db(), owner, { code: 'TO-2026-071' });
-    const fields = { ...contractValues(await getContract(db(), owner, contractId)), code: 'TO-2026-070' };
+    const fields = {
+      ...contractValues(await getContract(db(), owner, contractId)),
+      code: 'TO-2026-070',
+    };
     const context = await loadContextFor(db(), owner.userId);
     const answer = unwrapActionResult(
       await editRoute.action({

@@ -2,13 +2,22 @@ import type { Db } from '#db/client';
 import { contracts } from '#db/schema';
 import type { MemberActor } from '~/practices/actor';
 
-import { assertCodeFree, contractColumns, withCodeGuard, writeParticipants } from './contract-writes.server';
+import {
+  assertCodeFree,
+  contractColumns,
+  withCodeGuard,
+  writeParticipants,
+} from './contract-writes.server';
 import { syncGoals } from './goals.server';
 import { assertReferences } from './references.server';
 import type { ContractInput } from './schemas';
 
 /** A new contract, as a draft, with its participants and goals. */
-export async function createContract(db: Db, actor: MemberActor, input: ContractInput): Promise<string> {
+export async function createContract(
+  db: Db,
+  actor: MemberActor,
+  input: ContractInput,
+): Promise<string> {
   return withCodeGuard(() =>
     db.transaction(async (tx) => {
       await assertReferences(tx, actor, input);

@@ -1,7 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { clients, commissioners, contractGoals, contractParticipants, contracts, users } from '#db/schema';
+import {
+  clients,
+  commissioners,
+  contractGoals,
+  contractParticipants,
+  contracts,
+  users,
+} from '#db/schema';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 

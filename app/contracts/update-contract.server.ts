@@ -6,7 +6,12 @@ import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
 import { lockVisibleContract } from './access.server';
-import { assertCodeFree, contractColumns, withCodeGuard, writeParticipants } from './contract-writes.server';
+import {
+  assertCodeFree,
+  contractColumns,
+  withCodeGuard,
+  writeParticipants,
+} from './contract-writes.server';
 import { syncGoals } from './goals.server';
 import { assertReferences } from './references.server';
 import type { ContractInput } from './schemas';

@@ -40,5 +40,8 @@ export function unwrapActionResult<R>(result: R): { status: number; data: Action
   if (isBadRequest(result)) {
     return { status: result.init?.status ?? 200, data: result.data as ActionData<R> };
   }
-  return { status: result instanceof Response ? result.status : 200, data: result as ActionData<R> };
+  return {
+    status: result instanceof Response ? result.status : 200,
+    data: result as ActionData<R>,
+  };
 }

@@ -35,10 +35,7 @@ export async function getNoteForEditing(
   now = new Date(),
 ): Promise<NoteForEditing> {
   const session = await authorsSession(db, actor, sessionId);
-  const [note] = await db
-    .select()
-    .from(sessionNotes)
-    .where(authoredNote(actor, sessionId));
+  const [note] = await db.select().from(sessionNotes).where(authoredNote(actor, sessionId));
   const publications = await db
     .select({
       revision: summaryPublications.revision,

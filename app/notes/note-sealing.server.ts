@@ -2,7 +2,12 @@
  * Where each part of a note is sealed: the context names bind a sealed value to its row and
  * field, so text copied elsewhere does not open. Internal to the notes use cases.
  */
-import { emptyPrivateNote, emptySharedDraft, privateNoteSchema, sharedDraftSchema } from './content';
+import {
+  emptyPrivateNote,
+  emptySharedDraft,
+  privateNoteSchema,
+  sharedDraftSchema,
+} from './content';
 import { decryptText, type NoteKeyring } from './crypto.server';
 
 export const privateContext = (sessionId: string) => `session-note:${sessionId}:private`;
