@@ -59,6 +59,20 @@ export function appErrorResponse(error: AppError): Response {
   });
 }
 
+/**
+ * A sealed text that does not open where it is stored: altered, or copied from another row
+ * or field. The user is told the text cannot be opened (409, not a crash); the stored value
+ * is left as it is for whoever investigates the log line.
+ */
+export class UnreadableTextError extends AppError {
+  constructor() {
+    super('conflict', 'error.unreadable');
+    this.name = 'UnreadableTextError';
+    // Kept as it was before this became a domain error: ops scripts and tests match on it.
+    this.message = 'Note could not be decrypted: data was altered or belongs to another context';
+  }
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -5,7 +5,7 @@ import { contractParticipants } from '#db/schema';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
-import { listContracts } from '~/contracts/contracts.server';
+import { listContracts } from '~/contracts/list-contracts.server';
 import { listClientSessions } from '~/sessions/queries.server';
 
 let database: Database;

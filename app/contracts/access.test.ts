@@ -8,7 +8,8 @@ import { AppError } from '~/errors';
 import { themesOverTime } from '~/notes/themes-over-time.server';
 import { listBookableContracts } from '~/sessions/queries.server';
 
-import { getContract, listContracts } from './contracts.server';
+import { getContract } from './get-contract.server';
+import { listContracts } from './list-contracts.server';
 import { endContract } from './status.server';
 
 let database: Database;

@@ -2,8 +2,8 @@ import { Link } from '@remix-run/react';
 
 import { useT } from '~/i18n/react';
 
-import type { listContracts } from './contracts.server';
 import { StatusBadge } from './display';
+import type { listContracts } from './list-contracts.server';
 import { ContractProgress } from './progress';
 
 type ContractRow = Awaited<ReturnType<typeof listContracts>>[number];

@@ -10,17 +10,15 @@ import type { AppError } from '~/errors';
 import { recordEvaluation } from '~/evaluations/evaluations.server';
 import type { MemberActor } from '~/practices/actor';
 
-import {
-  createContract,
-  getContract,
-  listContracts,
-  suggestContractCode,
-  updateContract,
-} from './contracts.server';
+import { createContract } from './create-contract.server';
 import { contractValues } from './form-values';
+import { getContract } from './get-contract.server';
+import { listContracts } from './list-contracts.server';
 import { contractFormOptions } from './references.server';
 import { contractSchema } from './schemas';
 import { activateContract, endContract } from './status.server';
+import { suggestContractCode } from './suggest-contract-code.server';
+import { updateContract } from './update-contract.server';
 
 let database: Database;
 beforeAll(async () => {

@@ -5,9 +5,6 @@
  */
 import type { Contract } from '#db/schema/contracts';
 import type { Theme } from '#db/schema/values';
-import { isAppError } from '~/errors';
-import { type FormFailure, formFailure } from '~/forms/parse';
-import type { MessageKey } from '~/i18n';
 import { centsToEuros } from '~/money/cents';
 
 export const maxGoals = 6;
@@ -81,27 +78,4 @@ export function contractValues(
     values[goalThemeField(index + 1)] = goal.theme ?? '';
   });
   return values;
-}
-
-/** Domain refusals that belong to one field of the form rather than to the whole page. */
-const fieldOfDomainError: Partial<Record<MessageKey, string>> = {
-  'contracts.codeTaken': 'code',
-  'contracts.supervisorNotAllowed': 'supervisorId',
-  'contracts.supervisorUnknown': 'supervisorId',
-  'contracts.supervisorLocked': 'supervisorId',
-  'contracts.commissionerUnknown': 'commissionerId',
-  'contracts.participantUnknown': 'participants',
-};
-
-/**
- * Turns a refusal of the domain into the form shown again, with the message at its field;
- * undefined when the error is not the form's business (not found, a crash).
- */
-export function contractFormRefusal(form: FormData, error: unknown): FormFailure | undefined {
-  if (!isAppError(error)) return undefined;
-  const field = fieldOfDomainError[error.messageKey];
-  if (field) return formFailure(form, { [field]: [error.messageKey] });
-  if (error.code === 'conflict' || error.code === 'invalid')
-    return formFailure(form, {}, error.messageKey);
-  return undefined;
 }

@@ -6,7 +6,8 @@ import { clients, contractParticipants, supervisionSessions } from '#db/schema';
 import { type CastRole, createAccessCast } from '#db/testing/access-cast';
 import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
-import { getContract, updateContract } from '~/contracts/contracts.server';
+import { getContract } from '~/contracts/get-contract.server';
+import { updateContract } from '~/contracts/update-contract.server';
 import { isAppError } from '~/errors';
 import type { MemberActor, SuperviseeActor } from '~/practices/actor';
 

@@ -117,7 +117,8 @@ const table: Record<string, RouteRow> = {
   'check-email.tsx': { loader: all('no loader'), action: noAction },
   'feeds.$token.ts': { loader: all(404), action: noAction },
   'forgot-password.tsx': { loader: all('no loader'), action: all(400) },
-  'invite.$token.tsx': { loader: all(200), action: [400, 200, 200, 200] },
+  // A signed-in visitor accepting an unknown invitation is told so on the form, as a 404.
+  'invite.$token.tsx': { loader: all(200), action: [400, 404, 404, 404] },
   'language.tsx': { loader: all('→/'), action: all('→/') },
   'login.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(400) },
   'logout.tsx': { loader: all('→/'), action: all('login') },

@@ -236,6 +236,8 @@ const common: Omit<
   'error.forbidden': 'You do not have permission for this.',
   'error.unauthenticated': 'Please log in to continue.',
   'error.conflict': 'The data changed in the meantime. Please reload the page.',
+  'error.unreadable':
+    'The stored text cannot be opened: it does not belong here or it was altered. This was logged; please contact support.',
   'error.invalid': 'Please check what you entered.',
   'error.throttled': 'Too many attempts. Please try again later.',
   'error.backHome': 'Back to the start',
@@ -247,6 +249,7 @@ const common: Omit<
   'error.forbiddenTitle': 'No access',
   'error.notFoundTitle': 'Page not found',
   'error.conflictTitle': 'The data has changed',
+  'error.unreadableTitle': 'The text cannot be opened',
   'error.throttledTitle': 'Too many attempts',
   'error.unavailableTitle': 'Temporarily unavailable',
 };

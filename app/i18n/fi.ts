@@ -231,6 +231,8 @@ const common = {
   'error.forbidden': 'Sinulla ei ole oikeutta tähän.',
   'error.unauthenticated': 'Kirjaudu sisään jatkaaksesi.',
   'error.conflict': 'Tieto on muuttunut sillä välin. Lataa sivu uudelleen.',
+  'error.unreadable':
+    'Tallennettua tekstiä ei voi avata: se ei kuulu tähän kohtaan tai sitä on muutettu. Tapahtuma on kirjattu lokiin; ota yhteyttä ylläpitoon.',
   'error.invalid': 'Tarkista syöttämäsi tiedot.',
   'error.throttled': 'Liian monta yritystä. Yritä myöhemmin uudelleen.',
   'error.backHome': 'Etusivulle',
@@ -244,6 +246,7 @@ const common = {
   'error.forbiddenTitle': 'Ei käyttöoikeutta',
   'error.notFoundTitle': 'Sivua ei löytynyt',
   'error.conflictTitle': 'Tieto on muuttunut',
+  'error.unreadableTitle': 'Tekstiä ei voi avata',
   'error.throttledTitle': 'Liian monta yritystä',
   'error.unavailableTitle': 'Tilapäisesti poissa käytöstä',
 } as const;

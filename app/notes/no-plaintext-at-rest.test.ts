@@ -11,7 +11,8 @@ import { createTestDatabase, type TestDatabase } from '#db/testing/test-database
 import { createClient } from '~/clients/clients.server';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
-import { publishSummary, saveNote } from './notes.server';
+import { publishSummary } from './publish-summary.server';
+import { saveNote } from './save-note.server';
 
 let database: TestDatabase;
 beforeAll(async () => {

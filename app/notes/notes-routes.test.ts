@@ -16,10 +16,11 @@ import {
 import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
+import { unwrapActionResult } from '~/forms/respond.server';
 import * as notesRoute from '~/routes/_app.sessions.$sessionId.notes';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
-import { saveNote } from './notes.server';
+import { saveNote } from './save-note.server';
 
 let database: Database;
 beforeAll(async () => {
@@ -114,6 +115,34 @@ describe('the notes page', () => {
         notesRoute.action({ ...routeArgs(sessionId, 'POST', editForm(1)), context }),
       ),
     ).toBe(403);
+  });
+
+  it('answers a save over a newer version with 409, both versions and nothing overwritten', async () => {
+    const { supervisor, sessionId } = await setting();
+    // Another window saved version 2 meanwhile.
+    await saveNote(
+      db(),
+      supervisor,
+      sessionId,
+      {
+        baseVersion: 1,
+        private: { ...emptyPrivateNote, power: 'Toisesta ikkunasta' },
+        shared: emptySharedDraft,
+        themes: null,
+      },
+      testKeyring,
+    );
+    const context = await loadContextFor(db(), supervisor.userId);
+    const answer = unwrapActionResult(
+      await notesRoute.action({ ...routeArgs(sessionId, 'POST', editForm(1)), context }),
+    );
+    expect(answer.status).toBe(409);
+    if (answer.data.status !== 'conflict') throw new Error('expected the conflict view');
+    expect(answer.data.currentVersion).toBe(2);
+    expect(answer.data.mine.private.power).toBe('ylikirjoitettu');
+    expect(answer.data.theirs.private.power).toBe('Toisesta ikkunasta');
+    const data = await notesRoute.loader({ ...routeArgs(sessionId, 'GET'), context });
+    expect(data.values.private.power).toBe('Toisesta ikkunasta');
   });
 
   it('sends an anonymous visitor to log in', async () => {

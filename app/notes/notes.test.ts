@@ -11,7 +11,10 @@ import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
-import { getNoteForEditing, getPublishedSummary, publishSummary, saveNote } from './notes.server';
+import { getNoteForEditing } from './get-note-for-editing.server';
+import { publishSummary } from './publish-summary.server';
+import { getPublishedSummary } from './published-summary.server';
+import { saveNote } from './save-note.server';
 
 let database: Database;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import type { MemberActor } from '~/practices/actor';
 import type { NoteKeyring } from '~/security/sealing.server';
 
 import type { SharedDraft } from './content';
-import { getNoteForEditing } from './notes.server';
+import { getNoteForEditing } from './get-note-for-editing.server';
 
 /**
  * The current shared draft as the supervisee would see it once published; for its author

@@ -12,11 +12,16 @@ import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
+import { unwrapActionResult } from '~/forms/respond.server';
 import * as notesRoute from '~/routes/_app.sessions.$sessionId.notes';
 import * as previewRoute from '~/routes/_app.sessions.$sessionId.summary-preview';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
-import { publishSummary, saveNote } from './notes.server';
+import { getNoteForEditing } from './get-note-for-editing.server';
+import { publishSummary } from './publish-summary.server';
+import { getPublishedSummary } from './published-summary.server';
+import { saveAndPublish } from './save-and-publish.server';
+import { saveNote } from './save-note.server';
 
 let database: Database;
 beforeAll(async () => {
@@ -77,7 +82,7 @@ describe('publishing a summary', () => {
     });
   });
 
-  it('answers the notes form with a translated refusal, not an error page', async () => {
+  it('answers a refused publish with 409 on the form and saves nothing of it either', async () => {
     const { supervisor, sessionId } = await sessionWithNote(
       'scheduled',
       new Date('2099-01-05T08:00:00Z'),
@@ -85,16 +90,50 @@ describe('publishing a summary', () => {
     const form = new FormData();
     form.set('intent', 'publish');
     form.set('baseVersion', '1');
-    form.set('s_environment', SHARED);
+    form.set('s_environment', 'Tätä ei tallenneta');
     const context = await loadContextFor(db(), supervisor.userId);
     const request = new Request(`http://localhost/sessions/${sessionId}/notes`, {
       method: 'POST',
       body: form,
     });
-    expect(await notesRoute.action({ request, params: { sessionId }, context })).toEqual({
-      status: 'error',
-      messageKey: 'notes.publishNeedsHeld',
+    const answer = unwrapActionResult(
+      await notesRoute.action({ request, params: { sessionId }, context }),
+    );
+    expect(answer).toEqual({
+      status: 409,
+      data: { status: 'error', messageKey: 'notes.publishNeedsHeld' },
     });
+    // Save and publish are one transaction: the refused publish left the note as it was.
+    const note = await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    expect(note.version).toBe(1);
+    expect(note.shared.environment).toBe(SHARED);
+  });
+
+  it('saves and publishes together when the publish may go ahead', async () => {
+    const { supervisor, sessionId } = await sessionWithNote('held', new Date('2026-11-10T08:00:00Z'));
+    const input = {
+      baseVersion: 1,
+      private: emptyPrivateNote,
+      shared: { ...emptySharedDraft, environment: 'Julkaistava teksti' },
+      themes: null,
+    };
+    expect(await saveAndPublish(db(), supervisor, sessionId, input, testKeyring)).toMatchObject({
+      version: 2,
+      revision: 1,
+    });
+    const published = await getPublishedSummary(db(), supervisor, sessionId, 1, testKeyring);
+    expect(published.environment).toBe('Julkaistava teksti');
+  });
+
+  it('rolls the save back when the draft it saved is empty and cannot be published', async () => {
+    const { supervisor, sessionId } = await sessionWithNote('held', new Date('2026-11-10T08:00:00Z'));
+    const input = { baseVersion: 1, private: emptyPrivateNote, shared: emptySharedDraft, themes: null };
+    expect(await refusalOf(saveAndPublish(db(), supervisor, sessionId, input, testKeyring))).toBe(
+      'notes.nothingToPublish',
+    );
+    const note = await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    expect(note.version).toBe(1);
+    expect(note.private.power).toBe(PRIVATE);
   });
 });
 

@@ -8,7 +8,7 @@ import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
 
 import { emptyPrivateNote, emptySharedDraft } from './content';
-import { saveNote } from './notes.server';
+import { saveNote } from './save-note.server';
 import { themesOverTime } from './themes-over-time.server';
 
 let database: Database;

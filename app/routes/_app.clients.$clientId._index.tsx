@@ -9,7 +9,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getClient, setClientArchived } from '~/clients/clients.server';
 import { ContractTable } from '~/contracts/contract-table';
-import { listContracts } from '~/contracts/contracts.server';
+import { listContracts } from '~/contracts/list-contracts.server';
 import { idParam } from '~/http/params.server';
 import { formatDate, formatTime } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';

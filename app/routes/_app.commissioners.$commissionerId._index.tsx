@@ -9,7 +9,7 @@ import { useLoaderData } from '@remix-run/react';
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getCommissioner, setCommissionerArchived } from '~/commissioners/commissioners.server';
 import { ContractTable } from '~/contracts/contract-table';
-import { listContracts } from '~/contracts/contracts.server';
+import { listContracts } from '~/contracts/list-contracts.server';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';

@@ -8,12 +8,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { ContractDetails } from '~/contracts/contract-details';
-import { getContract } from '~/contracts/contracts.server';
 import { StatusBadge } from '~/contracts/display';
+import { getContract } from '~/contracts/get-contract.server';
 import { activateContract, endContract } from '~/contracts/status.server';
 import { isAppError } from '~/errors';
 import { formFailure } from '~/forms/parse';
-import { badRequest } from '~/forms/respond.server';
+import { badRequest, refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     // A status changed meanwhile (another tab, a colleague) is told on the page.
     if (isAppError(error) && error.code === 'conflict')
-      return formFailure({}, {}, error.messageKey);
+      return refused(error, formFailure({}, {}, error.messageKey));
     return throwAsResponse(error);
   }
 }

@@ -7,11 +7,13 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { contractFormRefusal } from '~/contracts/action-results.server';
 import { ContractForm } from '~/contracts/contract-form';
-import { getContract, updateContract } from '~/contracts/contracts.server';
-import { contractFormRefusal, contractValues } from '~/contracts/form-values';
+import { contractValues } from '~/contracts/form-values';
+import { getContract } from '~/contracts/get-contract.server';
 import { contractFormOptions } from '~/contracts/references.server';
 import { contractSchema } from '~/contracts/schemas';
+import { updateContract } from '~/contracts/update-contract.server';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -46,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await updateContract(context.db, actor, id, parsed.data);
     return redirect(`/contracts/${id}`);
   } catch (error) {
-    return contractFormRefusal(form, error) ?? throwAsResponse(error);
+    return contractFormRefusal(form, error);
   }
 }
 

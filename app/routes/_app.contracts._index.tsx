@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
 import { ContractTable } from '~/contracts/contract-table';
-import { listContracts } from '~/contracts/contracts.server';
+import { listContracts } from '~/contracts/list-contracts.server';
 import { contractStatusFilter } from '~/contracts/schemas';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';

@@ -6,12 +6,14 @@ import {
 } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 
-import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { requirePracticeRole } from '~/auth/guards.server';
+import { contractFormRefusal } from '~/contracts/action-results.server';
 import { ContractForm } from '~/contracts/contract-form';
-import { createContract, suggestContractCode } from '~/contracts/contracts.server';
-import { contractFormRefusal, newContractValues } from '~/contracts/form-values';
+import { createContract } from '~/contracts/create-contract.server';
+import { newContractValues } from '~/contracts/form-values';
 import { contractFormOptions } from '~/contracts/references.server';
 import { contractSchema } from '~/contracts/schemas';
+import { suggestContractCode } from '~/contracts/suggest-contract-code.server';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
@@ -38,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await createContract(context.db, actor, parsed.data);
     return redirect(`/contracts/${id}`);
   } catch (error) {
-    return contractFormRefusal(form, error) ?? throwAsResponse(error);
+    return contractFormRefusal(form, error);
   }
 }
 

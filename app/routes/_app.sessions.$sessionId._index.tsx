@@ -1,6 +1,5 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -8,7 +7,6 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
-import { isAppError } from '~/errors';
 import { type FieldErrors, formFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -124,9 +122,7 @@ export async function action({
       await markNoShow(context.db, actor, id);
     }
   } catch (error) {
-    // The refusal's status comes from the one mapping (invalid 400, conflict 409).
-    const problem = { intent, ...bookingProblem(form, error), ...kept };
-    return data(problem, { status: isAppError(error) ? error.status : 400 });
+    return bookingProblem(form, error, { intent, ...kept });
   }
   return redirect(`/sessions/${id}`);
 }

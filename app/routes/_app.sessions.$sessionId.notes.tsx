@@ -13,16 +13,18 @@ import {
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { isAppError } from '~/errors';
-import { type BadRequest, badRequest } from '~/forms/respond.server';
+import { type BadRequest, badRequest, refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate, formatTime } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import { deriveThemes } from '~/notes/content';
+import { getNoteForEditing } from '~/notes/get-note-for-editing.server';
 import { type EditorValues, NoteEditor, type SaveResult } from '~/notes/note-editor';
-import { getNoteForEditing, publishSummary, saveNote } from '~/notes/notes.server';
 import { PromptBank } from '~/notes/prompt-bank';
 import { getPromptBank } from '~/notes/prompts.server';
+import { saveAndPublish } from '~/notes/save-and-publish.server';
+import { saveNote } from '~/notes/save-note.server';
 import { parseNoteForm } from '~/notes/schemas';
 import { PageHeader } from '~/ui/app-shell';
 
@@ -65,17 +67,18 @@ export async function action({
   if (!input) return badRequest<SaveResult>({ status: 'invalid' });
   const { db, keyring } = context;
   try {
+    if (form.get('intent') === 'publish') {
+      const { revision } = await saveAndPublish(db, actor, sessionId, input, keyring);
+      return { status: 'published', revision };
+    }
     const saved = await saveNote(db, actor, sessionId, input, keyring);
     if (form.get('intent') === 'preview') throw redirect(`/sessions/${sessionId}/summary-preview`);
-    if (form.get('intent') === 'publish') {
-      return { status: 'published', ...(await publishSummary(db, actor, sessionId, keyring)) };
-    }
     return { status: 'saved', version: saved.version, savedAt: new Date().toISOString() };
   } catch (error) {
     if (!isAppError(error)) throw error;
     if (error.messageKey === 'notes.staleEdit') {
       const current = await getNoteForEditing(db, actor, sessionId, keyring);
-      return {
+      return refused<SaveResult>(error, {
         status: 'conflict',
         currentVersion: current.version,
         mine: { ...input, themes: input.themes ?? [], autoThemes: input.themes === null },
@@ -85,13 +88,13 @@ export async function action({
           themes: current.themes,
           autoThemes: false,
         },
-      };
+      });
     }
     if (
       error.messageKey === 'notes.nothingToPublish' ||
       error.messageKey === 'notes.publishNeedsHeld'
     ) {
-      return { status: 'error', messageKey: error.messageKey };
+      return refused<SaveResult>(error, { status: 'error', messageKey: error.messageKey });
     }
     throwAsResponse(error);
   }

@@ -8,7 +8,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
 import { formFailure, parseForm } from '~/forms/parse';
-import { badRequest } from '~/forms/respond.server';
+import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { bookingProblem } from '~/sessions/action-results.server';
@@ -31,14 +31,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { contracts, selectedId: contracts.some((c) => c.id === wanted) ? wanted : null };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({
+  request,
+  context,
+}: ActionFunctionArgs): Promise<BookingProblem | BadRequest<BookingProblem> | Response> {
   const actor = await requirePracticeRole(request, context);
   const form = await request.formData();
   const parsed = parseForm(bookingSchema, form);
   if (!parsed.ok) {
-    return badRequest({
-      failure: formFailure(parsed.values, parsed.fieldErrors),
-    } satisfies BookingProblem);
+    return badRequest<BookingProblem>({ failure: formFailure(parsed.values, parsed.fieldErrors) });
   }
   const { series, startsAt, ...booking } = parsed.data;
   try {
@@ -54,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await bookSession(context.db, actor, { ...booking, startsAt });
     return redirect(`/sessions/${id}`);
   } catch (error) {
-    return bookingProblem(form, error);
+    return bookingProblem(form, error, {});
   }
 }
 

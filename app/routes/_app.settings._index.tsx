@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { changePassword } from '~/auth/change-password.server';
@@ -8,7 +8,7 @@ import { updateProfile } from '~/auth/profile.server';
 import { changePasswordSchema, profileSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { type FormFailure, formFailure, parseForm } from '~/forms/parse';
-import { badRequest } from '~/forms/respond.server';
+import { type BadRequest, badRequest, refused } from '~/forms/respond.server';
 import { locales } from '~/i18n';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Result = { intent: 'profile' | 'password'; done: boolean; failure?: FormFailure };
 
-type Answer = Result | ReturnType<typeof data<Result>>;
+type Answer = Result | BadRequest<Result>;
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
   const actor = await requirePracticeRole(request, context);
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     } catch (error) {
       if (!isAppError(error)) throw error;
       const failure = formFailure(form, { currentPassword: [error.messageKey] });
-      return data<Result>({ intent: 'password', done: false, failure }, { status: error.status });
+      return refused<Result>(error, { intent: 'password', done: false, failure });
     }
   }
   const parsed = parseForm(profileSchema, form);

@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 
@@ -7,7 +7,7 @@ import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { emailField } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
-import { badRequest } from '~/forms/respond.server';
+import { badRequest, refused } from '~/forms/respond.server';
 import { formatDate } from '~/i18n/format';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
@@ -67,10 +67,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { invited: parsed.data.email, revoked: false, failure: undefined };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return data(
-      { invited: null, revoked: false, failure: formFailure(form, { email: [error.messageKey] }) },
-      { status: error.status },
-    );
+    return refused(error, {
+      invited: null,
+      revoked: false,
+      failure: formFailure(form, { email: [error.messageKey] }),
+    });
   }
 }
 

@@ -1,12 +1,12 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, data } from '@remix-run/node';
+import { type ActionFunctionArgs } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
-import { badRequest } from '~/forms/respond.server';
+import { badRequest, refused } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -30,10 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return data(
-      { sent: false, ...formFailure(form, {}, error.messageKey) },
-      { status: error.status },
-    );
+    return refused(error, { sent: false, ...formFailure(form, {}, error.messageKey) });
   }
   return { sent: true, fieldErrors: {}, values: {} };
 }

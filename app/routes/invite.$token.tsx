@@ -7,7 +7,7 @@ import { acceptInvitationSchema } from '~/auth/schemas';
 import { setSessionPractice } from '~/auth/session.server';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
-import { badRequest } from '~/forms/respond.server';
+import { badRequest, refused } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     return redirect('/calendar', { headers: await startSession(context.db, context, userId) });
   } catch (error) {
-    if (isAppError(error)) return formFailure(form, {}, error.messageKey);
+    if (isAppError(error)) return refused(error, formFailure(form, {}, error.messageKey));
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { startSession } from '~/auth/cookies.server';
@@ -8,7 +8,7 @@ import { logIn } from '~/auth/log-in.server';
 import { logInSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
-import { badRequest } from '~/forms/respond.server';
+import { badRequest, refused } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!isAppError(error)) throw error;
     // 401 for a wrong password, 429 when throttled; the form keeps the address either way.
-    return data(formFailure(form, {}, error.messageKey), { status: error.status });
+    return refused(error, formFailure(form, {}, error.messageKey));
   }
 }
 

@@ -7,7 +7,7 @@ import { isResetTokenUsable, resetPassword } from '~/auth/password-reset.server'
 import { resetPasswordSchema } from '~/auth/schemas';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
-import { badRequest } from '~/forms/respond.server';
+import { badRequest, refused } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     return redirect('/calendar', { headers: await startSession(context.db, context, userId) });
   } catch (error) {
-    if (isAppError(error)) return formFailure({}, {}, error.messageKey);
+    if (isAppError(error)) return refused(error, formFailure({}, {}, error.messageKey));
     throw error;
   }
 }

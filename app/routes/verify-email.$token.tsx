@@ -1,9 +1,10 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { verifyEmail } from '~/auth/email-verification.server';
 import { isAppError } from '~/errors';
+import { refused } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Notice, SubmitButton } from '~/ui/form';
@@ -22,10 +23,7 @@ export async function action({ params, context }: ActionFunctionArgs) {
     return { verified: true as const };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return data(
-      { verified: false as const, messageKey: error.messageKey },
-      { status: error.status },
-    );
+    return refused(error, { verified: false as const, messageKey: error.messageKey });
   }
 }
 

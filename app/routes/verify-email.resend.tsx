@@ -1,10 +1,11 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 
 import { resendVerificationMail } from '~/auth/email-verification.server';
 import { requireUser } from '~/auth/guards.server';
 import { isAppError } from '~/errors';
+import { refused } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { sent: true as const };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return data({ sent: false as const, messageKey: error.messageKey }, { status: error.status });
+    return refused(error, { sent: false as const, messageKey: error.messageKey });
   }
 }
 

@@ -23,12 +23,10 @@ import { enqueueEmail } from '~/email/outbox.server';
 import { unsealBody } from '~/email/sealed-link.server';
 import { listEvaluations, recordEvaluation } from '~/evaluations/evaluations.server';
 import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
-import {
-  getNoteForEditing,
-  getPublishedSummary,
-  publishSummary,
-  saveNote,
-} from '~/notes/notes.server';
+import { getNoteForEditing } from '~/notes/get-note-for-editing.server';
+import { publishSummary } from '~/notes/publish-summary.server';
+import { getPublishedSummary } from '~/notes/published-summary.server';
+import { saveNote } from '~/notes/save-note.server';
 import type { MemberActor } from '~/practices/actor';
 
 import { assertKeyRetirable, countSealedUnder, rotateSealedText } from './key-rotation.server';

@@ -8,6 +8,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { UnreadableTextError } from '~/errors';
+
 export interface NoteKeyring {
   activeKeyId: string;
   keys: ReadonlyMap<string, Buffer>;
@@ -137,7 +139,9 @@ export function decryptText(keyring: NoteKeyring, envelope: string, context: str
   try {
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
   } catch {
-    throw new Error('Note could not be decrypted: data was altered or belongs to another context');
+    // The context names only the row and field (ids), never any text.
+    console.warn(`Sealed text could not be opened (altered or copied): ${context}`);
+    throw new UnreadableTextError();
   }
 }
 

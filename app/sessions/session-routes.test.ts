@@ -45,12 +45,13 @@ describe('booking past the allowance', () => {
       everyWeeks: '2',
       count: '3',
     };
-    const asked = await newSessionRoute.action({
-      request: post('/sessions/new', fields),
-      params: {},
-      context,
-    });
-    if (!('failure' in asked)) throw new Error('expected the form back');
+    const answer = unwrapActionResult(
+      await newSessionRoute.action({ request: post('/sessions/new', fields), params: {}, context }),
+    );
+    // Going past the allowance is a conflict with the contract: 409, not a success.
+    expect(answer.status).toBe(409);
+    const asked = answer.data;
+    if (asked instanceof Response || !('failure' in asked)) throw new Error('expected the form back');
     expect(asked.allowance).toEqual({ agreed: 2, counted: 0, extra: 1 });
     expect(asked.failure.values).toMatchObject(fields);
     expect(
@@ -69,6 +70,73 @@ describe('booking past the allowance', () => {
       .where(eq(supervisionSessions.contractId, contractId))
       .orderBy(supervisionSessions.startsAt);
     expect(rows.map((r) => r.extra)).toEqual([false, false, true]);
+  });
+});
+
+describe('refusals answer with the status of their error code', () => {
+  const fieldsFor = (contractId: string, date: string) => ({
+    contractId,
+    date,
+    time: '09:00',
+    minutes: '60',
+    evaluationKind: 'none',
+    location: 'Toimisto',
+  });
+
+  it('a double booking is a 409 with the form values kept and nothing booked', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    // 09:00 in Helsinki on 2 March (UTC+2).
+    await book(actor, contractId, new Date('2099-03-02T07:00:00Z'));
+    const context = await loadContextFor(db(), actor.userId);
+    const fields = fieldsFor(contractId, '2099-03-02');
+    const answer = unwrapActionResult(
+      await newSessionRoute.action({ request: post('/sessions/new', fields), params: {}, context }),
+    );
+    expect(answer.status).toBe(409);
+    const result = answer.data;
+    if (result instanceof Response || !('failure' in result)) throw new Error('expected the form back');
+    expect(result.failure.formError).toBe('sessions.doubleBooked');
+    expect(result.failure.values).toMatchObject(fields);
+    const rows = await db()
+      .select()
+      .from(supervisionSessions)
+      .where(eq(supervisionSessions.contractId, contractId));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('a time in the past without its confirmation is a 400 that asks for it', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    const context = await loadContextFor(db(), actor.userId);
+    const fields = fieldsFor(contractId, '2001-03-02');
+    const answer = unwrapActionResult(
+      await newSessionRoute.action({ request: post('/sessions/new', fields), params: {}, context }),
+    );
+    expect(answer.status).toBe(400);
+    const result = answer.data;
+    if (result instanceof Response || !('failure' in result)) throw new Error('expected the form back');
+    expect(result.needsPastConfirmation).toBe(true);
+    expect(result.failure.values).toMatchObject(fields);
+  });
+
+  it('rescheduling onto another session on the session page is a 409 naming the form', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    await book(actor, contractId, new Date('2099-03-02T07:00:00Z'));
+    const id = await book(actor, contractId, new Date('2099-03-03T07:00:00Z'));
+    const context = await loadContextFor(db(), actor.userId);
+    const fields = { intent: 'reschedule', date: '2099-03-02', time: '09:00', minutes: '60' };
+    const answer = unwrapActionResult(
+      await sessionRoute.action({
+        request: post(`/sessions/${id}`, fields),
+        params: { sessionId: id },
+        context,
+      }),
+    );
+    expect(answer.status).toBe(409);
+    const result = answer.data;
+    if (result instanceof Response || !('failure' in result)) throw new Error('expected the form back');
+    expect(result.intent).toBe('reschedule');
+    expect(result.failure.values).toMatchObject(fields);
+    expect((await loadSession(id)).startsAt).toEqual(new Date('2099-03-03T07:00:00Z'));
   });
 });
 

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link } from '@remix-run/react';
 
+import { isMessageKey } from '~/i18n';
 import { useT } from '~/i18n/react';
 
 import { errorTextFor, unexpectedErrorText } from './error-text';
@@ -7,7 +8,9 @@ import { errorTextFor, unexpectedErrorText } from './error-text';
 /** What a user sees instead of a failed page: a translated sentence, never a stack trace. */
 export function ErrorMessage({ error }: { error: unknown }) {
   const t = useT();
-  const text = isRouteErrorResponse(error) ? errorTextFor(error.status) : unexpectedErrorText;
+  const text = isRouteErrorResponse(error)
+    ? errorTextFor(error.status, messageKeyOf(error.data))
+    : unexpectedErrorText;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t(text.title)}</h1>
@@ -17,4 +20,10 @@ export function ErrorMessage({ error }: { error: unknown }) {
       </p>
     </div>
   );
+}
+
+/** The message key appErrorResponse sends as the body of a domain error, if that is what came. */
+function messageKeyOf(body: unknown) {
+  if (typeof body !== 'object' || body === null || !('messageKey' in body)) return undefined;
+  return isMessageKey(body.messageKey) ? body.messageKey : undefined;
 }

@@ -20,7 +20,17 @@ const errorTextByStatus: Record<number, ErrorText> = {
 
 export const unexpectedErrorText: ErrorText = { title: 'error.title', message: 'error.unexpected' };
 
-/** The heading and sentence shown for an HTTP status, by the app's pages and by Express alike. */
-export function errorTextFor(status: number): ErrorText {
-  return errorTextByStatus[status] ?? unexpectedErrorText;
+/** Domain messages that need a heading of their own rather than their status's. */
+const titleByMessage: Partial<Record<MessageKey, MessageKey>> = {
+  'error.unreadable': 'error.unreadableTitle',
+};
+
+/**
+ * The heading and sentence shown for an HTTP status, by the app's pages and by Express alike;
+ * a domain error's own message (see appErrorResponse) replaces the status's sentence.
+ */
+export function errorTextFor(status: number, messageKey?: MessageKey): ErrorText {
+  const text = errorTextByStatus[status] ?? unexpectedErrorText;
+  if (!messageKey) return text;
+  return { title: titleByMessage[messageKey] ?? text.title, message: messageKey };
 }

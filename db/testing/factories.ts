@@ -4,7 +4,7 @@ import { markEmailVerified } from '~/auth/email-verification.server';
 import { signUp } from '~/auth/sign-up.server';
 import { createClient } from '~/clients/clients.server';
 import { createCommissioner } from '~/commissioners/commissioners.server';
-import { createContract } from '~/contracts/contracts.server';
+import { createContract } from '~/contracts/create-contract.server';
 import { activateContract, endContract } from '~/contracts/status.server';
 import type { MemberActor } from '~/practices/actor';
 

@@ -1,0 +1,104 @@
+/** Publishing a note's shared draft to the supervisee(s). */
+import { randomUUID } from 'node:crypto';
+
+import { and, eq, max } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import { agreedActions, sessionNotes, summaryPublications } from '#db/schema';
+import { AppError } from '~/errors';
+import type { MemberActor } from '~/practices/actor';
+import { decryptText, encryptText, type NoteKeyring } from '~/security/sealing.server';
+
+import { authoredNote, authorsSession } from './access.server';
+import { recordNoteAccess } from './audit.server';
+import { actionContext, openShared } from './note-sealing.server';
+import { publicationContext } from './published-summary.server';
+
+/**
+ * Releases the current shared draft to the supervisee(s) as a new revision; earlier
+ * revisions stay as history. Agreed actions are replaced by the draft's, keeping "done" on
+ * actions whose text did not change.
+ */
+export async function publishSummary(
+  db: Db,
+  actor: MemberActor,
+  sessionId: string,
+  keyring: NoteKeyring,
+  now = new Date(),
+): Promise<{ revision: number }> {
+  return db.transaction(async (tx) => {
+    const session = await authorsSession(tx, actor, sessionId);
+    // A summary tells the supervisee what was talked about: only a held session has one.
+    if (session.status !== 'held') throw new AppError('conflict', 'notes.publishNeedsHeld');
+    const [note] = await tx
+      .select({ sharedDraftEncrypted: sessionNotes.sharedDraftEncrypted })
+      .from(sessionNotes)
+      .where(authoredNote(actor, sessionId));
+    const shared = openShared(keyring, note?.sharedDraftEncrypted ?? null, sessionId);
+    const hasContent =
+      shared.actions.length > 0 ||
+      [shared.role, shared.power, shared.environment, shared.dialogue].some((t) => t.trim());
+    if (!hasContent) throw new AppError('invalid', 'notes.nothingToPublish');
+
+    const [latest] = await tx
+      .select({ revision: max(summaryPublications.revision) })
+      .from(summaryPublications)
+      .where(
+        and(
+          eq(summaryPublications.sessionId, sessionId),
+          eq(summaryPublications.practiceId, actor.practiceId),
+        ),
+      );
+    const revision = (latest?.revision ?? 0) + 1;
+    const publicationId = randomUUID();
+    await tx.insert(summaryPublications).values({
+      id: publicationId,
+      sessionId,
+      practiceId: actor.practiceId,
+      revision,
+      contentEncrypted: encryptText(
+        keyring,
+        JSON.stringify(shared),
+        publicationContext(publicationId),
+      ),
+      publishedBy: actor.userId,
+      publishedAt: now,
+    });
+
+    const previous = await tx
+      .select()
+      .from(agreedActions)
+      .where(
+        and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)),
+      );
+    const doneByText = new Map(
+      previous.map((a) => [decryptText(keyring, a.textEncrypted, actionContext(a.id)), a.doneAt]),
+    );
+    await tx
+      .delete(agreedActions)
+      .where(
+        and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)),
+      );
+    if (shared.actions.length > 0) {
+      await tx.insert(agreedActions).values(
+        shared.actions.map((text, position) => {
+          const id = randomUUID();
+          return {
+            id,
+            sessionId,
+            practiceId: actor.practiceId,
+            position,
+            textEncrypted: encryptText(keyring, text, actionContext(id)),
+            doneAt: doneByText.get(text) ?? null,
+          };
+        }),
+      );
+    }
+    await recordNoteAccess(
+      tx,
+      { practiceId: actor.practiceId, sessionId, actorId: actor.userId, action: 'publish' },
+      now,
+    );
+    return { revision };
+  });
+}
