@@ -3,12 +3,12 @@
  * past session cancelled, correcting a recorded outcome and waiving a charge.
  */
 import { Form } from '@remix-run/react';
-import type { ReactNode } from 'react';
 
 import { cancellers } from '#db/schema/values';
 import type { FormFailure } from '~/forms/parse';
 import { useT } from '~/i18n/react';
 import { CheckboxField, Field, FormErrors, SelectField, SubmitButton } from '~/ui/form';
+import { Panel } from '~/ui/panel';
 
 import { cancellerLabel, statusLabel } from './labels';
 
@@ -52,20 +52,6 @@ export function CancellationFields({
         />
       ) : null}
     </>
-  );
-}
-
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section
-      aria-labelledby={id}
-      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
 

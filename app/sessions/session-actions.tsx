@@ -1,41 +1,21 @@
 /** The forms of a scheduled session: move it, cancel it, or record how it went. */
 import { Form } from '@remix-run/react';
-import type { ReactNode } from 'react';
 
 import type { FormFailure } from '~/forms/parse';
 import { useT } from '~/i18n/react';
 import { CheckboxField, FormErrors, SubmitButton } from '~/ui/form';
+import { Panel } from '~/ui/panel';
 
 import { BookingErrors, type BookingProblem, PastConfirmation, WhenFields } from './form-parts';
 import { AttendanceFields, CancellationFields, useCancellationLabels } from './outcome-corrections';
 
 export type SessionIntent =
-  | 'reschedule'
-  | 'cancel'
-  | 'held'
-  | 'noShow'
-  | 'cancelled'
-  | 'correct'
-  | 'waive';
+  'reschedule' | 'cancel' | 'held' | 'noShow' | 'cancelled' | 'correct' | 'waive';
 export type SessionActionResult = BookingProblem & {
   intent: SessionIntent;
   /** The attendance boxes ticked on a refused submission, to show them as they were sent. */
   attended?: string[];
 };
-
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section
-      aria-labelledby={id}
-      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function Intent({ value }: { value: SessionIntent }) {
   return <input type="hidden" name="intent" value={value} />;
