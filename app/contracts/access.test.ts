@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client';
 import { clients, contractParticipants } from '#db/schema';
 import { type CastRole, createAccessCast, outcomeOf } from '#db/testing/access-cast';
+import { testContext } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
 import { themesOverTime } from '~/notes/themes-over-time.server';
@@ -35,7 +36,8 @@ const rules: Record<Rule, (cast: Cast, who: CastRole) => Promise<unknown>> = {
     // Not offered in the booking form is this rule's "not found".
     if (!bookable.some((row) => row.id === c.contractId)) throw new AppError('not_found');
   },
-  'see its themes timeline': (c, who) => themesOverTime(db(), c.actors[who], c.contractId),
+  'see its themes timeline': (c, who) =>
+    themesOverTime(testContext(db()), c.actors[who], c.contractId),
 };
 
 const expected: Record<Rule, Record<CastRole, string>> = {
@@ -51,7 +53,12 @@ const expected: Record<Rule, Record<CastRole, string>> = {
     colleague: 'not_found',
     outsider: 'not_found',
   },
-  'book on it': { author: 'allowed', owner: 'not_found', colleague: 'not_found', outsider: 'not_found' },
+  'book on it': {
+    author: 'allowed',
+    owner: 'not_found',
+    colleague: 'not_found',
+    outsider: 'not_found',
+  },
   'see its themes timeline': {
     author: 'allowed',
     owner: 'not_found',
@@ -61,7 +68,9 @@ const expected: Record<Rule, Record<CastRole, string>> = {
 };
 
 const table = (Object.keys(expected) as Rule[]).flatMap((rule) =>
-  (Object.keys(expected[rule]) as CastRole[]).map((who) => [rule, who, expected[rule][who]] as const),
+  (Object.keys(expected[rule]) as CastRole[]).map(
+    (who) => [rule, who, expected[rule][who]] as const,
+  ),
 );
 
 describe('who may do what with a contract (author = its supervisor)', () => {

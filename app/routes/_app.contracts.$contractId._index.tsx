@@ -11,6 +11,7 @@ import { ContractDetails } from '~/contracts/contract-details';
 import { StatusBadge } from '~/contracts/display';
 import { getContract } from '~/contracts/get-contract.server';
 import { activateContract, endContract } from '~/contracts/status.server';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const contract = await getContract(context.db, actor, id).catch(throwAsResponse);
   // Themes come from the notes, so only the contract's own supervisor sees the timeline.
   const isSupervisor = contract.supervisor.id === actor.userId;
-  const timeline = isSupervisor ? await themesOverTime(context.db, actor, id) : null;
+  const timeline = isSupervisor ? await themesOverTime(domainContext(context), actor, id) : null;
   return { contract, timeline, isSupervisor };
 }
 

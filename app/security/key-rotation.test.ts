@@ -82,19 +82,13 @@ async function sealEverything(db: Db, keyring: NoteKeyring, tag: string): Promis
     startsAt: new Date('2026-11-12T10:00:00Z'),
     status: 'held',
   });
-  await saveNote(
-    db,
-    actor,
-    sessionId,
-    {
-      baseVersion: 0,
-      private: { ...emptyPrivateNote, power: `yksityinen ${tag}` },
-      shared: { ...emptySharedDraft, dialogue: `jaettu ${tag}`, actions: [`tehtävä ${tag}`] },
-      themes: null,
-    },
-    keyring,
-  );
-  await publishSummary(db, actor, sessionId, keyring);
+  await saveNote({ db, keyring, now: new Date() }, actor, sessionId, {
+    baseVersion: 0,
+    private: { ...emptyPrivateNote, power: `yksityinen ${tag}` },
+    shared: { ...emptySharedDraft, dialogue: `jaettu ${tag}`, actions: [`tehtävä ${tag}`] },
+    themes: null,
+  });
+  await publishSummary({ db, keyring, now: new Date() }, actor, sessionId);
   await recordEvaluation(
     db,
     actor,
@@ -108,8 +102,8 @@ async function sealEverything(db: Db, keyring: NoteKeyring, tag: string): Promis
 /** Reads every sealed text back through the app's own use cases (actions by their rows). */
 async function readEverything(db: Db, keyring: NoteKeyring, sealed: Sealed) {
   const { actor, sessionId } = sealed;
-  const note = await getNoteForEditing(db, actor, sessionId, keyring);
-  const summary = await getPublishedSummary(db, actor, sessionId, 1, keyring);
+  const note = await getNoteForEditing({ db, keyring, now: new Date() }, actor, sessionId);
+  const summary = await getPublishedSummary({ db, keyring, now: new Date() }, actor, sessionId, 1);
   const client = await getClient(db, actor, sealed.clientId, keyring);
   const { evaluations: list } = await listEvaluations(db, actor, sealed.contractId, keyring);
   const actions = await db

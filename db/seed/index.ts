@@ -84,7 +84,12 @@ export async function seedDemoPractice(
     .returning({ id: users.id });
   if (!veikkoUser) throw new Error('insert returned no row');
   await db.insert(memberships).values({ practiceId, userId: veikkoUser.id, role: 'supervisor' });
-  const veikko: MemberActor = { kind: 'member', userId: veikkoUser.id, practiceId, role: 'supervisor' };
+  const veikko: MemberActor = {
+    kind: 'member',
+    userId: veikkoUser.id,
+    practiceId,
+    role: 'supervisor',
+  };
 
   const commissionerIds = new Map<CommissionerKey, string>();
   for (const { key, ...values } of demoCommissioners) {
@@ -221,20 +226,13 @@ export async function seedDemoPractice(
     const held = sessionRows.filter((s) => s.status === 'held');
     for (const [i, session] of held.entries()) {
       const text = demoNotes[(i + index) % demoNotes.length] ?? demoNotes[0];
-      await saveNote(
-        db,
-        contract.actor,
-        session.id,
-        {
-          baseVersion: 0,
-          private: { ...emptyPrivateNote, ...text.private },
-          shared: { ...emptySharedDraft, ...text.shared, actions: [...text.shared.actions] },
-          themes: null,
-        },
-        keyring,
-        now,
-      );
-      if (contract.publish) await publishSummary(db, contract.actor, session.id, keyring, now);
+      await saveNote({ db, keyring, now }, contract.actor, session.id, {
+        baseVersion: 0,
+        private: { ...emptyPrivateNote, ...text.private },
+        shared: { ...emptySharedDraft, ...text.shared, actions: [...text.shared.actions] },
+        themes: null,
+      });
+      if (contract.publish) await publishSummary({ db, keyring, now }, contract.actor, session.id);
     }
   }
   return true;
