@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients, commissioners, contracts, evaluationScores } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import type { AppError } from '~/errors';
 import { recordEvaluation } from '~/evaluations/evaluations.server';
@@ -414,18 +414,12 @@ describe('contracts', () => {
     const before = await getContract(db(), owner, id);
     const [role, meetings] = before.goals;
     if (!role || !meetings) throw new Error('expected two goals');
-    await recordEvaluation(
-      db(),
-      owner,
-      id,
-      {
-        kind: 'start',
-        respondentClientId: null,
-        scores: { [role.id]: 2, [meetings.id]: 4 },
-        comment: null,
-      },
-      testKeyring,
-    );
+    await recordEvaluation(testContext(db()), owner, id, {
+      kind: 'start',
+      respondentClientId: null,
+      scores: { [role.id]: 2, [meetings.id]: 4 },
+      comment: null,
+    });
 
     // The edit form as the browser sends it back: first goal reworded, second emptied,
     // a new one in row 3.

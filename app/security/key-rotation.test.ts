@@ -89,13 +89,12 @@ async function sealEverything(db: Db, keyring: NoteKeyring, tag: string): Promis
     themes: null,
   });
   await publishSummary({ db, keyring, now: new Date() }, actor, sessionId);
-  await recordEvaluation(
-    db,
-    actor,
-    contractId,
-    { kind: 'start', respondentClientId: null, scores: {}, comment: `arvio ${tag}` },
-    keyring,
-  );
+  await recordEvaluation({ db, keyring, now: new Date() }, actor, contractId, {
+    kind: 'start',
+    respondentClientId: null,
+    scores: {},
+    comment: `arvio ${tag}`,
+  });
   return { actor, sessionId, clientId, contractId, mailTo, tag };
 }
 
@@ -105,7 +104,11 @@ async function readEverything(db: Db, keyring: NoteKeyring, sealed: Sealed) {
   const note = await getNoteForEditing({ db, keyring, now: new Date() }, actor, sessionId);
   const summary = await getPublishedSummary({ db, keyring, now: new Date() }, actor, sessionId, 1);
   const client = await getClient(db, actor, sealed.clientId, keyring);
-  const { evaluations: list } = await listEvaluations(db, actor, sealed.contractId, keyring);
+  const { evaluations: list } = await listEvaluations(
+    { db, keyring, now: new Date() },
+    actor,
+    sealed.contractId,
+  );
   const actions = await db
     .select()
     .from(agreedActions)
