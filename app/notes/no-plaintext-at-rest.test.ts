@@ -6,7 +6,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
 import { createClient } from '~/clients/clients.server';
@@ -34,19 +33,14 @@ it('a raw dump of the database contains no note text, only ciphertext', async ()
   const { owner } = await createPracticeWithOwner(db, { practiceName: 'Dumppitesti Oy' });
   const supervisor = await addMember(db, owner.practiceId, 'supervisor');
   const { contractId } = await createContractFixture(db, supervisor);
-  await createClient(
-    db,
-    supervisor,
-    {
-      name: 'Näkyvä Nimi',
-      email: null,
-      phone: null,
-      title: null,
-      organisation: null,
-      background: secrets.background,
-    },
-    testKeyring,
-  );
+  await createClient(testContext(db), supervisor, {
+    name: 'Näkyvä Nimi',
+    email: null,
+    phone: null,
+    title: null,
+    organisation: null,
+    background: secrets.background,
+  });
   const sessionId = await insertSession(db, {
     practiceId: owner.practiceId,
     contractId,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients, memberships, outbox } from '#db/schema';
-import { loadContextFor } from '#db/testing/context';
+import { loadContextFor, testContext } from '#db/testing/context';
 import {
   addMember,
   createPracticeWithOwner,
@@ -87,8 +87,12 @@ describe('practice scoping', () => {
         { practiceId: a.owner.practiceId, name: 'Asiakas A' },
         { practiceId: b.owner.practiceId, name: 'Asiakas B' },
       ]);
-    expect((await listClients(db(), a.owner)).map((c) => c.name)).toEqual(['Asiakas A']);
-    expect((await listClients(db(), b.owner)).map((c) => c.name)).toEqual(['Asiakas B']);
+    expect((await listClients(testContext(db()), a.owner)).map((c) => c.name)).toEqual([
+      'Asiakas A',
+    ]);
+    expect((await listClients(testContext(db()), b.owner)).map((c) => c.name)).toEqual([
+      'Asiakas B',
+    ]);
     expect((await listMembers(db(), a.owner)).map((m) => m.email)).toEqual([a.email]);
   });
 });

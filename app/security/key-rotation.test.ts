@@ -62,19 +62,14 @@ async function sealEverything(db: Db, keyring: NoteKeyring, tag: string): Promis
     secretLink: { url: link, keyring },
   });
   const { contractId } = await createContractFixture(db, actor);
-  const clientId = await createClient(
-    db,
-    actor,
-    {
-      name: 'Aino Asiakas',
-      email: null,
-      phone: null,
-      title: null,
-      organisation: null,
-      background: `tausta ${tag}`,
-    },
-    keyring,
-  );
+  const clientId = await createClient({ db, keyring, now: new Date() }, actor, {
+    name: 'Aino Asiakas',
+    email: null,
+    phone: null,
+    title: null,
+    organisation: null,
+    background: `tausta ${tag}`,
+  });
   const sessionId = await insertSession(db, {
     practiceId: actor.practiceId,
     contractId,
@@ -103,7 +98,7 @@ async function readEverything(db: Db, keyring: NoteKeyring, sealed: Sealed) {
   const { actor, sessionId } = sealed;
   const note = await getNoteForEditing({ db, keyring, now: new Date() }, actor, sessionId);
   const summary = await getPublishedSummary({ db, keyring, now: new Date() }, actor, sessionId, 1);
-  const client = await getClient(db, actor, sealed.clientId, keyring);
+  const client = await getClient({ db, keyring, now: new Date() }, actor, sealed.clientId);
   const { evaluations: list } = await listEvaluations(
     { db, keyring, now: new Date() },
     actor,

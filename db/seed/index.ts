@@ -101,7 +101,11 @@ export async function seedDemoPractice(
   }
   const clientIds = new Map<ClientKey, string>();
   for (const { key, ...values } of demoClients) {
-    const id = await createClient(db, aino, { ...values, phone: null, background: null }, keyring);
+    const id = await createClient({ db, keyring, now: new Date() }, aino, {
+      ...values,
+      phone: null,
+      background: null,
+    });
     clientIds.set(key, id);
   }
 

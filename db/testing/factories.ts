@@ -10,6 +10,7 @@ import type { MemberActor } from '~/practices/actor';
 
 import type { Db } from '../client';
 import { type contracts, memberships, type PracticeRole, users } from '../schema';
+import { testContext } from './context';
 import { testKeyring } from './keyring';
 
 export const TEST_PASSWORD = 'harmaa-lokki-lentää-2026';
@@ -90,19 +91,14 @@ export async function createContractFixture(
     eInvoiceAddress: null,
     eInvoiceOperator: null,
   });
-  const clientId = await createClient(
-    db,
-    actor,
-    {
-      name: 'Maria Lehtonen',
-      email: null,
-      phone: null,
-      title: null,
-      organisation: 'Kuopio',
-      background: null,
-    },
-    testKeyring,
-  );
+  const clientId = await createClient(testContext(db), actor, {
+    name: 'Maria Lehtonen',
+    email: null,
+    phone: null,
+    title: null,
+    organisation: 'Kuopio',
+    background: null,
+  });
   const { status = 'active', ...columns } = overrides;
   const contractId = await createContract(db, actor, {
     supervisorId: actor.userId,
