@@ -32,7 +32,7 @@ const rules: Record<Rule, (cast: Cast, who: CastRole) => Promise<unknown>> = {
   },
   'change the contract': (c, who) => endContract(db(), c.actors[who], c.contractId),
   'book on it': async (c, who) => {
-    const bookable = await listBookableContracts(db(), c.actors[who]);
+    const bookable = await listBookableContracts(testContext(db()), c.actors[who]);
     // Not offered in the booking form is this rule's "not found".
     if (!bookable.some((row) => row.id === c.contractId)) throw new AppError('not_found');
   },

@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const client = await getClient(domainContext(context), actor, id).catch(throwAsResponse);
   const [contracts, sessions] = await Promise.all([
     listContracts(context.db, actor, { status: 'all', clientId: id }),
-    listClientSessions(context.db, actor, id),
+    listClientSessions(domainContext(context), actor, id),
   ]);
   return { client, contracts, sessions };
 }
