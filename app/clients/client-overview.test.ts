@@ -43,7 +43,9 @@ it("a client's page lists their contracts and sessions as far as the actor may s
   });
 
   const seenBy = async (actor: typeof owner) => ({
-    contracts: (await listContracts(db(), actor, { status: 'all', clientId: first.clientId }))
+    contracts: (
+      await listContracts(testContext(db()), actor, { status: 'all', clientId: first.clientId })
+    )
       .map((c) => c.id)
       .sort(),
     sessions: (await listClientSessions(testContext(db()), actor, first.clientId)).map(

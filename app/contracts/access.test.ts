@@ -26,11 +26,11 @@ type Rule = 'read the contract' | 'change the contract' | 'book on it' | 'see it
 /** Each rule asked through the use case that relies on it; 'allowed' or the refusal's code. */
 const rules: Record<Rule, (cast: Cast, who: CastRole) => Promise<unknown>> = {
   'read the contract': async (c, who) => {
-    await getContract(db(), c.actors[who], c.contractId);
-    const listed = await listContracts(db(), c.actors[who]);
+    await getContract(testContext(db()), c.actors[who], c.contractId);
+    const listed = await listContracts(testContext(db()), c.actors[who]);
     if (!listed.some((row) => row.id === c.contractId)) throw new Error('missing from the list');
   },
-  'change the contract': (c, who) => endContract(db(), c.actors[who], c.contractId),
+  'change the contract': (c, who) => endContract(testContext(db()), c.actors[who], c.contractId),
   'book on it': async (c, who) => {
     const bookable = await listBookableContracts(testContext(db()), c.actors[who]);
     // Not offered in the booking form is this rule's "not found".
@@ -93,9 +93,9 @@ describe('tenancy in depth', () => {
       clientId: stranger.id,
       practiceId: cast.owner.practiceId,
     });
-    const contract = await getContract(db(), cast.author, cast.contractId);
+    const contract = await getContract(testContext(db()), cast.author, cast.contractId);
     expect(contract.participants.map((p) => p.name)).not.toContain('Vieraan Asiakas');
-    const [listed] = await listContracts(db(), cast.author);
+    const [listed] = await listContracts(testContext(db()), cast.author);
     expect(listed?.participantNames).not.toContain('Vieraan Asiakas');
   });
 });

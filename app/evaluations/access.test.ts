@@ -48,8 +48,8 @@ async function evaluatedContract() {
 
 /** What the owner does on the contract form: the same contract, another supervisor. */
 async function reassign(owner: MemberActor, contractId: string, supervisorId: string) {
-  const contract = await getContract(db(), owner, contractId);
-  await updateContract(db(), owner, contractId, {
+  const contract = await getContract(testContext(db()), owner, contractId);
+  await updateContract(testContext(db()), owner, contractId, {
     ...contract,
     supervisorId,
     participants: contract.participants.map((p) => p.id),

@@ -26,11 +26,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'clients.t
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
+  const ctx = domainContext(context);
   const id = idParam(params.clientId);
-  const client = await getClient(domainContext(context), actor, id).catch(throwAsResponse);
+  const client = await getClient(ctx, actor, id).catch(throwAsResponse);
   const [contracts, sessions] = await Promise.all([
-    listContracts(context.db, actor, { status: 'all', clientId: id }),
-    listClientSessions(domainContext(context), actor, id),
+    listContracts(ctx, actor, { status: 'all', clientId: id }),
+    listClientSessions(ctx, actor, id),
   ]);
   return { client, contracts, sessions };
 }

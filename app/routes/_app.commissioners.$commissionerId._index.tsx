@@ -10,6 +10,7 @@ import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getCommissioner, setCommissionerArchived } from '~/commissioners/commissioners.server';
 import { ContractTable } from '~/contracts/contract-table';
 import { listContracts } from '~/contracts/list-contracts.server';
+import { domainContext } from '~/domain/context';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -27,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     actor,
     idParam(params.commissionerId),
   ).catch(throwAsResponse);
-  const contracts = await listContracts(context.db, actor, {
+  const contracts = await listContracts(domainContext(context), actor, {
     status: 'all',
     commissionerId: commissioner.id,
   });

@@ -26,11 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
+  const ctx = domainContext(context);
   const form = await request.formData();
   const theme = form.get('theme');
   if (!isTheme(theme)) throw new Response(null, { status: 400 });
   if (form.get('intent') === 'reset') {
-    await savePromptBankTheme(domainContext(context), actor, theme, []);
+    await savePromptBankTheme(ctx, actor, theme, []);
     return redirect(`/settings/prompts?saved=${theme}`);
   }
   const prompts = parsePromptLines(String(form.get('fi') ?? ''), String(form.get('en') ?? ''));
@@ -41,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       en: String(form.get('en') ?? ''),
     });
   }
-  await savePromptBankTheme(domainContext(context), actor, theme, prompts);
+  await savePromptBankTheme(ctx, actor, theme, prompts);
   return redirect(`/settings/prompts?saved=${theme}`);
 }
 

@@ -100,7 +100,7 @@ export async function createContractFixture(
     background: null,
   });
   const { status = 'active', ...columns } = overrides;
-  const contractId = await createContract(db, actor, {
+  const contractId = await createContract(testContext(db), actor, {
     supervisorId: actor.userId,
     commissionerId,
     participants: [clientId],
@@ -127,7 +127,7 @@ export async function createContractFixture(
     retentionMonths: 24,
     ...columns,
   });
-  if (status !== 'draft') await activateContract(db, actor, contractId);
-  if (status === 'ended') await endContract(db, actor, contractId);
+  if (status !== 'draft') await activateContract(testContext(db), actor, contractId);
+  if (status === 'ended') await endContract(testContext(db), actor, contractId);
   return { contractId, clientId, commissionerId };
 }
