@@ -23,12 +23,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissio
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
-  const commissioner = await getCommissioner(
-    context.db,
-    actor,
-    idParam(params.commissionerId),
-  ).catch(throwAsResponse);
-  const contracts = await listContracts(domainContext(context), actor, {
+  const ctx = domainContext(context);
+  const commissioner = await getCommissioner(ctx, actor, idParam(params.commissionerId)).catch(
+    throwAsResponse,
+  );
+  const contracts = await listContracts(ctx, actor, {
     status: 'all',
     commissionerId: commissioner.id,
   });
@@ -39,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.commissionerId);
   const archive = (await request.formData()).get('intent') === 'archive';
-  await setCommissionerArchived(context.db, actor, id, archive).catch(throwAsResponse);
+  await setCommissionerArchived(domainContext(context), actor, id, archive).catch(throwAsResponse);
   return redirect(`/commissioners/${id}`);
 }
 

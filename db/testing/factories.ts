@@ -80,7 +80,7 @@ export async function createContractFixture(
   actor: MemberActor,
   overrides: Partial<typeof contracts.$inferInsert> = {},
 ): Promise<{ contractId: string; clientId: string; commissionerId: string }> {
-  const commissionerId = await createCommissioner(db, actor, {
+  const commissionerId = await createCommissioner(testContext(db), actor, {
     name: 'Kuopion kaupunki',
     businessId: '0201256-6',
     billingContact: null,
