@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { outbox } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createPracticeWithOwner, TEST_ORIGIN } from '#db/testing/factories';
 import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
@@ -34,7 +35,7 @@ afterAll(async () => {
 const db = () => database.db;
 
 async function queueReset(email: string) {
-  await requestPasswordReset(db(), {
+  await requestPasswordReset(testContext(db()), {
     email,
     locale: 'fi',
     ip: '198.51.100.200',

@@ -57,7 +57,7 @@ describe('invitations need a confirmed address', () => {
 
     const [row] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
     const token = row && unsealBody(testKeyring, row)?.match(/\/verify-email\/([\w-]+)/)?.[1];
-    await verifyEmail(db(), token ?? '');
+    await verifyEmail(testContext(db()), token ?? '');
     await invite(owner);
     expect(await invitationCount(owner.practiceId)).toBe(1);
   });

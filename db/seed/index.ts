@@ -60,15 +60,18 @@ export async function seedDemoPractice(
 ): Promise<boolean> {
   if (!(await isDatabaseEmpty(db))) return false;
   const { owner, supervisor } = demoAccounts;
-  const signedUp = await signUp(db, {
-    practiceName: 'Työnohjaus Kajo',
-    name: owner.name,
-    email: owner.email,
-    password: owner.password,
-    locale: null,
-    // The demo owner is marked verified below, so the link in this mail is never needed.
-    mail: { appOrigin: '', keyring },
-  });
+  const signedUp = await signUp(
+    { db, keyring, now: new Date() },
+    {
+      practiceName: 'Työnohjaus Kajo',
+      name: owner.name,
+      email: owner.email,
+      password: owner.password,
+      locale: null,
+      // The demo owner is marked verified below, so the link in this mail is never needed.
+      mail: { appOrigin: '', keyring },
+    },
+  );
   if (signedUp.kind !== 'created') throw new Error('demo owner already exists');
   await markEmailVerified(db, signedUp.userId, now);
   const practiceId = signedUp.practiceId;

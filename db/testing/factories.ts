@@ -31,7 +31,7 @@ export async function createPracticeWithOwner(
 ): Promise<{ owner: MemberActor; email: string; password: string }> {
   const email = overrides.email ?? uniqueEmail('owner');
   const password = overrides.password ?? TEST_PASSWORD;
-  const signedUp = await signUp(db, {
+  const signedUp = await signUp(testContext(db), {
     practiceName: overrides.practiceName ?? 'Testiohjaus Oy',
     name: 'Olli Omistaja',
     email,
