@@ -11,6 +11,7 @@ import {
   throttleCounters,
   users,
 } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { expectAppError } from '#db/testing/errors';
 import {
   createPracticeWithOwner,
@@ -46,7 +47,7 @@ const mail = { appOrigin: TEST_ORIGIN, keyring: testKeyring };
 describe('sign-up', () => {
   it('creates the user, the practice and the owner membership', async () => {
     const email = uniqueEmail();
-    const result = await signUp(db(), {
+    const result = await signUp(testContext(db()), {
       practiceName: 'Kajo',
       name: 'Aino',
       email,
@@ -73,7 +74,13 @@ describe('sign-up', () => {
     await db().delete(outbox).where(eq(outbox.toAddress, email));
     const before = await db().select().from(practices);
     await expect(
-      signUp(db(), { practiceName: 'Toinen', name: 'X', email, password: TEST_PASSWORD, mail }),
+      signUp(testContext(db()), {
+        practiceName: 'Toinen',
+        name: 'X',
+        email,
+        password: TEST_PASSWORD,
+        mail,
+      }),
     ).resolves.toEqual({ kind: 'address-taken' });
     expect(await db().select().from(practices)).toHaveLength(before.length);
     const mails = await db().select().from(outbox).where(eq(outbox.toAddress, email));
@@ -103,15 +110,17 @@ describe('sign-up', () => {
 describe('log-in', () => {
   it('accepts the right password and refuses a wrong one or an unknown address', async () => {
     const { email, owner } = await createPracticeWithOwner(db());
-    await expect(logIn(db(), { email, password: TEST_PASSWORD, ip: '10.0.0.1' })).resolves.toEqual({
+    await expect(
+      logIn(testContext(db()), { email, password: TEST_PASSWORD, ip: '10.0.0.1' }),
+    ).resolves.toEqual({
       userId: owner.userId,
     });
     await expectAppError(
-      logIn(db(), { email, password: 'väärä-salasana', ip: '10.0.0.1' }),
+      logIn(testContext(db()), { email, password: 'väärä-salasana', ip: '10.0.0.1' }),
       'login.invalid',
     );
     await expectAppError(
-      logIn(db(), { email: uniqueEmail(), password: TEST_PASSWORD, ip: '10.0.0.1' }),
+      logIn(testContext(db()), { email: uniqueEmail(), password: TEST_PASSWORD, ip: '10.0.0.1' }),
       'login.invalid',
     );
   });
@@ -163,7 +172,7 @@ describe('sessions', () => {
     const other = await createSession(db(), owner.userId);
     await expectAppError(
       changePassword(
-        db(),
+        testContext(db()),
         { userId: owner.userId, sessionId: current.session.id },
         { currentPassword: 'wrong-current', password: 'uusi-salasana-talvi' },
       ),
@@ -171,7 +180,7 @@ describe('sessions', () => {
     );
     expect(await validateSessionToken(db(), other.token)).not.toBeNull();
     await changePassword(
-      db(),
+      testContext(db()),
       { userId: owner.userId, sessionId: current.session.id },
       { currentPassword: TEST_PASSWORD, password: 'uusi-salasana-talvi' },
     );
@@ -186,13 +195,18 @@ describe('clean-up', () => {
     const longAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000);
     const expired = await createSession(db(), owner.userId, longAgo);
     const current = await createSession(db(), owner.userId);
-    await requestPasswordReset(db(), { email, locale: 'fi', ip: '10.7.0.2', mail }, longAgo);
+    await requestPasswordReset(testContext(db(), longAgo), {
+      email,
+      locale: 'fi',
+      ip: '10.7.0.2',
+      mail,
+    });
     await expectAppError(
-      logIn(db(), { email, password: 'wrong-password', ip: '10.7.0.1' }, longAgo),
+      logIn(testContext(db(), longAgo), { email, password: 'wrong-password', ip: '10.7.0.1' }),
       'login.invalid',
     );
     await expectAppError(
-      logIn(db(), { email, password: 'wrong-password', ip: '10.7.0.1' }),
+      logIn(testContext(db()), { email, password: 'wrong-password', ip: '10.7.0.1' }),
       'login.invalid',
     );
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { users } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 
 import { hashPassword, verifyPassword } from './password.server';
@@ -14,7 +14,7 @@ import { clearAttempts, countAttempt, throttles } from './throttle.server';
  * spends any outstanding reset link.
  */
 export async function changePassword(
-  db: Db,
+  { db }: DomainContext,
   actor: { userId: string; sessionId: string },
   input: { currentPassword: string; password: string },
 ): Promise<void> {

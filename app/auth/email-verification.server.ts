@@ -7,6 +7,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { emailVerifications, users } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
 import { emailVerificationEmail } from '~/email/templates';
 import { AppError } from '~/errors';
@@ -42,10 +43,9 @@ export async function queueVerificationMail(
 
 /** Sends a fresh link to a user who has not confirmed yet; a few an hour at most. */
 export async function resendVerificationMail(
-  db: Db,
+  { db, now }: DomainContext,
   userId: string,
   input: LinkMailSetup & { locale: Locale },
-  now = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [user] = await tx
@@ -72,9 +72,8 @@ export async function resendVerificationMail(
  * longer has confirms nothing.
  */
 export async function verifyEmail(
-  db: Db,
+  { db, now }: DomainContext,
   token: string,
-  now = new Date(),
 ): Promise<{ userId: string }> {
   return db.transaction(async (tx) => {
     const [link] = await tx

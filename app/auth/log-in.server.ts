@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { users } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 
 import { burnPasswordCheck, verifyPassword } from './password.server';
@@ -12,9 +12,8 @@ import { clearAttempts, countAttempt, throttles, uncountAttempt } from './thrott
  * address before the password is looked at; one over either limit is refused unchecked.
  */
 export async function logIn(
-  db: Db,
+  { db, now }: DomainContext,
   input: { email: string; password: string; ip: string },
-  now = new Date(),
 ): Promise<{ userId: string }> {
   const accountAllowed = await countAttempt(db, throttles.loginAccount, input.email, now);
   const ipAllowed = await countAttempt(db, throttles.loginIp, input.ip, now);

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 
 import { type Db, queryRows } from '#db/client';
 import { passwordResets, users } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
 import { passwordResetEmail, passwordResetNoAccountEmail } from '~/email/templates';
 import { AppError } from '~/errors';
@@ -21,9 +22,8 @@ export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
  * and per IP address, so the form cannot flood an inbox.
  */
 export async function requestPasswordReset(
-  db: Db,
+  { db, now }: DomainContext,
   input: { email: string; locale: Locale; ip: string; mail: LinkMailSetup },
-  now = new Date(),
 ): Promise<void> {
   const addressAllowed = await countAttempt(db, throttles.resetAddress, input.email, now);
   const ipAllowed = await countAttempt(db, throttles.resetIp, input.ip, now);
@@ -72,9 +72,8 @@ function usableReset(token: string, now: Date) {
 }
 
 export async function isResetTokenUsable(
-  db: Db,
+  { db, now }: DomainContext,
   token: string,
-  now = new Date(),
 ): Promise<boolean> {
   const [row] = await db
     .select({ userId: passwordResets.userId })
@@ -88,9 +87,8 @@ export async function isResetTokenUsable(
  * is spent too, and every session of the user ends.
  */
 export async function resetPassword(
-  db: Db,
+  { db, now }: DomainContext,
   input: { token: string; password: string },
-  now = new Date(),
 ): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { outbox, passwordResets } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { expectAppError } from '#db/testing/errors';
 import {
   createPracticeWithOwner,
@@ -41,7 +42,7 @@ async function knownAddress(): Promise<string> {
 }
 
 async function requestReset(email: string, now?: Date, ip = freshIp()): Promise<void> {
-  await requestPasswordReset(db(), { email, locale: 'fi', ip, mail }, now);
+  await requestPasswordReset(testContext(db(), now), { email, locale: 'fi', ip, mail });
 }
 
 /** The link as the recipient gets it: the stored body with its sealed link opened. */
@@ -69,18 +70,18 @@ describe('password reset', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.tokenHash).not.toBe(token);
 
-    await resetPassword(db(), { token, password: 'uusi-salasana-kevät' });
+    await resetPassword(testContext(db()), { token, password: 'uusi-salasana-kevät' });
     expect(await validateSessionToken(db(), session.token)).toBeNull();
     await expect(
-      logIn(db(), { email, password: 'uusi-salasana-kevät', ip: '10.9.0.1' }),
+      logIn(testContext(db()), { email, password: 'uusi-salasana-kevät', ip: '10.9.0.1' }),
     ).resolves.toBeTruthy();
     await expectAppError(
-      logIn(db(), { email, password: TEST_PASSWORD, ip: '10.9.0.1' }),
+      logIn(testContext(db()), { email, password: TEST_PASSWORD, ip: '10.9.0.1' }),
       'login.invalid',
     );
 
     await expectAppError(
-      resetPassword(db(), { token, password: 'kolmas-salasana-syksy' }),
+      resetPassword(testContext(db()), { token, password: 'kolmas-salasana-syksy' }),
       'reset.invalidLink',
     );
   });
@@ -90,7 +91,7 @@ describe('password reset', () => {
     await requestReset(email, new Date(Date.now() - minutes(61)));
     const token = await readResetLink(email);
     await expectAppError(
-      resetPassword(db(), { token, password: 'uusi-salasana-kevät' }),
+      resetPassword(testContext(db()), { token, password: 'uusi-salasana-kevät' }),
       'reset.invalidLink',
     );
   });
@@ -119,7 +120,12 @@ describe('password reset', () => {
       const { email: known } = await createPracticeWithOwner(counted.db);
       const statements = async (email: string) => {
         counter.reset();
-        await requestPasswordReset(counted.db, { email, locale: 'fi', ip: freshIp(), mail });
+        await requestPasswordReset(testContext(counted.db), {
+          email,
+          locale: 'fi',
+          ip: freshIp(),
+          mail,
+        });
         return counter.count;
       };
       const forKnown = await statements(known);
@@ -166,12 +172,12 @@ describe('password reset limits', () => {
     const token = await readResetLink(email);
     const current = await createSession(db(), owner.userId);
     await changePassword(
-      db(),
+      testContext(db()),
       { userId: owner.userId, sessionId: current.session.id },
       { currentPassword: TEST_PASSWORD, password: 'vaihdettu-salasana-2026' },
     );
     await expectAppError(
-      resetPassword(db(), { token, password: 'hyökkääjän-salasana-1' }),
+      resetPassword(testContext(db()), { token, password: 'hyökkääjän-salasana-1' }),
       'reset.invalidLink',
     );
   });

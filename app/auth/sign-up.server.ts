@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import { memberships, practices, users } from '#db/schema';
 import { isUniqueViolation } from '~/db-errors.server';
+import type { DomainContext } from '~/domain/context';
 import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
 import { signUpAttemptEmail } from '~/email/templates';
 import { isLocale, type Locale } from '~/i18n';
@@ -28,9 +29,8 @@ export type SignUpResult =
  * its owner instead; the caller answers both the same way, so sign-up reveals no accounts.
  */
 export async function signUp(
-  db: Db,
+  { db, now }: DomainContext,
   input: SignUpInput & { mail: LinkMailSetup },
-  now = new Date(),
 ): Promise<SignUpResult> {
   // Hashed either way, so a taken address takes as long as a new one.
   const passwordHash = await hashPassword(input.password);

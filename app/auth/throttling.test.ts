@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
+import { testContext } from '#db/testing/context';
 import { expectAppError } from '#db/testing/errors';
 import { createPracticeWithOwner, TEST_PASSWORD, uniqueEmail } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
@@ -26,17 +27,17 @@ describe('log-in limits', () => {
     for (let i = 0; i < 10; i++) {
       // Each failure from a different address: the account limit alone must stop this.
       await expectAppError(
-        logIn(db(), { email, password: 'wrong-password', ip: `10.1.0.${i}` }, now),
+        logIn(testContext(db(), now), { email, password: 'wrong-password', ip: `10.1.0.${i}` }),
         'login.invalid',
       );
     }
     await expectAppError(
-      logIn(db(), { email, password: TEST_PASSWORD, ip: '10.1.1.1' }, now),
+      logIn(testContext(db(), now), { email, password: TEST_PASSWORD, ip: '10.1.1.1' }),
       'login.throttled',
     );
     const later = new Date(now.getTime() + minutes(16));
     await expect(
-      logIn(db(), { email, password: TEST_PASSWORD, ip: '10.1.1.1' }, later),
+      logIn(testContext(db(), later), { email, password: TEST_PASSWORD, ip: '10.1.1.1' }),
     ).resolves.toBeTruthy();
   });
 
@@ -46,16 +47,16 @@ describe('log-in limits', () => {
     const ip = '192.0.2.77';
     for (let i = 0; i < 10; i++) {
       await expectAppError(
-        logIn(db(), { email: uniqueEmail(), password: 'wrong-password', ip }, now),
+        logIn(testContext(db(), now), { email: uniqueEmail(), password: 'wrong-password', ip }),
         'login.invalid',
       );
     }
     await expectAppError(
-      logIn(db(), { email, password: TEST_PASSWORD, ip }, now),
+      logIn(testContext(db(), now), { email, password: TEST_PASSWORD, ip }),
       'login.throttled',
     );
     await expect(
-      logIn(db(), { email, password: TEST_PASSWORD, ip: '192.0.2.78' }, now),
+      logIn(testContext(db(), now), { email, password: TEST_PASSWORD, ip: '192.0.2.78' }),
     ).resolves.toBeTruthy();
   });
 
@@ -65,18 +66,18 @@ describe('log-in limits', () => {
     const ip = '192.0.2.90';
     for (let i = 0; i < 9; i++) {
       await expectAppError(
-        logIn(db(), { email, password: 'wrong-password', ip }, now),
+        logIn(testContext(db(), now), { email, password: 'wrong-password', ip }),
         'login.invalid',
       );
     }
-    await logIn(db(), { email, password: TEST_PASSWORD, ip }, now);
+    await logIn(testContext(db(), now), { email, password: TEST_PASSWORD, ip });
     // Nine failures and a success from this IP: the tenth failure is still checked.
     await expectAppError(
-      logIn(db(), { email, password: 'wrong-password', ip }, now),
+      logIn(testContext(db(), now), { email, password: 'wrong-password', ip }),
       'login.invalid',
     );
     await expectAppError(
-      logIn(db(), { email, password: 'wrong-password', ip }, now),
+      logIn(testContext(db(), now), { email, password: 'wrong-password', ip }),
       'login.throttled',
     );
   });
@@ -86,7 +87,11 @@ describe('log-in limits', () => {
     const now = new Date('2026-11-22T13:00:00Z');
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        logIn(db(), { email, password: 'wrong-password', ip: `10.30.0.${i}` }, now).then(
+        logIn(testContext(db(), now), {
+          email,
+          password: 'wrong-password',
+          ip: `10.30.0.${i}`,
+        }).then(
           () => 'logged-in',
           (error: unknown) => (error instanceof AppError ? error.messageKey : 'crashed'),
         ),
@@ -105,7 +110,7 @@ describe('current-password check on the settings page', () => {
     const actor = { userId: owner.userId, sessionId: current.session.id };
     for (let i = 0; i < 10; i++) {
       await expectAppError(
-        changePassword(db(), actor, {
+        changePassword(testContext(db()), actor, {
           currentPassword: 'väärä-salasana',
           password: 'uusi-salasana-talvi',
         }),
@@ -113,7 +118,7 @@ describe('current-password check on the settings page', () => {
       );
     }
     await expectAppError(
-      changePassword(db(), actor, {
+      changePassword(testContext(db()), actor, {
         currentPassword: TEST_PASSWORD,
         password: 'uusi-salasana-talvi',
       }),

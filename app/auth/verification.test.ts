@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { outbox, users } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { expectAppError } from '#db/testing/errors';
 import { createPracticeWithOwner, TEST_ORIGIN } from '#db/testing/factories';
 import { testKeyring } from '#db/testing/keyring';
@@ -46,16 +47,16 @@ describe('confirming the address of a new account', () => {
     const [row] = await verificationMails(email);
     expect(row?.textBody).not.toContain(token);
 
-    await expect(verifyEmail(db(), token)).resolves.toEqual({ userId: owner.userId });
+    await expect(verifyEmail(testContext(db()), token)).resolves.toEqual({ userId: owner.userId });
     expect(await isEmailVerified(db(), owner.userId)).toBe(true);
-    await expectAppError(verifyEmail(db(), token), 'verify.invalidLink');
+    await expectAppError(verifyEmail(testContext(db()), token), 'verify.invalidLink');
   });
 
   it('a link older than a day is refused', async () => {
     const { owner, email } = await createPracticeWithOwner(db(), { verified: false });
     const token = await latestToken(email);
     await expectAppError(
-      verifyEmail(db(), token, new Date(Date.now() + hours(24) + 60_000)),
+      verifyEmail(testContext(db(), new Date(Date.now() + hours(24) + 60_000)), token),
       'verify.invalidLink',
     );
     expect(await isEmailVerified(db(), owner.userId)).toBe(false);
@@ -68,7 +69,7 @@ describe('confirming the address of a new account', () => {
       .update(users)
       .set({ email: `moved.${email}` })
       .where(eq(users.id, owner.userId));
-    await expectAppError(verifyEmail(db(), token), 'verify.invalidLink');
+    await expectAppError(verifyEmail(testContext(db()), token), 'verify.invalidLink');
     expect(await isEmailVerified(db(), owner.userId)).toBe(false);
   });
 
@@ -76,13 +77,13 @@ describe('confirming the address of a new account', () => {
     const { owner, email } = await createPracticeWithOwner(db(), { verified: false });
     const now = new Date();
     const resend = (at: Date) =>
-      resendVerificationMail(db(), owner.userId, { ...mail, locale: 'fi' }, at);
+      resendVerificationMail(testContext(db(), at), owner.userId, { ...mail, locale: 'fi' });
     for (let i = 0; i < 3; i++) await resend(now);
     await expectAppError(resend(now), 'verify.resendThrottled');
     // The sign-up mail and three resent ones.
     expect(await verificationMails(email)).toHaveLength(4);
 
-    await verifyEmail(db(), await latestToken(email));
+    await verifyEmail(testContext(db()), await latestToken(email));
     await resend(new Date(now.getTime() + hours(2)));
     expect(await verificationMails(email)).toHaveLength(4);
   });

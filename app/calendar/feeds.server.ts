@@ -11,6 +11,7 @@ import {
   supervisionSessions,
   users,
 } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import { defaultLocale, isLocale, translate } from '~/i18n';
 import type { MemberActor } from '~/practices/actor';
@@ -43,10 +44,9 @@ const liveFeedOf = (actor: MemberActor) =>
  * (off for a first feed).
  */
 export async function createFeed(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   input: { showNames?: boolean | undefined },
-  now: Date = new Date(),
 ): Promise<string> {
   const token = generateToken();
   await db.transaction(async (tx) => {
@@ -77,11 +77,15 @@ export async function createFeed(
 }
 
 /** Makes the actor's feed address answer 404 from now on. Revoking nothing is not an error. */
-export async function revokeFeed(db: Db, actor: MemberActor, now: Date = new Date()): Promise<void> {
+export async function revokeFeed({ db, now }: DomainContext, actor: MemberActor): Promise<void> {
   await db.update(calendarFeeds).set({ revokedAt: now }).where(liveFeedOf(actor));
 }
 
-export async function setFeedShowNames(db: Db, actor: MemberActor, showNames: boolean): Promise<void> {
+export async function setFeedShowNames(
+  { db }: DomainContext,
+  actor: MemberActor,
+  showNames: boolean,
+): Promise<void> {
   const updated = await db
     .update(calendarFeeds)
     .set({ showNames })
@@ -92,7 +96,7 @@ export async function setFeedShowNames(db: Db, actor: MemberActor, showNames: bo
 
 /** What the settings page shows about the actor's feed; never the token (it is not kept). */
 export async function getFeedSettings(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
 ): Promise<{ showNames: boolean; createdAt: Date } | null> {
   const [feed] = await db
@@ -106,7 +110,10 @@ export async function getFeedSettings(
  * The iCalendar text behind a feed address, or null when the token is unknown or revoked,
  * or its owner has left the practice. Three queries at most, however many sessions.
  */
-export async function feedForToken(db: Db, token: string, now: Date): Promise<string | null> {
+export async function feedForToken(
+  { db, now }: DomainContext,
+  token: string,
+): Promise<string | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
   const [feed] = await db
     .select({

@@ -12,6 +12,7 @@ import {
   supervisionSessions,
   users,
 } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase, queryCounter } from '#db/testing/test-database';
@@ -106,7 +107,7 @@ function eventByUid(events: ICAL.Event[], uid: string): ICAL.Event {
 }
 
 async function feedText(token: string, now = NOW): Promise<string> {
-  const text = await feedForToken(db(), token, now);
+  const text = await feedForToken(testContext(db(), now), token);
   if (text === null) throw new Error('feed not found');
   return text;
 }
@@ -114,7 +115,7 @@ async function feedText(token: string, now = NOW): Promise<string> {
 describe('feedForToken', () => {
   it("lists the supervisor's sessions in the window, cancelled ones as CANCELLED", async () => {
     const { owner, sessions } = await supervisorWithSessions();
-    const token = await createFeed(db(), owner, { showNames: false });
+    const token = await createFeed(testContext(db()), owner, { showNames: false });
     const events = parseFeed(await feedText(token));
 
     expect(events.map((event) => event.uid).sort()).toEqual(
@@ -146,11 +147,11 @@ describe('feedForToken', () => {
 
   it('shows meeting places only when the supervisor opts in to names, and hides them again', async () => {
     const { owner, sessions } = await supervisorWithSessions();
-    const token = await createFeed(db(), owner, { showNames: false });
+    const token = await createFeed(testContext(db()), owner, { showNames: false });
     expect(await feedText(token)).not.toContain('Kauppakatu');
     expect(await feedText(token)).not.toContain('LOCATION');
 
-    await setFeedShowNames(db(), owner, true);
+    await setFeedShowNames(testContext(db()), owner, true);
     const events = parseFeed(await feedText(token));
     expect(eventByUid(events, `${sessions.scheduled.id}@ohjaamo`).location).toBe(
       'Kauppakatu 5, 2. krs',
@@ -158,13 +159,13 @@ describe('feedForToken', () => {
     // The session's own place wins over the contract's.
     expect(eventByUid(events, `${sessions.moved.id}@ohjaamo`).location).toBe('Etäyhteys');
 
-    await setFeedShowNames(db(), owner, false);
+    await setFeedShowNames(testContext(db()), owner, false);
     expect(await feedText(token)).not.toContain('Kauppakatu');
   });
 
   it('names nobody by default: no supervisee, organisation, commissioner or contract text', async () => {
     const { owner } = await supervisorWithSessions();
-    const token = await createFeed(db(), owner, { showNames: false });
+    const token = await createFeed(testContext(db()), owner, { showNames: false });
     const text = await feedText(token);
 
     expect(text).toContain('Työnohjaus TO-2026-001');
@@ -185,20 +186,20 @@ describe('feedForToken', () => {
       .insert(contractParticipants)
       .values({ contractId, clientId: second.id, practiceId: owner.practiceId });
 
-    const token = await createFeed(db(), owner, { showNames: true });
+    const token = await createFeed(testContext(db()), owner, { showNames: true });
     const events = parseFeed(await feedText(token));
     expect(eventByUid(events, `${sessions.scheduled.id}@ohjaamo`).summary).toBe(
       'Työnohjaus: Aino Airaksinen, Maria Lehtonen',
     );
 
-    await setFeedShowNames(db(), owner, false);
+    await setFeedShowNames(testContext(db()), owner, false);
     expect(await feedText(token)).not.toContain('Lehtonen');
   });
 
   it("writes in the supervisor's language", async () => {
     const { owner, sessions } = await supervisorWithSessions();
     await db().update(users).set({ locale: 'en' }).where(eq(users.id, owner.userId));
-    const token = await createFeed(db(), owner, { showNames: false });
+    const token = await createFeed(testContext(db()), owner, { showNames: false });
     const events = parseFeed(await feedText(token));
     expect(eventByUid(events, `${sessions.scheduled.id}@ohjaamo`).summary).toBe(
       'Supervision TO-2026-001',
@@ -212,13 +213,15 @@ describe('feedForToken', () => {
     const [colleagueSession] = await insertSessions(colleague, theirs.contractId, [{ days: 7 }]);
     const stranger = await supervisorWithSessions();
 
-    const myText = await feedText(await createFeed(db(), mine.owner, { showNames: true }));
+    const myText = await feedText(
+      await createFeed(testContext(db()), mine.owner, { showNames: true }),
+    );
     expect(myText).not.toContain(colleagueSession?.id);
     expect(myText).not.toContain('TO-2026-002');
     expect(myText).not.toContain(stranger.sessions.scheduled.id);
 
     const colleagueEvents = parseFeed(
-      await feedText(await createFeed(db(), colleague, { showNames: false })),
+      await feedText(await createFeed(testContext(db()), colleague, { showNames: false })),
     );
     expect(colleagueEvents.map((event) => event.uid)).toEqual([`${colleagueSession?.id}@ohjaamo`]);
   });
@@ -232,8 +235,8 @@ describe('feedForToken', () => {
       extra.contractId,
       Array.from({ length: 12 }, (_, index) => ({ days: 3 + index })),
     );
-    const fewToken = await createFeed(db(), few.owner, { showNames: true });
-    const manyToken = await createFeed(db(), many.owner, { showNames: true });
+    const fewToken = await createFeed(testContext(db()), few.owner, { showNames: true });
+    const manyToken = await createFeed(testContext(db()), many.owner, { showNames: true });
 
     queries.reset();
     await feedText(fewToken);
@@ -249,7 +252,7 @@ describe('feedForToken', () => {
 describe('feed tokens', () => {
   it('stores only the SHA-256 of the token', async () => {
     const { owner } = await createPracticeWithOwner(db());
-    const token = await createFeed(db(), owner, { showNames: false });
+    const token = await createFeed(testContext(db()), owner, { showNames: false });
     const rows = await db()
       .select()
       .from(calendarFeeds)
@@ -261,49 +264,51 @@ describe('feed tokens', () => {
 
   it('stops answering once revoked, and for unknown or malformed tokens', async () => {
     const { owner } = await supervisorWithSessions();
-    const token = await createFeed(db(), owner, { showNames: false });
-    expect(await feedForToken(db(), token, NOW)).not.toBeNull();
+    const token = await createFeed(testContext(db()), owner, { showNames: false });
+    expect(await feedForToken(testContext(db(), NOW), token)).not.toBeNull();
 
-    await revokeFeed(db(), owner);
-    expect(await feedForToken(db(), token, NOW)).toBeNull();
-    expect(await getFeedSettings(db(), owner)).toBeNull();
-    expect(await feedForToken(db(), 'A'.repeat(43), NOW)).toBeNull();
-    expect(await feedForToken(db(), '', NOW)).toBeNull();
-    expect(await feedForToken(db(), `${token}'; --`, NOW)).toBeNull();
+    await revokeFeed(testContext(db()), owner);
+    expect(await feedForToken(testContext(db(), NOW), token)).toBeNull();
+    expect(await getFeedSettings(testContext(db()), owner)).toBeNull();
+    expect(await feedForToken(testContext(db(), NOW), 'A'.repeat(43))).toBeNull();
+    expect(await feedForToken(testContext(db(), NOW), '')).toBeNull();
+    expect(await feedForToken(testContext(db(), NOW), `${token}'; --`)).toBeNull();
   });
 
   it('keeps one live feed: a new address revokes the old one and keeps the names choice', async () => {
     const { owner } = await supervisorWithSessions();
-    const first = await createFeed(db(), owner, { showNames: true });
-    const second = await createFeed(db(), owner, {});
+    const first = await createFeed(testContext(db()), owner, { showNames: true });
+    const second = await createFeed(testContext(db()), owner, {});
 
-    expect(await feedForToken(db(), first, NOW)).toBeNull();
+    expect(await feedForToken(testContext(db(), NOW), first)).toBeNull();
     expect(await feedText(second)).toContain('Maria Lehtonen');
     const live = await db()
       .select()
       .from(calendarFeeds)
       .where(and(eq(calendarFeeds.userId, owner.userId)));
     expect(live.filter((feed) => feed.revokedAt === null)).toHaveLength(1);
-    expect(await getFeedSettings(db(), owner)).toMatchObject({ showNames: true });
+    expect(await getFeedSettings(testContext(db()), owner)).toMatchObject({ showNames: true });
   });
 
   it('stops answering when its owner leaves the practice', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const member = await addMember(db(), owner.practiceId, 'supervisor');
-    const token = await createFeed(db(), member, { showNames: false });
+    const token = await createFeed(testContext(db()), member, { showNames: false });
     await db()
       .delete(memberships)
       .where(
         and(eq(memberships.userId, member.userId), eq(memberships.practiceId, member.practiceId)),
       );
-    expect(await feedForToken(db(), token, NOW)).toBeNull();
-    const refused = await createFeed(db(), member, {}).catch((error: unknown) => error);
+    expect(await feedForToken(testContext(db(), NOW), token)).toBeNull();
+    const refused = await createFeed(testContext(db()), member, {}).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(AppError);
   });
 
   it('refuses to change the names choice when there is no feed', async () => {
     const { owner } = await createPracticeWithOwner(db());
-    const error = await setFeedShowNames(db(), owner, true).catch((e: unknown) => e);
+    const error = await setFeedShowNames(testContext(db()), owner, true).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('not_found');
   });
@@ -339,7 +344,7 @@ describe('routes', () => {
 
   it('serves the feed as text/calendar without a login, and 404 after revoking', async () => {
     const { owner, sessions } = await supervisorWithSessions();
-    const token = await createFeed(db(), owner, { showNames: false });
+    const token = await createFeed(testContext(db()), owner, { showNames: false });
 
     const response = await getFeed(token);
     expect(response.status).toBe(200);
@@ -349,7 +354,7 @@ describe('routes', () => {
     const body = await response.text();
     expect(body).toContain(`${sessions.scheduled.id}@ohjaamo`);
 
-    await revokeFeed(db(), owner);
+    await revokeFeed(testContext(db()), owner);
     const gone = await getFeed(token);
     expect(gone.status).toBe(404);
     expect(await gone.text()).toBe('');

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client';
 import { clientBackgroundAuditLog, contractParticipants } from '#db/schema';
 import { createAccessCast } from '#db/testing/access-cast';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { isAppError } from '~/errors';
 import type { MemberActor, SuperviseeActor } from '~/practices/actor';
@@ -42,7 +42,7 @@ type Who =
 async function clientWithBackground(ownerSupervises = false) {
   const cast = await createAccessCast(db());
   const writer = await addMember(db(), cast.owner.practiceId, 'supervisor');
-  const clientId = await createClient(db(), writer, input(BACKGROUND), testKeyring);
+  const clientId = await createClient(testContext(db()), writer, input(BACKGROUND));
   await db().insert(contractParticipants).values({
     contractId: cast.contractId,
     clientId,
@@ -67,7 +67,7 @@ async function clientWithBackground(ownerSupervises = false) {
 
 async function backgroundSeenBy(actor: MemberActor, clientId: string) {
   try {
-    const client = await getClient(db(), actor, clientId, testKeyring);
+    const client = await getClient(testContext(db()), actor, clientId);
     return client.background ?? 'withheld';
   } catch (error) {
     if (isAppError(error)) return error.code;
@@ -94,11 +94,10 @@ describe('who may read and write a client background', () => {
   it.each(table)('write by %s: %s', async (who, expected) => {
     const setting = await clientWithBackground(who.includes('supervising'));
     const attempt = await updateClient(
-      db(),
+      testContext(db()),
       setting.actors[who],
       setting.clientId,
       input('Korvattu teksti'),
-      testKeyring,
     ).then(
       () => 'saved',
       (error: unknown) => (isAppError(error) ? error.code : 'crashed'),
@@ -125,9 +124,9 @@ describe('the background audit trail', () => {
   it('records each read and write by someone allowed, never a withheld view, never the text', async () => {
     const setting = await clientWithBackground();
     const supervisor = setting.actors["the client's supervisor"];
-    await getClient(db(), supervisor, setting.clientId, testKeyring);
-    await getClient(db(), setting.actors['another supervisor'], setting.clientId, testKeyring);
-    await updateClient(db(), supervisor, setting.clientId, input(BACKGROUND), testKeyring);
+    await getClient(testContext(db()), supervisor, setting.clientId);
+    await getClient(testContext(db()), setting.actors['another supervisor'], setting.clientId);
+    await updateClient(testContext(db()), supervisor, setting.clientId, input(BACKGROUND));
     const trail = await db()
       .select()
       .from(clientBackgroundAuditLog)

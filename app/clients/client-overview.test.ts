@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { contractParticipants } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
@@ -42,10 +43,14 @@ it("a client's page lists their contracts and sessions as far as the actor may s
   });
 
   const seenBy = async (actor: typeof owner) => ({
-    contracts: (await listContracts(db(), actor, { status: 'all', clientId: first.clientId }))
+    contracts: (
+      await listContracts(testContext(db()), actor, { status: 'all', clientId: first.clientId })
+    )
       .map((c) => c.id)
       .sort(),
-    sessions: (await listClientSessions(db(), actor, first.clientId)).map((s) => s.contractId),
+    sessions: (await listClientSessions(testContext(db()), actor, first.clientId)).map(
+      (s) => s.contractId,
+    ),
   });
   expect(await seenBy(owner)).toEqual({
     contracts: [first.contractId, second.contractId].sort(),

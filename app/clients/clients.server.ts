@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { and, asc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { containsPattern } from '#db/like';
 import { clients } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 import { decryptText, encryptText, type NoteKeyring } from '~/security/sealing.server';
@@ -21,7 +21,11 @@ export interface ClientFilter {
 const backgroundContext = (clientId: string) => `client:${clientId}:background`;
 
 /** The practice's clients, by name; the encrypted background is never part of a list. */
-export function listClients(db: Db, actor: MemberActor, filter: ClientFilter = { status: 'active' }) {
+export function listClients(
+  { db }: DomainContext,
+  actor: MemberActor,
+  filter: ClientFilter = { status: 'active' },
+) {
   const conditions: (SQL | undefined)[] = [
     eq(clients.practiceId, actor.practiceId),
     filter.status === 'archived' ? isNotNull(clients.archivedAt) : isNull(clients.archivedAt),
@@ -55,11 +59,9 @@ export function listClients(db: Db, actor: MemberActor, filter: ClientFilter = {
  * and `backgroundAccess` false, which says nothing about whether one exists.
  */
 export async function getClient(
-  db: Db,
+  { db, keyring, now }: DomainContext,
   actor: MemberActor,
   id: string,
-  keyring: NoteKeyring,
-  now = new Date(),
 ) {
   const { client, backgroundEncrypted, backgroundAccess } = await loadClient(db, actor, id);
   const withheld = { ...client, background: null, backgroundAccess };
@@ -75,11 +77,9 @@ function sealBackground(id: string, background: string | null, keyring: NoteKeyr
 
 /** A new client; whoever writes the first background becomes its author. */
 export async function createClient(
-  db: Db,
+  { db, keyring, now }: DomainContext,
   actor: MemberActor,
   input: ClientInput,
-  keyring: NoteKeyring,
-  now = new Date(),
 ): Promise<string> {
   const id = randomUUID();
   const { background, ...plain } = input;
@@ -101,12 +101,10 @@ export async function createClient(
  * for anyone else the stored one is kept as it is, whatever the form sent.
  */
 export async function updateClient(
-  db: Db,
+  { db, keyring, now }: DomainContext,
   actor: MemberActor,
   id: string,
   input: ClientInput,
-  keyring: NoteKeyring,
-  now = new Date(),
 ): Promise<void> {
   const { background, ...plain } = input;
   await db.transaction(async (tx) => {
@@ -127,14 +125,14 @@ export async function updateClient(
 
 /** Archiving keeps the client (contracts and notes refer to them) but lists them apart. */
 export async function setClientArchived(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   id: string,
   archived: boolean,
 ): Promise<void> {
   const updated = await db
     .update(clients)
-    .set({ archivedAt: archived ? new Date() : null })
+    .set({ archivedAt: archived ? now : null })
     .where(and(eq(clients.id, id), eq(clients.practiceId, actor.practiceId)))
     .returning({ id: clients.id });
   if (updated.length === 0) throw new AppError('not_found');

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
 
@@ -41,11 +41,11 @@ const input = (overrides: Partial<Record<string, string>> = {}) => {
 describe('clients', () => {
   it('stores the background encrypted and shows it to the practice decrypted', async () => {
     const { owner } = await createPracticeWithOwner(db());
-    const id = await createClient(db(), owner, input(), testKeyring);
+    const id = await createClient(testContext(db()), owner, input());
     const [raw] = await db().select().from(clients).where(eq(clients.id, id));
     expect(raw?.backgroundEncrypted).toMatch(/^v1\./);
     expect(JSON.stringify(raw)).not.toContain('yövuorojen');
-    const client = await getClient(db(), owner, id, testKeyring);
+    const client = await getClient(testContext(db()), owner, id);
     expect(client.background).toBe('Uusi esihenkilö, tiimissä jännitteitä yövuorojen jaosta.');
     expect(client.email).toBe('maria.lehtonen@example.fi');
   });
@@ -53,11 +53,11 @@ describe('clients', () => {
   it('is invisible to another practice, for reading and for writing', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const other = await createPracticeWithOwner(db());
-    const id = await createClient(db(), owner, input(), testKeyring);
+    const id = await createClient(testContext(db()), owner, input());
     for (const attempt of [
-      () => getClient(db(), other.owner, id, testKeyring),
-      () => updateClient(db(), other.owner, id, input({ name: 'Kaapattu' }), testKeyring),
-      () => setClientArchived(db(), other.owner, id, true),
+      () => getClient(testContext(db()), other.owner, id),
+      () => updateClient(testContext(db()), other.owner, id, input({ name: 'Kaapattu' })),
+      () => setClientArchived(testContext(db()), other.owner, id, true),
     ]) {
       const error = await attempt().then(
         () => undefined,
@@ -65,30 +65,28 @@ describe('clients', () => {
       );
       expect((error as AppError).code).toBe('not_found');
     }
-    expect((await getClient(db(), owner, id, testKeyring)).name).toBe('Maria Lehtonen');
+    expect((await getClient(testContext(db()), owner, id)).name).toBe('Maria Lehtonen');
   });
 
   it('searches by name, e-mail and organisation, literally, and keeps archived ones apart', async () => {
     const { owner } = await createPracticeWithOwner(db());
-    const maria = await createClient(db(), owner, input(), testKeyring);
+    const maria = await createClient(testContext(db()), owner, input());
     await createClient(
-      db(),
+      testContext(db()),
       owner,
       input({
         name: 'Jukka Salminen',
         email: 'jukka@koulu.fi',
         organisation: 'Koivurinteen koulu',
       }),
-      testKeyring,
     );
     await createClient(
-      db(),
+      testContext(db()),
       owner,
       input({ name: '100% Aalto', email: 'aalto@example.fi', organisation: '' }),
-      testKeyring,
     );
     const names = async (q: string, status: 'active' | 'archived' = 'active') =>
-      (await listClients(db(), owner, { q, status })).map((c) => c.name);
+      (await listClients(testContext(db()), owner, { q, status })).map((c) => c.name);
 
     expect(await names('koivu')).toEqual(['Jukka Salminen']);
     expect(await names('JUKKA@')).toEqual(['Jukka Salminen']);
@@ -96,10 +94,10 @@ describe('clients', () => {
     // % is a character to find, not a wildcard.
     expect(await names('0%')).toEqual(['100% Aalto']);
 
-    await setClientArchived(db(), owner, maria, true);
+    await setClientArchived(testContext(db()), owner, maria, true);
     expect(await names('')).toEqual(['100% Aalto', 'Jukka Salminen']);
     expect(await names('', 'archived')).toEqual(['Maria Lehtonen']);
-    await setClientArchived(db(), owner, maria, false);
+    await setClientArchived(testContext(db()), owner, maria, false);
     expect(await names('maria')).toEqual(['Maria Lehtonen']);
   });
 

@@ -1,8 +1,8 @@
 import { and, asc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { containsPattern } from '#db/like';
 import { commissioners } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -13,7 +13,7 @@ export interface ListFilter {
   status: 'active' | 'archived';
 }
 
-export function listCommissioners(db: Db, actor: MemberActor, filter: ListFilter) {
+export function listCommissioners({ db }: DomainContext, actor: MemberActor, filter: ListFilter) {
   const conditions: (SQL | undefined)[] = [
     eq(commissioners.practiceId, actor.practiceId),
     filter.status === 'archived'
@@ -37,7 +37,7 @@ export function listCommissioners(db: Db, actor: MemberActor, filter: ListFilter
     .orderBy(asc(commissioners.name));
 }
 
-export async function getCommissioner(db: Db, actor: MemberActor, id: string) {
+export async function getCommissioner({ db }: DomainContext, actor: MemberActor, id: string) {
   const [row] = await db
     .select()
     .from(commissioners)
@@ -47,7 +47,7 @@ export async function getCommissioner(db: Db, actor: MemberActor, id: string) {
 }
 
 export async function createCommissioner(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
   input: CommissionerInput,
 ): Promise<string> {
@@ -60,7 +60,7 @@ export async function createCommissioner(
 }
 
 export async function updateCommissioner(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
   id: string,
   input: CommissionerInput,
@@ -75,14 +75,14 @@ export async function updateCommissioner(
 
 /** Archiving keeps the row (contracts and invoices refer to it) but lists it apart. */
 export async function setCommissionerArchived(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   id: string,
   archived: boolean,
 ): Promise<void> {
   const updated = await db
     .update(commissioners)
-    .set({ archivedAt: archived ? new Date() : null })
+    .set({ archivedAt: archived ? now : null })
     .where(and(eq(commissioners.id, id), eq(commissioners.practiceId, actor.practiceId)))
     .returning({ id: commissioners.id });
   if (updated.length === 0) throw new AppError('not_found');

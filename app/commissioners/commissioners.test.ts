@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
+import { testContext } from '#db/testing/context';
 import { createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
@@ -84,27 +85,37 @@ describe('commissioners', () => {
   it('are created, edited, archived and listed within one practice only', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const other = await createPracticeWithOwner(db());
-    const id = await createCommissioner(db(), owner, valid('Kuopion kaupunki'));
-    await createCommissioner(db(), other.owner, valid('Toisen vastaanoton tilaaja'));
+    const id = await createCommissioner(testContext(db()), owner, valid('Kuopion kaupunki'));
+    await createCommissioner(testContext(db()), other.owner, valid('Toisen vastaanoton tilaaja'));
 
-    expect((await listCommissioners(db(), owner, { status: 'active' })).map((c) => c.name)).toEqual(
-      ['Kuopion kaupunki'],
+    expect(
+      (await listCommissioners(testContext(db()), owner, { status: 'active' })).map((c) => c.name),
+    ).toEqual(['Kuopion kaupunki']);
+    expect(
+      (await listCommissioners(testContext(db()), owner, { q: '0201256', status: 'active' }))
+        .length,
+    ).toBe(1);
+
+    await updateCommissioner(
+      testContext(db()),
+      owner,
+      id,
+      valid('Kuopion kaupunki, sivistystoimi'),
     );
-    expect((await listCommissioners(db(), owner, { q: '0201256', status: 'active' })).length).toBe(
-      1,
+    expect((await getCommissioner(testContext(db()), owner, id)).name).toBe(
+      'Kuopion kaupunki, sivistystoimi',
     );
 
-    await updateCommissioner(db(), owner, id, valid('Kuopion kaupunki, sivistystoimi'));
-    expect((await getCommissioner(db(), owner, id)).name).toBe('Kuopion kaupunki, sivistystoimi');
-
-    const foreign = await getCommissioner(db(), other.owner, id).then(
+    const foreign = await getCommissioner(testContext(db()), other.owner, id).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect((foreign as AppError).code).toBe('not_found');
 
-    await setCommissionerArchived(db(), owner, id, true);
-    expect(await listCommissioners(db(), owner, { status: 'active' })).toEqual([]);
-    expect((await listCommissioners(db(), owner, { status: 'archived' })).length).toBe(1);
+    await setCommissionerArchived(testContext(db()), owner, id, true);
+    expect(await listCommissioners(testContext(db()), owner, { status: 'active' })).toEqual([]);
+    expect((await listCommissioners(testContext(db()), owner, { status: 'archived' })).length).toBe(
+      1,
+    );
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { loadContextFor } from '#db/testing/context';
+import { loadContextFor, testContext } from '#db/testing/context';
 import { createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
 import { unwrapActionResult } from '~/forms/respond.server';
@@ -34,7 +34,7 @@ describe('contract pages answer a refusal with its status', () => {
     await createContractFixture(db(), owner, { code: 'TO-2026-070' });
     const { contractId } = await createContractFixture(db(), owner, { code: 'TO-2026-071' });
     const fields = {
-      ...contractValues(await getContract(db(), owner, contractId)),
+      ...contractValues(await getContract(testContext(db()), owner, contractId)),
       code: 'TO-2026-070',
     };
     const context = await loadContextFor(db(), owner.userId);
@@ -49,7 +49,7 @@ describe('contract pages answer a refusal with its status', () => {
     if (!('fieldErrors' in answer.data)) throw new Error('expected the form back');
     expect(answer.data.fieldErrors.code).toEqual(['contracts.codeTaken']);
     expect(answer.data.values.code).toBe('TO-2026-070');
-    expect((await getContract(db(), owner, contractId)).code).toBe('TO-2026-071');
+    expect((await getContract(testContext(db()), owner, contractId)).code).toBe('TO-2026-071');
   });
 
   it('activating a contract that is already active is a 409 told on the page', async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients, commissioners, contracts, evaluationScores } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import type { AppError } from '~/errors';
 import { recordEvaluation } from '~/evaluations/evaluations.server';
@@ -126,7 +126,12 @@ async function newContract(actor: MemberActor, overrides: Record<string, string 
       ...overrides,
     }),
   );
-  return { id: await createContract(db(), actor, input), input, clientId, commissionerId };
+  return {
+    id: await createContract(testContext(db()), actor, input),
+    input,
+    clientId,
+    commissionerId,
+  };
 }
 
 describe('contract form validation', () => {
@@ -227,7 +232,7 @@ describe('contracts', () => {
   it('creates a draft and reads it back with participants, goals and commissioner', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const { id, clientId, commissionerId, input } = await newContract(owner);
-    const contract = await getContract(db(), owner, id);
+    const contract = await getContract(testContext(db()), owner, id);
     expect(contract).toMatchObject({
       code: input.code,
       status: 'draft',
@@ -256,7 +261,10 @@ describe('contracts', () => {
     expect(
       (
         await refusal(
-          updateContract(db(), owner, second.id, { ...second.input, code: 'TO-2026-050' }),
+          updateContract(testContext(db()), owner, second.id, {
+            ...second.input,
+            code: 'TO-2026-050',
+          }),
         )
       ).messageKey,
     ).toBe('contracts.codeTaken');
@@ -265,10 +273,10 @@ describe('contracts', () => {
   it('suggests the next free code of the year', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const now = new Date('2026-12-31T22:30:00Z'); // already 2027 in Helsinki
-    expect(await suggestContractCode(db(), owner, now)).toBe('TO-2027-001');
+    expect(await suggestContractCode(testContext(db(), now), owner)).toBe('TO-2027-001');
     await newContract(owner, { code: 'TO-2027-009' });
     await newContract(owner, { code: 'TO-2027-X' });
-    expect(await suggestContractCode(db(), owner, now)).toBe('TO-2027-010');
+    expect(await suggestContractCode(testContext(db(), now), owner)).toBe('TO-2027-010');
   });
 
   it('shows a supervisor only their own contracts and the owner every one', async () => {
@@ -278,24 +286,34 @@ describe('contracts', () => {
     const sinis = await newContract(sini);
     const pekkas = await newContract(pekka);
 
-    expect((await listContracts(db(), sini)).map((c) => c.id)).toEqual([sinis.id]);
-    expect((await listContracts(db(), owner)).map((c) => c.id).sort()).toEqual(
+    expect((await listContracts(testContext(db()), sini)).map((c) => c.id)).toEqual([sinis.id]);
+    expect((await listContracts(testContext(db()), owner)).map((c) => c.id).sort()).toEqual(
       [sinis.id, pekkas.id].sort(),
     );
     // Started one at a time: a rejection nobody awaits yet would be reported as unhandled.
     for (const attempt of [
-      () => getContract(db(), sini, pekkas.id),
-      () => updateContract(db(), sini, pekkas.id, { ...pekkas.input, supervisorId: sini.userId }),
-      () => activateContract(db(), sini, pekkas.id),
-      () => endContract(db(), sini, pekkas.id),
+      () => getContract(testContext(db()), sini, pekkas.id),
+      () =>
+        updateContract(testContext(db()), sini, pekkas.id, {
+          ...pekkas.input,
+          supervisorId: sini.userId,
+        }),
+      () => activateContract(testContext(db()), sini, pekkas.id),
+      () => endContract(testContext(db()), sini, pekkas.id),
     ])
       expect((await refusal(attempt())).code).toBe('not_found');
 
-    await updateContract(db(), owner, pekkas.id, { ...pekkas.input, methods: 'Reflektiivinen' });
-    expect((await getContract(db(), owner, pekkas.id)).methods).toBe('Reflektiivinen');
+    await updateContract(testContext(db()), owner, pekkas.id, {
+      ...pekkas.input,
+      methods: 'Reflektiivinen',
+    });
+    expect((await getContract(testContext(db()), owner, pekkas.id)).methods).toBe('Reflektiivinen');
     // The owner may hand a contract without sessions to another supervisor.
-    await updateContract(db(), owner, pekkas.id, { ...pekkas.input, supervisorId: sini.userId });
-    expect((await getContract(db(), sini, pekkas.id)).supervisor.id).toBe(sini.userId);
+    await updateContract(testContext(db()), owner, pekkas.id, {
+      ...pekkas.input,
+      supervisorId: sini.userId,
+    });
+    expect((await getContract(testContext(db()), sini, pekkas.id)).supervisor.id).toBe(sini.userId);
   });
 
   it('lets a supervisor choose only themself as the supervisor', async () => {
@@ -303,10 +321,10 @@ describe('contracts', () => {
     const sini = await addMember(db(), owner.practiceId);
     const error = await refusal(newContract(sini, { supervisorId: owner.userId }));
     expect(error.messageKey).toBe('contracts.supervisorNotAllowed');
-    expect((await contractFormOptions(db(), sini)).supervisors.map((s) => s.id)).toEqual([
-      sini.userId,
-    ]);
-    expect((await contractFormOptions(db(), owner)).supervisors).toHaveLength(2);
+    expect(
+      (await contractFormOptions(testContext(db()), sini)).supervisors.map((s) => s.id),
+    ).toEqual([sini.userId]);
+    expect((await contractFormOptions(testContext(db()), owner)).supervisors).toHaveLength(2);
   });
 
   it('keeps contracts and their references inside the practice', async () => {
@@ -314,16 +332,16 @@ describe('contracts', () => {
     const other = await createPracticeWithOwner(db());
     const mine = await newContract(owner);
     for (const attempt of [
-      () => getContract(db(), other.owner, mine.id),
+      () => getContract(testContext(db()), other.owner, mine.id),
       () =>
-        updateContract(db(), other.owner, mine.id, {
+        updateContract(testContext(db()), other.owner, mine.id, {
           ...mine.input,
           supervisorId: other.owner.userId,
         }),
-      () => endContract(db(), other.owner, mine.id),
+      () => endContract(testContext(db()), other.owner, mine.id),
     ])
       expect((await refusal(attempt())).code).toBe('not_found');
-    expect(await listContracts(db(), other.owner)).toEqual([]);
+    expect(await listContracts(testContext(db()), other.owner)).toEqual([]);
 
     // Another practice's commissioner, client or member cannot be put on a contract.
     const theirs = await parties(other.owner);
@@ -335,8 +353,11 @@ describe('contracts', () => {
     const keys = [];
     for (const change of attempts)
       keys.push(
-        (await refusal(createContract(db(), owner, { ...mine.input, code: 'X1', ...change })))
-          .messageKey,
+        (
+          await refusal(
+            createContract(testContext(db()), owner, { ...mine.input, code: 'X1', ...change }),
+          )
+        ).messageKey,
       );
     expect(keys).toEqual([
       'contracts.commissionerUnknown',
@@ -348,24 +369,26 @@ describe('contracts', () => {
   it('moves from draft to active to ended, and an ended contract is read-only', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const { id, input } = await newContract(owner);
-    expect((await refusal(endContract(db(), owner, id))).code).toBe('conflict');
-    await activateContract(db(), owner, id, new Date('2026-08-20T10:00:00Z'));
-    await updateContract(db(), owner, id, { ...input, sessionsAgreed: 12 });
+    expect((await refusal(endContract(testContext(db()), owner, id))).code).toBe('conflict');
+    await activateContract(testContext(db(), new Date('2026-08-20T10:00:00Z')), owner, id);
+    await updateContract(testContext(db()), owner, id, { ...input, sessionsAgreed: 12 });
     const endedAt = new Date('2027-05-31T12:00:00Z');
-    await endContract(db(), owner, id, endedAt);
-    const contract = await getContract(db(), owner, id);
+    await endContract(testContext(db(), endedAt), owner, id);
+    const contract = await getContract(testContext(db()), owner, id);
     expect(contract).toMatchObject({ status: 'ended', sessionsAgreed: 12, endedAt });
     expect(contract.activatedAt).toEqual(new Date('2026-08-20T10:00:00Z'));
-    const error = await refusal(updateContract(db(), owner, id, { ...input, sessionsAgreed: 20 }));
+    const error = await refusal(
+      updateContract(testContext(db()), owner, id, { ...input, sessionsAgreed: 20 }),
+    );
     expect([error.code, error.messageKey]).toEqual(['conflict', 'contracts.notEditable']);
-    expect((await refusal(activateContract(db(), owner, id))).code).toBe('conflict');
+    expect((await refusal(activateContract(testContext(db()), owner, id))).code).toBe('conflict');
   });
 
   it('filters the list by status and names participants and commissioner', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const draft = await newContract(owner);
     const fixture = await createContractFixture(db(), owner);
-    const active = await listContracts(db(), owner, { status: 'active' });
+    const active = await listContracts(testContext(db()), owner, { status: 'active' });
     expect(active).toEqual([
       expect.objectContaining({
         id: fixture.contractId,
@@ -374,36 +397,42 @@ describe('contracts', () => {
         progress: { used: 0, agreed: 10, upcoming: 0 },
       }),
     ]);
-    expect((await listContracts(db(), owner, { status: 'draft' })).map((c) => c.id)).toEqual([
-      draft.id,
-    ]);
-    expect(await listContracts(db(), owner, { status: 'ended' })).toEqual([]);
+    expect(
+      (await listContracts(testContext(db()), owner, { status: 'draft' })).map((c) => c.id),
+    ).toEqual([draft.id]);
+    expect(await listContracts(testContext(db()), owner, { status: 'ended' })).toEqual([]);
   });
 
   it('replaces participants and goals together when edited, and keeps archived ones offered', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const { id, input, clientId } = await newContract(owner);
     const team = await parties(owner, 2);
-    await updateContract(db(), owner, id, {
+    await updateContract(testContext(db()), owner, id, {
       ...input,
       form: 'team',
       participants: team.clientIds,
       goals: [{ id: null, text: 'Yhteinen suunta', theme: 'dialogue' }],
     });
-    const contract = await getContract(db(), owner, id);
+    const contract = await getContract(testContext(db()), owner, id);
     expect(contract.participants.map((p) => p.id).sort()).toEqual([...team.clientIds].sort());
     expect(contract.goals.map((g) => g.text)).toEqual(['Yhteinen suunta']);
 
     const [archived = ''] = team.clientIds;
     await db().update(clients).set({ archivedAt: new Date() }).where(eq(clients.id, archived));
-    const offered = (await contractFormOptions(db(), owner, id)).clients.map((c) => c.id);
+    const offered = (await contractFormOptions(testContext(db()), owner, id)).clients.map(
+      (c) => c.id,
+    );
     expect(offered).toContain(archived);
     expect(offered).toContain(clientId);
-    expect((await contractFormOptions(db(), owner)).clients.map((c) => c.id)).not.toContain(
-      archived,
-    );
+    expect(
+      (await contractFormOptions(testContext(db()), owner)).clients.map((c) => c.id),
+    ).not.toContain(archived);
     // Still saveable with the archived participant it already had.
-    await updateContract(db(), owner, id, { ...input, form: 'team', participants: team.clientIds });
+    await updateContract(testContext(db()), owner, id, {
+      ...input,
+      form: 'team',
+      participants: team.clientIds,
+    });
     const [row] = await db().select().from(contracts).where(eq(contracts.id, id));
     expect(row?.form).toBe('team');
   });
@@ -411,21 +440,15 @@ describe('contracts', () => {
   it('keeps goals and their evaluation scores when the contract form is saved again', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const { id, clientId, commissionerId } = await newContract(owner);
-    const before = await getContract(db(), owner, id);
+    const before = await getContract(testContext(db()), owner, id);
     const [role, meetings] = before.goals;
     if (!role || !meetings) throw new Error('expected two goals');
-    await recordEvaluation(
-      db(),
-      owner,
-      id,
-      {
-        kind: 'start',
-        respondentClientId: null,
-        scores: { [role.id]: 2, [meetings.id]: 4 },
-        comment: null,
-      },
-      testKeyring,
-    );
+    await recordEvaluation(testContext(db()), owner, id, {
+      kind: 'start',
+      respondentClientId: null,
+      scores: { [role.id]: 2, [meetings.id]: 4 },
+      comment: null,
+    });
 
     // The edit form as the browser sends it back: first goal reworded, second emptied,
     // a new one in row 3.
@@ -441,9 +464,9 @@ describe('contracts', () => {
         goal3Theme: 'dialogue',
       }),
     );
-    await updateContract(db(), owner, id, edited);
+    await updateContract(testContext(db()), owner, id, edited);
 
-    const after = await getContract(db(), owner, id);
+    const after = await getContract(testContext(db()), owner, id);
     expect(after.goals.map((g) => g.text)).toEqual([
       'Selkeämpi rooli koko organisaatiossa',
       'Palaute tiimiltä',
@@ -462,17 +485,17 @@ describe('contracts', () => {
     const { owner } = await createPracticeWithOwner(db());
     const mine = await newContract(owner);
     const other = await newContract(owner);
-    const [otherGoal] = (await getContract(db(), owner, other.id)).goals;
+    const [otherGoal] = (await getContract(testContext(db()), owner, other.id)).goals;
     if (!otherGoal) throw new Error('expected a goal');
-    await updateContract(db(), owner, mine.id, {
+    await updateContract(testContext(db()), owner, mine.id, {
       ...mine.input,
       goals: [{ id: otherGoal.id, text: 'Kaapattu', theme: null }],
     });
-    expect((await getContract(db(), owner, other.id)).goals[0]).toMatchObject({
+    expect((await getContract(testContext(db()), owner, other.id)).goals[0]).toMatchObject({
       id: otherGoal.id,
       text: 'Selkeämpi rooli esihenkilönä',
     });
-    const [mineGoal] = (await getContract(db(), owner, mine.id)).goals;
+    const [mineGoal] = (await getContract(testContext(db()), owner, mine.id)).goals;
     expect(mineGoal?.text).toBe('Kaapattu');
     expect(mineGoal?.id).not.toBe(otherGoal.id);
   });

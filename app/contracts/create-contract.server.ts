@@ -1,5 +1,5 @@
-import type { Db } from '#db/client';
 import { contracts } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 
 import {
@@ -14,7 +14,7 @@ import type { ContractInput } from './schemas';
 
 /** A new contract, as a draft, with its participants and goals. */
 export async function createContract(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
   input: ContractInput,
 ): Promise<string> {

@@ -1,6 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import {
   clients,
   commissioners,
@@ -9,6 +8,7 @@ import {
   contracts,
   users,
 } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -16,7 +16,7 @@ import { participantClient, visibleContracts } from './access.server';
 import { contractProgress } from './progress.server';
 
 /** One contract with its parties, goals and progress; not_found when the actor may not see it. */
-export async function getContract(db: Db, actor: MemberActor, id: string) {
+export async function getContract({ db }: DomainContext, actor: MemberActor, id: string) {
   const [row] = await db
     .select({
       contract: contracts,

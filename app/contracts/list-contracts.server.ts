@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { clients, commissioners, contractParticipants, contracts } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 
 import { participantClient, visibleContracts } from './access.server';
@@ -18,7 +19,7 @@ export interface ContractListFilter {
 }
 
 export async function listContracts(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
   filter: ContractListFilter = { status: 'all' },
 ) {

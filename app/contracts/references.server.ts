@@ -13,6 +13,7 @@ import {
   memberships,
   users,
 } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -47,7 +48,11 @@ function alreadyOnContract(db: Db, actor: MemberActor, contractId: string | unde
 }
 
 /** The choices of the contract form: supervisors, commissioners and supervisees. */
-export async function contractFormOptions(db: Db, actor: MemberActor, contractId?: string) {
+export async function contractFormOptions(
+  { db }: DomainContext,
+  actor: MemberActor,
+  contractId?: string,
+) {
   const own = alreadyOnContract(db, actor, contractId);
   const [supervisors, commissionerRows, clientRows] = await Promise.all([
     db

@@ -1,12 +1,15 @@
 import { and, eq, like } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { contracts } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 import { timeZone } from '~/time/helsinki';
 
 /** The next free code of the year in Finnish time, TO-2026-007, for the new-contract form. */
-export async function suggestContractCode(db: Db, actor: MemberActor, now: Date): Promise<string> {
+export async function suggestContractCode(
+  { db, now }: DomainContext,
+  actor: MemberActor,
+): Promise<string> {
   const year = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now);
   const prefix = `TO-${year}-`;
   const rows = await db

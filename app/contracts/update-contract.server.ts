@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { contractParticipants, contracts, supervisionSessions } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -18,7 +18,7 @@ import type { ContractInput } from './schemas';
 
 /** Draft and active contracts can be edited; an ended one is a closed record. */
 export async function updateContract(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
   id: string,
   input: ContractInput,

@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { outbox, type OutboxMessage } from '#db/schema';
-import { assertRole,type MemberActor } from '~/practices/actor';
+import type { DomainContext } from '~/domain/context';
+import { assertRole, type MemberActor } from '~/practices/actor';
 import { type NoteKeyring } from '~/security/sealing.server';
 
 import { redactLink, sealLink, unsealBody } from './sealed-link.server';
@@ -124,9 +125,8 @@ export async function markFailedAttempt(
  * no practice, with undelivered links unsealed so they can be followed.
  */
 export async function listOutboxForPractice(
-  db: Db,
+  { db, keyring }: DomainContext,
   actor: MemberActor,
-  keyring: NoteKeyring,
   limit = 50,
 ) {
   assertRole(actor, 'owner');

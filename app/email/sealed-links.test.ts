@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { outbox } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createPracticeWithOwner, TEST_ORIGIN } from '#db/testing/factories';
 import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
@@ -34,7 +35,7 @@ afterAll(async () => {
 const db = () => database.db;
 
 async function queueReset(email: string) {
-  await requestPasswordReset(db(), {
+  await requestPasswordReset(testContext(db()), {
     email,
     locale: 'fi',
     ip: '198.51.100.200',
@@ -87,7 +88,7 @@ describe('secret links in queued mail', () => {
   it('the development mail page shows the owner the working link', async () => {
     const { owner, email } = await createPracticeWithOwner(db());
     const { link } = await queueReset(email);
-    const messages = await listOutboxForPractice(db(), owner, testKeyring);
+    const messages = await listOutboxForPractice(testContext(db()), owner);
     expect(
       messages.find((m) => m.toAddress === email && m.subject === 'Uuden salasanan asettaminen')
         ?.textBody,
@@ -97,7 +98,7 @@ describe('secret links in queued mail', () => {
   it('refuses the mail list to a supervisor, even if the route forgot to check', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
-    const refused = await listOutboxForPractice(db(), supervisor, testKeyring).then(
+    const refused = await listOutboxForPractice(testContext(db()), supervisor).then(
       () => undefined,
       (error: unknown) => error,
     );

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client';
 import { clients, contractParticipants, supervisionSessions } from '#db/schema';
 import { type CastRole, createAccessCast } from '#db/testing/access-cast';
-import { testKeyring } from '#db/testing/keyring';
+import { testContext } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
 import { getContract } from '~/contracts/get-contract.server';
 import { updateContract } from '~/contracts/update-contract.server';
@@ -36,21 +36,20 @@ async function evaluatedContract() {
     [null, MINE],
     [cast.clientId, THEIRS],
   ] as const) {
-    await recordEvaluation(
-      db(),
-      cast.author,
-      cast.contractId,
-      { kind: 'start', respondentClientId, scores: {}, comment },
-      testKeyring,
-    );
+    await recordEvaluation(testContext(db()), cast.author, cast.contractId, {
+      kind: 'start',
+      respondentClientId,
+      scores: {},
+      comment,
+    });
   }
   return cast;
 }
 
 /** What the owner does on the contract form: the same contract, another supervisor. */
 async function reassign(owner: MemberActor, contractId: string, supervisorId: string) {
-  const contract = await getContract(db(), owner, contractId);
-  await updateContract(db(), owner, contractId, {
+  const contract = await getContract(testContext(db()), owner, contractId);
+  await updateContract(testContext(db()), owner, contractId, {
     ...contract,
     supervisorId,
     participants: contract.participants.map((p) => p.id),
@@ -61,7 +60,7 @@ async function reassign(owner: MemberActor, contractId: string, supervisorId: st
 /** What the actor gets from the evaluation page: the comments they see, or the refusal. */
 async function commentsSeenBy(actor: MemberActor, contractId: string) {
   try {
-    const { evaluations } = await listEvaluations(db(), actor, contractId, testKeyring);
+    const { evaluations } = await listEvaluations(testContext(db()), actor, contractId);
     return evaluations.map((e) => e.comment ?? (e.commentWithheld ? 'withheld' : 'none'));
   } catch (error) {
     if (isAppError(error)) return error.code;
@@ -100,40 +99,37 @@ describe('who reads evaluation comments', () => {
   it('the former supervisor reads their own but records no more', async () => {
     const cast = await evaluatedContract();
     await reassign(cast.owner, cast.contractId, cast.colleague.userId);
-    const attempt = recordEvaluation(
-      db(),
-      cast.author,
-      cast.contractId,
-      { kind: 'middle', respondentClientId: null, scores: {}, comment: 'x' },
-      testKeyring,
-    );
+    const attempt = recordEvaluation(testContext(db()), cast.author, cast.contractId, {
+      kind: 'middle',
+      respondentClientId: null,
+      scores: {},
+      comment: 'x',
+    });
     await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('the new supervisor cannot overwrite or delete an answer recorded before them', async () => {
     const cast = await evaluatedContract();
     await reassign(cast.owner, cast.contractId, cast.colleague.userId);
-    const overwrite = recordEvaluation(
-      db(),
-      cast.colleague,
-      cast.contractId,
-      { kind: 'start', respondentClientId: cast.clientId, scores: {}, comment: 'uusi' },
-      testKeyring,
-    );
+    const overwrite = recordEvaluation(testContext(db()), cast.colleague, cast.contractId, {
+      kind: 'start',
+      respondentClientId: cast.clientId,
+      scores: {},
+      comment: 'uusi',
+    });
     await expect(overwrite).rejects.toMatchObject({
       code: 'conflict',
       messageKey: 'evaluations.recordedByOther',
     });
     const { evaluations } = await listEvaluations(
-      db(),
+      testContext(db()),
       cast.colleague,
       cast.contractId,
-      testKeyring,
     );
     expect(evaluations.map((e) => e.editable)).toEqual([false, false]);
     const theirs = evaluations.find((e) => e.respondentClientId === cast.clientId);
     await expect(
-      deleteEvaluation(db(), cast.colleague, cast.contractId, theirs?.id ?? ''),
+      deleteEvaluation(testContext(db()), cast.colleague, cast.contractId, theirs?.id ?? ''),
     ).rejects.toMatchObject({ code: 'not_found' });
     expect(await commentsSeenBy(cast.author, cast.contractId)).toEqual([MINE, THEIRS]);
   });
@@ -166,7 +162,7 @@ describe('tenancy in depth', () => {
       clientId: stranger.id,
       practiceId: cast.outsider.practiceId,
     });
-    const { subject } = await listEvaluations(db(), cast.author, cast.contractId, testKeyring);
+    const { subject } = await listEvaluations(testContext(db()), cast.author, cast.contractId);
     expect(subject.participants.map((p) => p.name)).not.toContain('Vieraan Asiakas');
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { evaluations } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -10,12 +10,13 @@ import { evaluationSubject } from './evaluations.server';
 
 /** Deletes an evaluation with its scores, for the member who recorded it (./access.server). */
 export async function deleteEvaluation(
-  db: Db,
+  ctx: DomainContext,
   actor: MemberActor,
   contractId: string,
   evaluationId: string,
 ): Promise<void> {
-  await evaluationSubject(db, actor, contractId);
+  await evaluationSubject(ctx, actor, contractId);
+  const { db } = ctx;
   const deleted = await db
     .delete(evaluations)
     .where(

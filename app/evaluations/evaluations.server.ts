@@ -12,9 +12,10 @@ import {
   evaluationScores,
 } from '#db/schema';
 import { participantClient } from '~/contracts/access.server';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
-import { decryptText, encryptText, type NoteKeyring } from '~/security/sealing.server';
+import { decryptText, encryptText } from '~/security/sealing.server';
 
 import {
   listableEvaluations,
@@ -29,7 +30,11 @@ const commentContext = (evaluationId: string) => `evaluation:${evaluationId}:com
  * The contract with its goals and participants, for whoever may open its evaluations
  * (./access.server); `supervises` says whether they may also record new ones.
  */
-export async function evaluationSubject(db: Db, actor: MemberActor, contractId: string) {
+export async function evaluationSubject(
+  { db }: DomainContext,
+  actor: MemberActor,
+  contractId: string,
+) {
   const contract = await loadEvaluationContract(db, actor, contractId);
   const goals = await db
     .select({ id: contractGoals.id, text: contractGoals.text, theme: contractGoals.theme })
@@ -65,14 +70,13 @@ export interface EvaluationInput {
  * one per contract, kind and author, so submitting the same point again edits it.
  */
 export async function recordEvaluation(
-  db: Db,
+  ctx: DomainContext,
   actor: MemberActor,
   contractId: string,
   input: EvaluationInput,
-  keyring: NoteKeyring,
-  now = new Date(),
 ): Promise<string> {
-  const subject = await evaluationSubject(db, actor, contractId);
+  const { db, keyring, now } = ctx;
+  const subject = await evaluationSubject(ctx, actor, contractId);
   // Only the contract's supervisor now records; an earlier one keeps reading their own.
   if (!subject.supervises) throw new AppError('not_found');
   const goalIds = new Set(subject.goals.map((g) => g.id));
@@ -168,7 +172,8 @@ async function lockAuthorsEvaluation(
     .for('update');
   if (!row) return null;
   // A supervisee's answer recorded by an earlier supervisor stays theirs (its comment too).
-  if (!mayChangeEvaluation(actor, row)) throw new AppError('conflict', 'evaluations.recordedByOther');
+  if (!mayChangeEvaluation(actor, row))
+    throw new AppError('conflict', 'evaluations.recordedByOther');
   return row.id;
 }
 
@@ -177,13 +182,9 @@ async function lockAuthorsEvaluation(
  * sees the ones they recorded). A comment is shown to the member who recorded it alone;
  * to others `comment` is null and `commentWithheld` says that one exists.
  */
-export async function listEvaluations(
-  db: Db,
-  actor: MemberActor,
-  contractId: string,
-  keyring: NoteKeyring,
-) {
-  const subject = await evaluationSubject(db, actor, contractId);
+export async function listEvaluations(ctx: DomainContext, actor: MemberActor, contractId: string) {
+  const { db, keyring } = ctx;
+  const subject = await evaluationSubject(ctx, actor, contractId);
   const rows = await db
     .select({
       id: evaluations.id,

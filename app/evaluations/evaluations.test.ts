@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { contractGoals, contracts, evaluations, evaluationScores } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
 
@@ -49,30 +49,23 @@ describe('evaluations', () => {
   it("record the supervisor's and a supervisee's view with scores and an encrypted comment", async () => {
     const { supervisor, contractId, clientId, goalIds } = await setting();
     const [role = '', power = ''] = goalIds;
-    await recordEvaluation(
-      db(),
-      supervisor,
-      contractId,
-      {
-        kind: 'start',
-        respondentClientId: null,
-        scores: { [role]: 2, [power]: 1 },
-        comment: 'Lähtötilanne kuormittava',
-      },
-      testKeyring,
-    );
-    await recordEvaluation(
-      db(),
-      supervisor,
-      contractId,
-      { kind: 'start', respondentClientId: clientId, scores: { [role]: 3 }, comment: null },
-      testKeyring,
-    );
+    await recordEvaluation(testContext(db()), supervisor, contractId, {
+      kind: 'start',
+      respondentClientId: null,
+      scores: { [role]: 2, [power]: 1 },
+      comment: 'Lähtötilanne kuormittava',
+    });
+    await recordEvaluation(testContext(db()), supervisor, contractId, {
+      kind: 'start',
+      respondentClientId: clientId,
+      scores: { [role]: 3 },
+      comment: null,
+    });
 
     const raw = await db().select().from(evaluations).where(eq(evaluations.contractId, contractId));
     expect(JSON.stringify(raw)).not.toContain('kuormittava');
 
-    const { evaluations: list } = await listEvaluations(db(), supervisor, contractId, testKeyring);
+    const { evaluations: list } = await listEvaluations(testContext(db()), supervisor, contractId);
     expect(list.map((e) => [e.respondent, e.respondentName, e.scores[role], e.comment])).toEqual([
       ['supervisor', null, 2, 'Lähtötilanne kuormittava'],
       ['supervisee', 'Maria Lehtonen', 3, null],
@@ -83,13 +76,13 @@ describe('evaluations', () => {
     const { owner, supervisor, contractId } = await setting();
     const colleague = await addMember(db(), owner.practiceId, 'supervisor');
     for (const actor of [owner, colleague]) {
-      const error = await listEvaluations(db(), actor, contractId, testKeyring).then(
+      const error = await listEvaluations(testContext(db()), actor, contractId).then(
         () => undefined,
         (e: unknown) => e,
       );
       expect((error as AppError).code).toBe('not_found');
     }
-    expect((await listEvaluations(db(), supervisor, contractId, testKeyring)).evaluations).toEqual(
+    expect((await listEvaluations(testContext(db()), supervisor, contractId)).evaluations).toEqual(
       [],
     );
   });
@@ -112,7 +105,7 @@ describe('evaluations', () => {
         comment: null,
       },
     ]) {
-      const error = await recordEvaluation(db(), supervisor, contractId, input, testKeyring).then(
+      const error = await recordEvaluation(testContext(db()), supervisor, contractId, input).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -139,13 +132,12 @@ describe('evaluations', () => {
     const { supervisor, contractId, clientId, goalIds } = await setting();
     const [role = '', power = ''] = goalIds;
     const mine = (scores: Record<string, number>, comment: string | null) =>
-      recordEvaluation(
-        db(),
-        supervisor,
-        contractId,
-        { kind: 'start', respondentClientId: null, scores, comment },
-        testKeyring,
-      );
+      recordEvaluation(testContext(db()), supervisor, contractId, {
+        kind: 'start',
+        respondentClientId: null,
+        scores,
+        comment,
+      });
     // A double click: both submissions arrive together.
     const [first, second] = await Promise.all([
       mine({ [role]: 2 }, 'Ensimmäinen'),
@@ -154,15 +146,14 @@ describe('evaluations', () => {
     expect(second).toBe(first);
     // The back button and a changed answer.
     expect(await mine({ [power]: 4 }, 'Korjattu')).toBe(first);
-    await recordEvaluation(
-      db(),
-      supervisor,
-      contractId,
-      { kind: 'start', respondentClientId: clientId, scores: {}, comment: null },
-      testKeyring,
-    );
+    await recordEvaluation(testContext(db()), supervisor, contractId, {
+      kind: 'start',
+      respondentClientId: clientId,
+      scores: {},
+      comment: null,
+    });
 
-    const { evaluations: list } = await listEvaluations(db(), supervisor, contractId, testKeyring);
+    const { evaluations: list } = await listEvaluations(testContext(db()), supervisor, contractId);
     expect(list.map((e) => [e.respondent, e.scores, e.comment])).toEqual([
       ['supervisor', { [power]: 4 }, 'Korjattu'],
       ['supervisee', {}, null],
@@ -172,31 +163,30 @@ describe('evaluations', () => {
   it('can be deleted by their author only, scores included', async () => {
     const { owner, supervisor, contractId, goalIds } = await setting();
     const [role = ''] = goalIds;
-    const id = await recordEvaluation(
-      db(),
-      supervisor,
-      contractId,
-      { kind: 'end', respondentClientId: null, scores: { [role]: 5 }, comment: 'Valmis' },
-      testKeyring,
-    );
+    const id = await recordEvaluation(testContext(db()), supervisor, contractId, {
+      kind: 'end',
+      respondentClientId: null,
+      scores: { [role]: 5 },
+      comment: 'Valmis',
+    });
     // The contract moves to a colleague: the former supervisor's view is not theirs to delete.
     const colleague = await addMember(db(), owner.practiceId, 'supervisor');
     await db()
       .update(contracts)
       .set({ supervisorId: colleague.userId })
       .where(eq(contracts.id, contractId));
-    const refused = await deleteEvaluation(db(), colleague, contractId, id).catch(
+    const refused = await deleteEvaluation(testContext(db()), colleague, contractId, id).catch(
       (e: unknown) => e,
     );
     expect((refused as AppError).code).toBe('not_found');
-    const { evaluations: seen } = await listEvaluations(db(), colleague, contractId, testKeyring);
+    const { evaluations: seen } = await listEvaluations(testContext(db()), colleague, contractId);
     expect(seen.map((e) => e.editable)).toEqual([false]);
 
     await db()
       .update(contracts)
       .set({ supervisorId: supervisor.userId })
       .where(eq(contracts.id, contractId));
-    await deleteEvaluation(db(), supervisor, contractId, id);
+    await deleteEvaluation(testContext(db()), supervisor, contractId, id);
     expect(await db().select().from(evaluations).where(eq(evaluations.id, id))).toEqual([]);
     expect(
       await db().select().from(evaluationScores).where(eq(evaluationScores.evaluationId, id)),

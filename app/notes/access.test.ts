@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client';
 import { sessionNotes, supervisionSessions } from '#db/schema';
 import { type CastRole, createAccessCast, outcomeOf } from '#db/testing/access-cast';
-import { testKeyring } from '#db/testing/keyring';
+import { testContext } from '#db/testing/context';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import type { SuperviseeActor } from '~/practices/actor';
@@ -37,25 +37,29 @@ function note(privateText = PRIVATE, sharedText = SHARED) {
 /** The cast with a saved note and one published summary by the author. */
 async function withNote() {
   const cast = await createAccessCast(db());
-  await saveNote(db(), cast.author, cast.sessionId, { baseVersion: 0, ...note() }, testKeyring);
-  await publishSummary(db(), cast.author, cast.sessionId, testKeyring);
+  await saveNote(testContext(db()), cast.author, cast.sessionId, { baseVersion: 0, ...note() });
+  await publishSummary(testContext(db()), cast.author, cast.sessionId);
   return cast;
 }
 
 type Use = 'read note' | 'write note' | 'publish' | 'read published summary';
-const uses: Record<Use, (cast: Awaited<ReturnType<typeof withNote>>, who: CastRole) => Promise<unknown>> = {
-  'read note': (c, who) => getNoteForEditing(db(), c.actors[who], c.sessionId, testKeyring),
+const uses: Record<
+  Use,
+  (cast: Awaited<ReturnType<typeof withNote>>, who: CastRole) => Promise<unknown>
+> = {
+  'read note': (c, who) => getNoteForEditing(testContext(db()), c.actors[who], c.sessionId),
   'write note': (c, who) =>
-    saveNote(db(), c.actors[who], c.sessionId, { baseVersion: 1, ...note('x', 'y') }, testKeyring),
-  publish: (c, who) => publishSummary(db(), c.actors[who], c.sessionId, testKeyring),
+    saveNote(testContext(db()), c.actors[who], c.sessionId, { baseVersion: 1, ...note('x', 'y') }),
+  publish: (c, who) => publishSummary(testContext(db()), c.actors[who], c.sessionId),
   'read published summary': (c, who) =>
-    getPublishedSummary(db(), c.actors[who], c.sessionId, 1, testKeyring),
+    getPublishedSummary(testContext(db()), c.actors[who], c.sessionId, 1),
 };
 
 const table: [Use, CastRole, string][] = [];
 for (const use of Object.keys(uses) as Use[]) {
   table.push([use, 'author', 'allowed']);
-  for (const who of ['colleague', 'owner', 'outsider'] as const) table.push([use, who, 'not_found']);
+  for (const who of ['colleague', 'owner', 'outsider'] as const)
+    table.push([use, who, 'not_found']);
 }
 
 describe('who may use a session note', () => {
@@ -96,22 +100,19 @@ describe('a note stays with its author', () => {
 
     // One at a time: a refusal started early would be an unhandled rejection on PostgreSQL.
     const attempts = [
-      () => getNoteForEditing(db(), cast.colleague, cast.sessionId, testKeyring),
-      () => getPublishedSummary(db(), cast.colleague, cast.sessionId, 1, testKeyring),
+      () => getNoteForEditing(testContext(db()), cast.colleague, cast.sessionId),
+      () => getPublishedSummary(testContext(db()), cast.colleague, cast.sessionId, 1),
       () =>
-        saveNote(
-          db(),
-          cast.colleague,
-          cast.sessionId,
-          { baseVersion: 0, ...note('a', 'b') },
-          testKeyring,
-        ),
+        saveNote(testContext(db()), cast.colleague, cast.sessionId, {
+          baseVersion: 0,
+          ...note('a', 'b'),
+        }),
     ];
     for (const attempt of attempts) expect(await outcomeOf(attempt())).not.toBe('allowed');
-    const own = await getNoteForEditing(db(), cast.author, cast.sessionId, testKeyring);
+    const own = await getNoteForEditing(testContext(db()), cast.author, cast.sessionId);
     expect(own.private.power).toBe(PRIVATE);
     expect(own.shared.environment).toBe(SHARED);
-    const published = await getPublishedSummary(db(), cast.author, cast.sessionId, 1, testKeyring);
+    const published = await getPublishedSummary(testContext(db()), cast.author, cast.sessionId, 1);
     expect(published.environment).toBe(SHARED);
   });
 });
@@ -128,22 +129,19 @@ describe('sealed note text is bound to its row and part', () => {
       startsAt: new Date('2026-11-24T08:00:00Z'),
       status: 'held',
     });
-    await saveNote(
-      db(),
-      cast.author,
-      otherSessionId,
-      { baseVersion: 0, ...note('toinen', 'toinen') },
-      testKeyring,
-    );
+    await saveNote(testContext(db()), cast.author, otherSessionId, {
+      baseVersion: 0,
+      ...note('toinen', 'toinen'),
+    });
     await db().execute(sql`
       update session_notes as target
          set private_encrypted = source.private_encrypted,
              shared_draft_encrypted = source.shared_draft_encrypted
         from session_notes as source
        where source.session_id = ${cast.sessionId} and target.session_id = ${otherSessionId}`);
-    await expect(
-      getNoteForEditing(db(), cast.author, otherSessionId, testKeyring),
-    ).rejects.toThrow(refusal);
+    await expect(getNoteForEditing(testContext(db()), cast.author, otherSessionId)).rejects.toThrow(
+      refusal,
+    );
   });
 
   it('refuses the private and the shared part swapped', async () => {
@@ -155,9 +153,9 @@ describe('sealed note text is bound to its row and part', () => {
         sharedDraftEncrypted: sql`${sessionNotes.privateEncrypted}`,
       })
       .where(eq(sessionNotes.sessionId, cast.sessionId));
-    await expect(
-      getNoteForEditing(db(), cast.author, cast.sessionId, testKeyring),
-    ).rejects.toThrow(refusal);
+    await expect(getNoteForEditing(testContext(db()), cast.author, cast.sessionId)).rejects.toThrow(
+      refusal,
+    );
   });
 
   it('refuses a shared draft copied over a published summary', async () => {
@@ -168,7 +166,7 @@ describe('sealed note text is bound to its row and part', () => {
                                    where session_id = ${cast.sessionId})
        where session_id = ${cast.sessionId}`);
     await expect(
-      getPublishedSummary(db(), cast.author, cast.sessionId, 1, testKeyring),
+      getPublishedSummary(testContext(db()), cast.author, cast.sessionId, 1),
     ).rejects.toThrow(refusal);
   });
 });

@@ -5,10 +5,9 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { sessionNotes, summaryPublications } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
-import type { NoteKeyring } from '~/security/sealing.server';
 
 import { authoredNote, authorsSession } from './access.server';
 import { recordNoteAccess } from './audit.server';
@@ -28,11 +27,9 @@ export interface NoteForEditing {
 }
 
 export async function getNoteForEditing(
-  db: Db,
+  { db, keyring, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
-  keyring: NoteKeyring,
-  now = new Date(),
 ): Promise<NoteForEditing> {
   const session = await authorsSession(db, actor, sessionId);
   const [note] = await db.select().from(sessionNotes).where(authoredNote(actor, sessionId));

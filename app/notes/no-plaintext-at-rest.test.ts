@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
 import { createClient } from '~/clients/clients.server';
@@ -33,19 +33,14 @@ it('a raw dump of the database contains no note text, only ciphertext', async ()
   const { owner } = await createPracticeWithOwner(db, { practiceName: 'Dumppitesti Oy' });
   const supervisor = await addMember(db, owner.practiceId, 'supervisor');
   const { contractId } = await createContractFixture(db, supervisor);
-  await createClient(
-    db,
-    supervisor,
-    {
-      name: 'Näkyvä Nimi',
-      email: null,
-      phone: null,
-      title: null,
-      organisation: null,
-      background: secrets.background,
-    },
-    testKeyring,
-  );
+  await createClient(testContext(db), supervisor, {
+    name: 'Näkyvä Nimi',
+    email: null,
+    phone: null,
+    title: null,
+    organisation: null,
+    background: secrets.background,
+  });
   const sessionId = await insertSession(db, {
     practiceId: owner.practiceId,
     contractId,
@@ -53,19 +48,13 @@ it('a raw dump of the database contains no note text, only ciphertext', async ()
     startsAt: new Date('2026-11-12T10:00:00Z'),
     status: 'held',
   });
-  await saveNote(
-    db,
-    supervisor,
-    sessionId,
-    {
-      baseVersion: 0,
-      private: { ...emptyPrivateNote, general: secrets.general, power: secrets.private },
-      shared: { ...emptySharedDraft, dialogue: secrets.shared, actions: [secrets.action] },
-      themes: null,
-    },
-    testKeyring,
-  );
-  await publishSummary(db, supervisor, sessionId, testKeyring);
+  await saveNote(testContext(db), supervisor, sessionId, {
+    baseVersion: 0,
+    private: { ...emptyPrivateNote, general: secrets.general, power: secrets.private },
+    shared: { ...emptySharedDraft, dialogue: secrets.shared, actions: [secrets.action] },
+    themes: null,
+  });
+  await publishSummary(testContext(db), supervisor, sessionId);
 
   const dump = await database.rawDump();
   // The dump does carry the data: plain columns such as names are in it.

@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { users } from '#db/schema';
-import { loadContextFor, statusOf } from '#db/testing/context';
+import { loadContextFor, statusOf, testContext } from '#db/testing/context';
 import {
   addMember,
   createContractFixture,
   createPracticeWithOwner,
   uniqueEmail,
 } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { unwrapActionResult } from '~/forms/respond.server';
@@ -43,18 +42,12 @@ async function setting() {
     startsAt: new Date('2026-11-10T08:00:00Z'),
     status: 'held',
   });
-  await saveNote(
-    db(),
-    supervisor,
-    sessionId,
-    {
-      baseVersion: 0,
-      private: { ...emptyPrivateNote, power: SECRET },
-      shared: emptySharedDraft,
-      themes: null,
-    },
-    testKeyring,
-  );
+  await saveNote(testContext(db()), supervisor, sessionId, {
+    baseVersion: 0,
+    private: { ...emptyPrivateNote, power: SECRET },
+    shared: emptySharedDraft,
+    themes: null,
+  });
   return { owner, supervisor, colleague, sessionId };
 }
 
@@ -120,18 +113,12 @@ describe('the notes page', () => {
   it('answers a save over a newer version with 409, both versions and nothing overwritten', async () => {
     const { supervisor, sessionId } = await setting();
     // Another window saved version 2 meanwhile.
-    await saveNote(
-      db(),
-      supervisor,
-      sessionId,
-      {
-        baseVersion: 1,
-        private: { ...emptyPrivateNote, power: 'Toisesta ikkunasta' },
-        shared: emptySharedDraft,
-        themes: null,
-      },
-      testKeyring,
-    );
+    await saveNote(testContext(db()), supervisor, sessionId, {
+      baseVersion: 1,
+      private: { ...emptyPrivateNote, power: 'Toisesta ikkunasta' },
+      shared: emptySharedDraft,
+      themes: null,
+    });
     const context = await loadContextFor(db(), supervisor.userId);
     const answer = unwrapActionResult(
       await notesRoute.action({ ...routeArgs(sessionId, 'POST', editForm(1)), context }),

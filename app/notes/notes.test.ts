@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { agreedActions, noteAuditLog, sessionNotes, summaryPublications } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
@@ -65,13 +65,10 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
 describe('session notes', () => {
   it('are stored encrypted and read back by their author, with themes derived', async () => {
     const { supervisor, sessionId } = await setting();
-    const saved = await saveNote(
-      db(),
-      supervisor,
-      sessionId,
-      { baseVersion: 0, ...note() },
-      testKeyring,
-    );
+    const saved = await saveNote(testContext(db()), supervisor, sessionId, {
+      baseVersion: 0,
+      ...note(),
+    });
     expect(saved).toEqual({ version: 1, themes: ['power', 'environment'] });
 
     const [raw] = await db()
@@ -81,7 +78,7 @@ describe('session notes', () => {
     expect(JSON.stringify(raw)).not.toContain('yövuorolaisten');
     expect(JSON.stringify(raw)).not.toContain('viikkopalaveria');
 
-    const read = await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    const read = await getNoteForEditing(testContext(db()), supervisor, sessionId);
     expect(read.private.power).toBe(SECRET);
     expect(read.shared.environment).toBe(SHARED);
     expect(read.version).toBe(1);
@@ -89,64 +86,52 @@ describe('session notes', () => {
 
   it('are not found for the practice owner, another supervisor or another practice', async () => {
     const { owner, colleague, supervisor, sessionId } = await setting();
-    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
-    await publishSummary(db(), supervisor, sessionId, testKeyring);
+    await saveNote(testContext(db()), supervisor, sessionId, { baseVersion: 0, ...note() });
+    await publishSummary(testContext(db()), supervisor, sessionId);
     const stranger = (await createPracticeWithOwner(db())).owner;
     const intruders: MemberActor[] = [owner, colleague, stranger];
     for (const intruder of intruders) {
       for (const attempt of [
-        () => getNoteForEditing(db(), intruder, sessionId, testKeyring),
+        () => getNoteForEditing(testContext(db()), intruder, sessionId),
         () =>
-          saveNote(
-            db(),
-            intruder,
-            sessionId,
-            { baseVersion: 1, ...note({ power: 'x' }) },
-            testKeyring,
-          ),
-        () => publishSummary(db(), intruder, sessionId, testKeyring),
-        () => getPublishedSummary(db(), intruder, sessionId, 1, testKeyring),
+          saveNote(testContext(db()), intruder, sessionId, {
+            baseVersion: 1,
+            ...note({ power: 'x' }),
+          }),
+        () => publishSummary(testContext(db()), intruder, sessionId),
+        () => getPublishedSummary(testContext(db()), intruder, sessionId, 1),
       ]) {
         expect((await errorOf(attempt())).code).toBe('not_found');
       }
     }
-    expect((await getNoteForEditing(db(), supervisor, sessionId, testKeyring)).private.power).toBe(
+    expect((await getNoteForEditing(testContext(db()), supervisor, sessionId)).private.power).toBe(
       SECRET,
     );
   });
 
   it('refuse a stale edit and keep the newer text', async () => {
     const { supervisor, sessionId } = await setting();
-    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
+    await saveNote(testContext(db()), supervisor, sessionId, { baseVersion: 0, ...note() });
     // Two windows opened at version 1; the first saves.
-    await saveNote(
-      db(),
-      supervisor,
-      sessionId,
-      { baseVersion: 1, ...note({ power: 'ikkuna A' }) },
-      testKeyring,
-    );
+    await saveNote(testContext(db()), supervisor, sessionId, {
+      baseVersion: 1,
+      ...note({ power: 'ikkuna A' }),
+    });
     const stale = await errorOf(
-      saveNote(
-        db(),
-        supervisor,
-        sessionId,
-        { baseVersion: 1, ...note({ power: 'ikkuna B' }) },
-        testKeyring,
-      ),
+      saveNote(testContext(db()), supervisor, sessionId, {
+        baseVersion: 1,
+        ...note({ power: 'ikkuna B' }),
+      }),
     );
     expect(stale.messageKey).toBe('notes.staleEdit');
-    const current = await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    const current = await getNoteForEditing(testContext(db()), supervisor, sessionId);
     expect(current).toMatchObject({ version: 2, private: { power: 'ikkuna A' } });
     // Saving again on top of what is there now goes through.
-    await saveNote(
-      db(),
-      supervisor,
-      sessionId,
-      { baseVersion: 2, ...note({ power: 'ikkuna B' }) },
-      testKeyring,
-    );
-    expect((await getNoteForEditing(db(), supervisor, sessionId, testKeyring)).private.power).toBe(
+    await saveNote(testContext(db()), supervisor, sessionId, {
+      baseVersion: 2,
+      ...note({ power: 'ikkuna B' }),
+    });
+    expect((await getNoteForEditing(testContext(db()), supervisor, sessionId)).private.power).toBe(
       'ikkuna B',
     );
   });
@@ -154,53 +139,41 @@ describe('session notes', () => {
   it('let only one of two first saves through', async () => {
     const { supervisor, sessionId } = await setting();
     const results = await Promise.allSettled([
-      saveNote(
-        db(),
-        supervisor,
-        sessionId,
-        { baseVersion: 0, ...note({ power: 'A' }) },
-        testKeyring,
-      ),
-      saveNote(
-        db(),
-        supervisor,
-        sessionId,
-        { baseVersion: 0, ...note({ power: 'B' }) },
-        testKeyring,
-      ),
+      saveNote(testContext(db()), supervisor, sessionId, {
+        baseVersion: 0,
+        ...note({ power: 'A' }),
+      }),
+      saveNote(testContext(db()), supervisor, sessionId, {
+        baseVersion: 0,
+        ...note({ power: 'B' }),
+      }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('publish revisions, keep the earlier ones, and keep done actions done', async () => {
     const { supervisor, sessionId } = await setting();
-    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring);
-    expect(await publishSummary(db(), supervisor, sessionId, testKeyring)).toEqual({ revision: 1 });
+    await saveNote(testContext(db()), supervisor, sessionId, { baseVersion: 0, ...note() });
+    expect(await publishSummary(testContext(db()), supervisor, sessionId)).toEqual({ revision: 1 });
     await db()
       .update(agreedActions)
       .set({ doneAt: new Date() })
       .where(eq(agreedActions.sessionId, sessionId));
 
-    await saveNote(
-      db(),
-      supervisor,
-      sessionId,
-      {
-        baseVersion: 1,
-        ...note(
-          {},
-          { environment: 'Tarkennettu', actions: ['Kokeile viikkopalaveria', 'Kysy palautetta'] },
-        ),
-      },
-      testKeyring,
-    );
-    expect(await publishSummary(db(), supervisor, sessionId, testKeyring)).toEqual({ revision: 2 });
+    await saveNote(testContext(db()), supervisor, sessionId, {
+      baseVersion: 1,
+      ...note(
+        {},
+        { environment: 'Tarkennettu', actions: ['Kokeile viikkopalaveria', 'Kysy palautetta'] },
+      ),
+    });
+    expect(await publishSummary(testContext(db()), supervisor, sessionId)).toEqual({ revision: 2 });
 
     expect(
-      (await getPublishedSummary(db(), supervisor, sessionId, 1, testKeyring)).environment,
+      (await getPublishedSummary(testContext(db()), supervisor, sessionId, 1)).environment,
     ).toBe(SHARED);
     expect(
-      (await getPublishedSummary(db(), supervisor, sessionId, 2, testKeyring)).environment,
+      (await getPublishedSummary(testContext(db()), supervisor, sessionId, 2)).environment,
     ).toBe('Tarkennettu');
     const actions = await db()
       .select()
@@ -217,25 +190,22 @@ describe('session notes', () => {
 
   it('refuse to publish an empty summary', async () => {
     const { supervisor, sessionId } = await setting();
-    await saveNote(
-      db(),
-      supervisor,
-      sessionId,
-      { baseVersion: 0, ...note({}, { environment: '', actions: [] }) },
-      testKeyring,
-    );
+    await saveNote(testContext(db()), supervisor, sessionId, {
+      baseVersion: 0,
+      ...note({}, { environment: '', actions: [] }),
+    });
     expect(
-      (await errorOf(publishSummary(db(), supervisor, sessionId, testKeyring))).messageKey,
+      (await errorOf(publishSummary(testContext(db()), supervisor, sessionId))).messageKey,
     ).toBe('notes.nothingToPublish');
   });
 
   it('leave an audit trail of reads, writes and publications without any text', async () => {
     const { supervisor, sessionId } = await setting();
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 10, 9, minute));
-    await saveNote(db(), supervisor, sessionId, { baseVersion: 0, ...note() }, testKeyring, at(1));
-    await getNoteForEditing(db(), supervisor, sessionId, testKeyring, at(2));
-    await publishSummary(db(), supervisor, sessionId, testKeyring, at(3));
-    await getPublishedSummary(db(), supervisor, sessionId, 1, testKeyring, at(4));
+    await saveNote(testContext(db(), at(1)), supervisor, sessionId, { baseVersion: 0, ...note() });
+    await getNoteForEditing(testContext(db(), at(2)), supervisor, sessionId);
+    await publishSummary(testContext(db(), at(3)), supervisor, sessionId);
+    await getPublishedSummary(testContext(db(), at(4)), supervisor, sessionId, 1);
     // One call writes several rows with the same time: (time, action) is what is unique.
     const trail = await db()
       .select()

@@ -1,6 +1,5 @@
-import type { Db } from '#db/client';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
-import type { NoteKeyring } from '~/security/sealing.server';
 
 import type { SharedDraft } from './content';
 import { getNoteForEditing } from './get-note-for-editing.server';
@@ -10,11 +9,10 @@ import { getNoteForEditing } from './get-note-for-editing.server';
  * only (getNoteForEditing proves authorship and writes the read to the audit log).
  */
 export async function previewSummary(
-  db: Db,
+  ctx: DomainContext,
   actor: MemberActor,
   sessionId: string,
-  keyring: NoteKeyring,
 ): Promise<{ sessionId: string; startsAt: Date; summary: SharedDraft }> {
-  const note = await getNoteForEditing(db, actor, sessionId, keyring);
+  const note = await getNoteForEditing(ctx, actor, sessionId);
   return { sessionId, startsAt: note.session.startsAt, summary: note.shared };
 }

@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { practicePrompts } from '#db/schema';
 import { themes } from '#db/schema/values';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 import { assertRole } from '~/practices/actor';
 
@@ -12,7 +12,10 @@ import type { Theme } from './themes';
 export type PromptBank = Record<Theme, readonly Prompt[]>;
 
 /** The practice's own prompt bank, or the built-in one where the practice has not edited it. */
-export async function getPromptBank(db: Db, practiceId: string): Promise<PromptBank> {
+export async function getPromptBank(
+  { db }: DomainContext,
+  practiceId: string,
+): Promise<PromptBank> {
   const rows = await db
     .select()
     .from(practicePrompts)
@@ -28,7 +31,7 @@ export async function getPromptBank(db: Db, practiceId: string): Promise<PromptB
 
 /** Replaces one theme's prompts for the practice (owner only); an empty list restores the defaults. */
 export async function savePromptBankTheme(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
   theme: Theme,
   prompts: readonly Prompt[],

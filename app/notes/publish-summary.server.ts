@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 
 import { and, eq, max } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { agreedActions, sessionNotes, summaryPublications } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
-import { decryptText, encryptText, type NoteKeyring } from '~/security/sealing.server';
+import { decryptText, encryptText } from '~/security/sealing.server';
 
 import { authoredNote, authorsSession } from './access.server';
 import { recordNoteAccess } from './audit.server';
@@ -20,11 +20,9 @@ import { publicationContext } from './published-summary.server';
  * actions whose text did not change.
  */
 export async function publishSummary(
-  db: Db,
+  { db, keyring, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
-  keyring: NoteKeyring,
-  now = new Date(),
 ): Promise<{ revision: number }> {
   return db.transaction(async (tx) => {
     const session = await authorsSession(tx, actor, sessionId);

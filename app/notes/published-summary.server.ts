@@ -1,11 +1,11 @@
 /** Reading a released summary: the one note text that leaves its author. */
 import { and, eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { contractParticipants, summaryPublications, supervisionSessions } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { Actor } from '~/practices/actor';
-import { decryptText, type NoteKeyring } from '~/security/sealing.server';
+import { decryptText } from '~/security/sealing.server';
 
 import { mayReadPublication } from './access.server';
 import { recordNoteAccess } from './audit.server';
@@ -18,12 +18,10 @@ export const publicationContext = (publicationId: string) => `summary:${publicat
  * publisher now, the session's supervisees in the portal). Every read is audited.
  */
 export async function getPublishedSummary(
-  db: Db,
+  { db, keyring, now }: DomainContext,
   actor: Actor,
   sessionId: string,
   revision: number,
-  keyring: NoteKeyring,
-  now = new Date(),
 ): Promise<SharedDraft & { publishedAt: Date }> {
   const [publication] = await db
     .select({

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import type { SessionStatus } from '#db/schema';
-import { loadContextFor, statusOf } from '#db/testing/context';
+import { loadContextFor, statusOf, testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
@@ -44,18 +43,12 @@ async function sessionWithNote(status: SessionStatus, startsAt: Date) {
     startsAt,
     status,
   });
-  await saveNote(
-    db(),
-    supervisor,
-    sessionId,
-    {
-      baseVersion: 0,
-      private: { ...emptyPrivateNote, power: PRIVATE },
-      shared: { ...emptySharedDraft, environment: SHARED, actions: ['Kokeile palaveria'] },
-      themes: null,
-    },
-    testKeyring,
-  );
+  await saveNote(testContext(db()), supervisor, sessionId, {
+    baseVersion: 0,
+    private: { ...emptyPrivateNote, power: PRIVATE },
+    shared: { ...emptySharedDraft, environment: SHARED, actions: ['Kokeile palaveria'] },
+    themes: null,
+  });
   return { owner, supervisor, sessionId };
 }
 
@@ -72,12 +65,12 @@ describe('publishing a summary', () => {
     const noShow = await sessionWithNote('no_show', past);
     const cancelled = await sessionWithNote('cancelled', past);
     for (const { supervisor, sessionId } of [future, noShow, cancelled]) {
-      expect(await refusalOf(publishSummary(db(), supervisor, sessionId, testKeyring))).toBe(
+      expect(await refusalOf(publishSummary(testContext(db()), supervisor, sessionId))).toBe(
         'notes.publishNeedsHeld',
       );
     }
     const held = await sessionWithNote('held', past);
-    expect(await publishSummary(db(), held.supervisor, held.sessionId, testKeyring)).toEqual({
+    expect(await publishSummary(testContext(db()), held.supervisor, held.sessionId)).toEqual({
       revision: 1,
     });
   });
@@ -104,34 +97,45 @@ describe('publishing a summary', () => {
       data: { status: 'error', messageKey: 'notes.publishNeedsHeld' },
     });
     // Save and publish are one transaction: the refused publish left the note as it was.
-    const note = await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    const note = await getNoteForEditing(testContext(db()), supervisor, sessionId);
     expect(note.version).toBe(1);
     expect(note.shared.environment).toBe(SHARED);
   });
 
   it('saves and publishes together when the publish may go ahead', async () => {
-    const { supervisor, sessionId } = await sessionWithNote('held', new Date('2026-11-10T08:00:00Z'));
+    const { supervisor, sessionId } = await sessionWithNote(
+      'held',
+      new Date('2026-11-10T08:00:00Z'),
+    );
     const input = {
       baseVersion: 1,
       private: emptyPrivateNote,
       shared: { ...emptySharedDraft, environment: 'Julkaistava teksti' },
       themes: null,
     };
-    expect(await saveAndPublish(db(), supervisor, sessionId, input, testKeyring)).toMatchObject({
+    expect(await saveAndPublish(testContext(db()), supervisor, sessionId, input)).toMatchObject({
       version: 2,
       revision: 1,
     });
-    const published = await getPublishedSummary(db(), supervisor, sessionId, 1, testKeyring);
+    const published = await getPublishedSummary(testContext(db()), supervisor, sessionId, 1);
     expect(published.environment).toBe('Julkaistava teksti');
   });
 
   it('rolls the save back when the draft it saved is empty and cannot be published', async () => {
-    const { supervisor, sessionId } = await sessionWithNote('held', new Date('2026-11-10T08:00:00Z'));
-    const input = { baseVersion: 1, private: emptyPrivateNote, shared: emptySharedDraft, themes: null };
-    expect(await refusalOf(saveAndPublish(db(), supervisor, sessionId, input, testKeyring))).toBe(
+    const { supervisor, sessionId } = await sessionWithNote(
+      'held',
+      new Date('2026-11-10T08:00:00Z'),
+    );
+    const input = {
+      baseVersion: 1,
+      private: emptyPrivateNote,
+      shared: emptySharedDraft,
+      themes: null,
+    };
+    expect(await refusalOf(saveAndPublish(testContext(db()), supervisor, sessionId, input))).toBe(
       'notes.nothingToPublish',
     );
-    const note = await getNoteForEditing(db(), supervisor, sessionId, testKeyring);
+    const note = await getNoteForEditing(testContext(db()), supervisor, sessionId);
     expect(note.version).toBe(1);
     expect(note.private.power).toBe(PRIVATE);
   });

@@ -1,7 +1,6 @@
 /** The editor's Publish button: what is on screen is saved and published, or neither. */
-import type { Db } from '#db/client';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
-import type { NoteKeyring } from '~/security/sealing.server';
 
 import { publishSummary } from './publish-summary.server';
 import { saveNote, type SaveNoteInput } from './save-note.server';
@@ -13,16 +12,15 @@ import type { Theme } from './themes';
  * reports a refusal while the text was quietly stored.
  */
 export async function saveAndPublish(
-  db: Db,
+  ctx: DomainContext,
   actor: MemberActor,
   sessionId: string,
   input: SaveNoteInput,
-  keyring: NoteKeyring,
-  now = new Date(),
 ): Promise<{ version: number; themes: Theme[]; revision: number }> {
-  return db.transaction(async (tx) => {
-    const saved = await saveNote(tx, actor, sessionId, input, keyring, now);
-    const { revision } = await publishSummary(tx, actor, sessionId, keyring, now);
+  return ctx.db.transaction(async (tx) => {
+    const inTx = { ...ctx, db: tx };
+    const saved = await saveNote(inTx, actor, sessionId, input);
+    const { revision } = await publishSummary(inTx, actor, sessionId);
     return { ...saved, revision };
   });
 }

@@ -1,11 +1,11 @@
 /** Saving a note: its author only, sealed before it is stored, and audited. */
 import { and, eq } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { sessionNotes } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
-import { encryptText, type NoteKeyring } from '~/security/sealing.server';
+import { encryptText } from '~/security/sealing.server';
 
 import { authoredNote, authorsSession } from './access.server';
 import { recordNoteAccess } from './audit.server';
@@ -27,12 +27,10 @@ export interface SaveNoteInput {
  * `conflict` / notes.staleEdit and changes nothing, so no one's text is silently lost.
  */
 export async function saveNote(
-  db: Db,
+  { db, keyring, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
   input: SaveNoteInput,
-  keyring: NoteKeyring,
-  now = new Date(),
 ): Promise<{ version: number; themes: Theme[] }> {
   const themes = input.themes ?? deriveThemes(input.private, input.shared);
   const sealed = {

@@ -1,8 +1,8 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { sessionNotes, supervisionSessions } from '#db/schema';
 import { loadSupervisedContract } from '~/contracts/access.server';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 
 import type { Theme } from './themes';
@@ -20,7 +20,7 @@ export interface TimelinePoint {
  * contract has no timeline (not_found).
  */
 export async function themesOverTime(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
   contractId: string,
 ): Promise<TimelinePoint[]> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
@@ -42,39 +42,27 @@ it('lists the themes per session in order, to the contract supervisor only', asy
     ...base,
     startsAt: new Date('2026-12-01T08:00:00Z'),
   });
-  await saveNote(
-    db(),
-    supervisor,
-    first,
-    {
-      baseVersion: 0,
-      private: { ...emptyPrivateNote, role: 'x' },
-      shared: emptySharedDraft,
-      themes: null,
-    },
-    testKeyring,
-  );
-  await saveNote(
-    db(),
-    supervisor,
-    second,
-    {
-      baseVersion: 0,
-      private: emptyPrivateNote,
-      shared: { ...emptySharedDraft, power: 'y', dialogue: 'z' },
-      themes: null,
-    },
-    testKeyring,
-  );
+  await saveNote(testContext(db()), supervisor, first, {
+    baseVersion: 0,
+    private: { ...emptyPrivateNote, role: 'x' },
+    shared: emptySharedDraft,
+    themes: null,
+  });
+  await saveNote(testContext(db()), supervisor, second, {
+    baseVersion: 0,
+    private: emptyPrivateNote,
+    shared: { ...emptySharedDraft, power: 'y', dialogue: 'z' },
+    themes: null,
+  });
 
-  const points = await themesOverTime(db(), supervisor, contractId);
+  const points = await themesOverTime(testContext(db()), supervisor, contractId);
   expect(points.map((p) => [p.sessionId, p.themes])).toEqual([
     [first, ['role']],
     [second, ['power', 'dialogue']],
     [upcoming, []],
   ]);
 
-  const error = await themesOverTime(db(), owner, contractId).then(
+  const error = await themesOverTime(testContext(db()), owner, contractId).then(
     () => undefined,
     (e: unknown) => e,
   );

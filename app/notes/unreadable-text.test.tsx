@@ -15,9 +15,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 
 import type { Database } from '#db/client';
 import { sessionNotes } from '#db/schema';
-import { loadContextFor } from '#db/testing/context';
+import { loadContextFor, testContext } from '#db/testing/context';
 import { createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import * as notesRoute from '~/routes/_app.sessions.$sessionId.notes';
@@ -61,7 +60,7 @@ async function twoSessionsOneCopied() {
       shared: emptySharedDraft,
       themes: null,
     };
-    await saveNote(db(), owner, sessionId, input, testKeyring);
+    await saveNote(testContext(db()), owner, sessionId, input);
   }
   const [copied] = await db()
     .select({ privateEncrypted: sessionNotes.privateEncrypted })

@@ -1,11 +1,11 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { invitations, memberships, type PracticeRole, practices, users } from '#db/schema';
 import { assertMayMailOthers, markEmailVerified } from '~/auth/email-verification.server';
 import { hashPassword } from '~/auth/password.server';
 import { countAttempt, throttles } from '~/auth/throttle.server';
 import { isUniqueViolation } from '~/db-errors.server';
+import type { DomainContext } from '~/domain/context';
 import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
 import { invitationEmail } from '~/email/templates';
 import { AppError } from '~/errors';
@@ -23,10 +23,9 @@ export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
  * sender (the practice name in the subject would otherwise make this a spam channel).
  */
 export async function inviteMember(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   input: { email: string; role: PracticeRole; locale: Locale; mail: LinkMailSetup },
-  now = new Date(),
 ): Promise<void> {
   assertRole(actor, 'owner');
   await assertMayMailOthers(db, actor.userId);
@@ -64,7 +63,7 @@ export async function inviteMember(
   });
 }
 
-export async function listOpenInvitations(db: Db, actor: MemberActor, now = new Date()) {
+export async function listOpenInvitations({ db, now }: DomainContext, actor: MemberActor) {
   assertRole(actor, 'owner');
   return db
     .select({
@@ -85,7 +84,11 @@ export async function listOpenInvitations(db: Db, actor: MemberActor, now = new 
 }
 
 /** An owner withdraws an open invitation of their own practice; its link stops working. */
-export async function revokeInvitation(db: Db, actor: MemberActor, invitationId: string): Promise<void> {
+export async function revokeInvitation(
+  { db }: DomainContext,
+  actor: MemberActor,
+  invitationId: string,
+): Promise<void> {
   assertRole(actor, 'owner');
   const deleted = await db
     .delete(invitations)
@@ -117,9 +120,8 @@ export interface InvitationView {
 }
 
 export async function findInvitation(
-  db: Db,
+  { db, now }: DomainContext,
   token: string,
-  now = new Date(),
 ): Promise<InvitationView | undefined> {
   const [row] = await db
     .select({
@@ -146,10 +148,9 @@ type Acceptance =
  * signed-in user it was addressed to. Spends the invitation in the same transaction.
  */
 export async function acceptInvitation(
-  db: Db,
+  { db, now }: DomainContext,
   token: string,
   acceptance: Acceptance,
-  now = new Date(),
 ): Promise<{ userId: string; practiceId: string }> {
   const passwordHash =
     acceptance.kind === 'new-account' ? await hashPassword(acceptance.password) : undefined;

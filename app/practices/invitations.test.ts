@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { invitations, memberships, outbox } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { expectAppError } from '#db/testing/errors';
 import {
   addMember,
@@ -32,7 +33,7 @@ const minutes = (n: number) => n * 60 * 1000;
 const mail = { appOrigin: TEST_ORIGIN, keyring: testKeyring };
 
 const invite = (actor: MemberActor, email = uniqueEmail('kutsuttu'), now?: Date) =>
-  inviteMember(db(), actor, { email, role: 'supervisor', locale: 'fi', mail }, now);
+  inviteMember(testContext(db(), now), actor, { email, role: 'supervisor', locale: 'fi', mail });
 
 const invitationCount = async (practiceId: string) =>
   (await db().select().from(invitations).where(eq(invitations.practiceId, practiceId))).length;
@@ -56,7 +57,7 @@ describe('invitations need a confirmed address', () => {
 
     const [row] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
     const token = row && unsealBody(testKeyring, row)?.match(/\/verify-email\/([\w-]+)/)?.[1];
-    await verifyEmail(db(), token ?? '');
+    await verifyEmail(testContext(db()), token ?? '');
     await invite(owner);
     expect(await invitationCount(owner.practiceId)).toBe(1);
   });
@@ -65,7 +66,7 @@ describe('invitations need a confirmed address', () => {
     const { owner } = await createPracticeWithOwner(db());
     const newcomer = uniqueEmail('uusi');
     await invite(owner, newcomer);
-    const joined = await acceptInvitation(db(), await invitationToken(newcomer), {
+    const joined = await acceptInvitation(testContext(db()), await invitationToken(newcomer), {
       kind: 'new-account',
       name: 'Uusi Ohjaaja',
       password: TEST_PASSWORD,
@@ -75,7 +76,7 @@ describe('invitations need a confirmed address', () => {
 
     const existing = await createPracticeWithOwner(db(), { verified: false });
     await invite(owner, existing.email);
-    await acceptInvitation(db(), await invitationToken(existing.email), {
+    await acceptInvitation(testContext(db()), await invitationToken(existing.email), {
       kind: 'signed-in',
       userId: existing.owner.userId,
       email: existing.email,
@@ -129,12 +130,12 @@ describe('member list', () => {
   it('is refused to a supervisor, even if the route forgot to check', async () => {
     const { owner } = await createPracticeWithOwner(db());
     const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
-    const refused = await listMembers(db(), supervisor).then(
+    const refused = await listMembers(testContext(db()), supervisor).then(
       () => undefined,
       (error: unknown) => error,
     );
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('forbidden');
-    expect(await listMembers(db(), owner)).toHaveLength(2);
+    expect(await listMembers(testContext(db()), owner)).toHaveLength(2);
   });
 });

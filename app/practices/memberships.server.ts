@@ -3,9 +3,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#db/client';
 import { memberships, type PracticeRole, practices, users } from '#db/schema';
 import { setSessionPractice } from '~/auth/session.server';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 
-import { assertRole,type MemberActor } from './actor';
+import { assertRole, type MemberActor } from './actor';
 
 export interface PracticeMembership {
   practiceId: string;
@@ -33,7 +34,7 @@ export function pickActiveMembership(
 
 /** Moves the session to another of the user's practices; refuses one they do not belong to. */
 export async function switchPractice(
-  db: Db,
+  { db }: DomainContext,
   auth: { userId: string; sessionId: string },
   practiceId: string,
 ): Promise<void> {
@@ -43,7 +44,7 @@ export async function switchPractice(
 }
 
 /** The practice's members with their addresses: for its owner only. */
-export async function listMembers(db: Db, actor: MemberActor) {
+export async function listMembers({ db }: DomainContext, actor: MemberActor) {
   assertRole(actor, 'owner');
   return db
     .select({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients, memberships, outbox } from '#db/schema';
-import { loadContextFor } from '#db/testing/context';
+import { loadContextFor, testContext } from '#db/testing/context';
 import {
   addMember,
   createPracticeWithOwner,
@@ -87,9 +87,13 @@ describe('practice scoping', () => {
         { practiceId: a.owner.practiceId, name: 'Asiakas A' },
         { practiceId: b.owner.practiceId, name: 'Asiakas B' },
       ]);
-    expect((await listClients(db(), a.owner)).map((c) => c.name)).toEqual(['Asiakas A']);
-    expect((await listClients(db(), b.owner)).map((c) => c.name)).toEqual(['Asiakas B']);
-    expect((await listMembers(db(), a.owner)).map((m) => m.email)).toEqual([a.email]);
+    expect((await listClients(testContext(db()), a.owner)).map((c) => c.name)).toEqual([
+      'Asiakas A',
+    ]);
+    expect((await listClients(testContext(db()), b.owner)).map((c) => c.name)).toEqual([
+      'Asiakas B',
+    ]);
+    expect((await listMembers(testContext(db()), a.owner)).map((m) => m.email)).toEqual([a.email]);
   });
 });
 
@@ -105,7 +109,7 @@ describe('invitations', () => {
     const { owner } = await createPracticeWithOwner(db());
     const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
     const error = await thrownBy(
-      inviteMember(db(), supervisor, {
+      inviteMember(testContext(db()), supervisor, {
         email: uniqueEmail(),
         role: 'supervisor',
         locale: 'fi',
@@ -119,29 +123,29 @@ describe('invitations', () => {
   it('mails a link with which the invitee creates an account and joins, once', async () => {
     const { owner } = await createPracticeWithOwner(db(), { practiceName: 'Kutsuva Oy' });
     const email = uniqueEmail('invitee');
-    await inviteMember(db(), owner, { email, role: 'supervisor', locale: 'en', mail });
+    await inviteMember(testContext(db()), owner, { email, role: 'supervisor', locale: 'en', mail });
     const [sent] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
     expect(sent?.subject).toBe('Invitation to Kutsuva Oy');
     expect(sent?.practiceId).toBe(owner.practiceId);
 
     const token = await invitationToken(email);
-    expect(await findInvitation(db(), token)).toMatchObject({
+    expect(await findInvitation(testContext(db()), token)).toMatchObject({
       email,
       practiceName: 'Kutsuva Oy',
       hasAccount: false,
     });
-    const joined = await acceptInvitation(db(), token, {
+    const joined = await acceptInvitation(testContext(db()), token, {
       kind: 'new-account',
       name: 'Uusi Ohjaaja',
       password: TEST_PASSWORD,
       locale: null,
     });
     expect(joined.practiceId).toBe(owner.practiceId);
-    const members = await listMembers(db(), owner);
+    const members = await listMembers(testContext(db()), owner);
     expect(members.find((m) => m.email === email)?.role).toBe('supervisor');
 
     const again = await thrownBy(
-      acceptInvitation(db(), token, {
+      acceptInvitation(testContext(db()), token, {
         kind: 'new-account',
         name: 'X',
         password: TEST_PASSWORD,
@@ -149,13 +153,13 @@ describe('invitations', () => {
       }),
     );
     expect((again as AppError).messageKey).toBe('invite.invalid');
-    expect(await findInvitation(db(), token)).toBeUndefined();
+    expect(await findInvitation(testContext(db()), token)).toBeUndefined();
   });
 
   it('refuses to invite an existing member, and to accept as another user', async () => {
     const { owner, email: ownerEmail } = await createPracticeWithOwner(db());
     const existing = await thrownBy(
-      inviteMember(db(), owner, {
+      inviteMember(testContext(db()), owner, {
         email: ownerEmail,
         role: 'supervisor',
         locale: 'fi',
@@ -166,10 +170,10 @@ describe('invitations', () => {
 
     const other = await createPracticeWithOwner(db());
     const email = uniqueEmail('invitee');
-    await inviteMember(db(), owner, { email, role: 'supervisor', locale: 'fi', mail });
+    await inviteMember(testContext(db()), owner, { email, role: 'supervisor', locale: 'fi', mail });
     const token = await invitationToken(email);
     const wrongUser = await thrownBy(
-      acceptInvitation(db(), token, {
+      acceptInvitation(testContext(db()), token, {
         kind: 'signed-in',
         userId: other.owner.userId,
         email: other.email,
@@ -177,7 +181,7 @@ describe('invitations', () => {
     );
     expect((wrongUser as AppError).code).toBe('forbidden');
     // The refused attempt rolled back: the invitation can still be used.
-    expect(await findInvitation(db(), token)).toBeDefined();
+    expect(await findInvitation(testContext(db()), token)).toBeDefined();
   });
 });
 
@@ -202,11 +206,13 @@ describe('practice switching', () => {
     expect(await actingAs()).toMatchObject({ practiceName: 'Ensimmäinen', role: 'owner' });
 
     const auth = { userId: first.owner.userId, sessionId: session.id };
-    const refused = await thrownBy(switchPractice(db(), auth, stranger.owner.practiceId));
+    const refused = await thrownBy(
+      switchPractice(testContext(db()), auth, stranger.owner.practiceId),
+    );
     expect((refused as AppError).code).toBe('forbidden');
     expect((await actingAs()).practiceName).toBe('Ensimmäinen');
 
-    await switchPractice(db(), auth, second.owner.practiceId);
+    await switchPractice(testContext(db()), auth, second.owner.practiceId);
     expect(await actingAs()).toMatchObject({ practiceName: 'Toinen', role: 'supervisor' });
   });
 });
@@ -216,7 +222,7 @@ describe('withdrawing an invitation', () => {
     const { owner } = await createPracticeWithOwner(db());
     const other = await createPracticeWithOwner(db());
     const email = uniqueEmail('peruttu');
-    await inviteMember(db(), owner, {
+    await inviteMember(testContext(db()), owner, {
       email,
       role: 'supervisor',
       locale: 'fi',
@@ -224,15 +230,15 @@ describe('withdrawing an invitation', () => {
     });
     const [row] = await db().select().from(outbox).where(eq(outbox.toAddress, email));
     const token = (row && unsealBody(testKeyring, row)?.match(/\/invite\/([\w-]+)/)?.[1]) ?? '';
-    const [open] = await listOpenInvitations(db(), owner);
+    const [open] = await listOpenInvitations(testContext(db()), owner);
     if (!open) throw new Error('no open invitation');
 
-    const foreign = await thrownBy(revokeInvitation(db(), other.owner, open.id));
+    const foreign = await thrownBy(revokeInvitation(testContext(db()), other.owner, open.id));
     expect((foreign as AppError).code).toBe('not_found');
-    expect(await findInvitation(db(), token)).toBeDefined();
+    expect(await findInvitation(testContext(db()), token)).toBeDefined();
 
-    await revokeInvitation(db(), owner, open.id);
-    expect(await findInvitation(db(), token)).toBeUndefined();
-    expect(await listOpenInvitations(db(), owner)).toEqual([]);
+    await revokeInvitation(testContext(db()), owner, open.id);
+    expect(await findInvitation(testContext(db()), token)).toBeUndefined();
+    expect(await listOpenInvitations(testContext(db()), owner)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const thisWeek = currentIsoWeek(now);
   // A missing or malformed ?week= shows the current week rather than an error.
   const week = parseIsoWeek(new URL(request.url).searchParams.get('week')) ?? thisWeek;
-  const calendar = await getCalendarWeek(context.db, actor, week);
+  const calendar = await getCalendarWeek(domainContext(context), actor, week);
   return {
     calendar,
     today: helsinkiDate(now),

@@ -10,6 +10,7 @@ import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getClient, setClientArchived } from '~/clients/clients.server';
 import { ContractTable } from '~/contracts/contract-table';
 import { listContracts } from '~/contracts/list-contracts.server';
+import { domainContext } from '~/domain/context';
 import { idParam } from '~/http/params.server';
 import { formatDate, formatTime } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
@@ -25,11 +26,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'clients.t
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
+  const ctx = domainContext(context);
   const id = idParam(params.clientId);
-  const client = await getClient(context.db, actor, id, context.keyring).catch(throwAsResponse);
+  const client = await getClient(ctx, actor, id).catch(throwAsResponse);
   const [contracts, sessions] = await Promise.all([
-    listContracts(context.db, actor, { status: 'all', clientId: id }),
-    listClientSessions(context.db, actor, id),
+    listContracts(ctx, actor, { status: 'all', clientId: id }),
+    listClientSessions(ctx, actor, id),
   ]);
   return { client, contracts, sessions };
 }
@@ -38,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.clientId);
   const archive = (await request.formData()).get('intent') === 'archive';
-  await setClientArchived(context.db, actor, id, archive).catch(throwAsResponse);
+  await setClientArchived(domainContext(context), actor, id, archive).catch(throwAsResponse);
   return redirect(`/clients/${id}`);
 }
 

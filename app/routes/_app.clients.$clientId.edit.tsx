@@ -10,6 +10,7 @@ import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { ClientForm } from '~/clients/client-form';
 import { getClient, updateClient } from '~/clients/clients.server';
 import { clientSchema } from '~/clients/schemas';
+import { domainContext } from '~/domain/context';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -22,7 +23,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'clients.e
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.clientId);
-  const client = await getClient(context.db, actor, id, context.keyring).catch(throwAsResponse);
+  const client = await getClient(domainContext(context), actor, id).catch(throwAsResponse);
   return { client };
 }
 
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params.clientId);
   const parsed = parseForm(clientSchema, await request.formData());
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
-  await updateClient(context.db, actor, id, parsed.data, context.keyring).catch(throwAsResponse);
+  await updateClient(domainContext(context), actor, id, parsed.data).catch(throwAsResponse);
   return redirect(`/clients/${id}`);
 }
 

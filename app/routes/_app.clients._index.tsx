@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
 import { listClients } from '~/clients/clients.server';
+import { domainContext } from '~/domain/context';
 import { listStatus } from '~/forms/fields';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const status = listStatus.parse(url.searchParams.get('status') ?? undefined);
-  return { q, status, clients: await listClients(context.db, actor, { q, status }) };
+  return { q, status, clients: await listClients(domainContext(context), actor, { q, status }) };
 }
 
 export default function Clients() {

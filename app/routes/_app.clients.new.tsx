@@ -10,6 +10,7 @@ import { requirePracticeRole } from '~/auth/guards.server';
 import { ClientForm } from '~/clients/client-form';
 import { createClient } from '~/clients/clients.server';
 import { clientSchema } from '~/clients/schemas';
+import { domainContext } from '~/domain/context';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const parsed = parseForm(clientSchema, await request.formData());
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
-  const id = await createClient(context.db, actor, parsed.data, context.keyring);
+  const id = await createClient(domainContext(context), actor, parsed.data);
   return redirect(`/clients/${id}`);
 }
 

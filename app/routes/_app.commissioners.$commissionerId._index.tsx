@@ -10,6 +10,7 @@ import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getCommissioner, setCommissionerArchived } from '~/commissioners/commissioners.server';
 import { ContractTable } from '~/contracts/contract-table';
 import { listContracts } from '~/contracts/list-contracts.server';
+import { domainContext } from '~/domain/context';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -22,12 +23,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissio
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
-  const commissioner = await getCommissioner(
-    context.db,
-    actor,
-    idParam(params.commissionerId),
-  ).catch(throwAsResponse);
-  const contracts = await listContracts(context.db, actor, {
+  const ctx = domainContext(context);
+  const commissioner = await getCommissioner(ctx, actor, idParam(params.commissionerId)).catch(
+    throwAsResponse,
+  );
+  const contracts = await listContracts(ctx, actor, {
     status: 'all',
     commissionerId: commissioner.id,
   });
@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.commissionerId);
   const archive = (await request.formData()).get('intent') === 'archive';
-  await setCommissionerArchived(context.db, actor, id, archive).catch(throwAsResponse);
+  await setCommissionerArchived(domainContext(context), actor, id, archive).catch(throwAsResponse);
   return redirect(`/commissioners/${id}`);
 }
 

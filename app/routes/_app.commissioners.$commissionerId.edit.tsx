@@ -10,6 +10,7 @@ import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { CommissionerForm } from '~/commissioners/commissioner-form';
 import { getCommissioner, updateCommissioner } from '~/commissioners/commissioners.server';
 import { commissionerSchema } from '~/commissioners/schemas';
+import { domainContext } from '~/domain/context';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -22,7 +23,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissio
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const commissioner = await getCommissioner(
-    context.db,
+    domainContext(context),
     actor,
     idParam(params.commissionerId),
   ).catch(throwAsResponse);
@@ -34,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params.commissionerId);
   const parsed = parseForm(commissionerSchema, await request.formData());
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
-  await updateCommissioner(context.db, actor, id, parsed.data).catch(throwAsResponse);
+  await updateCommissioner(domainContext(context), actor, id, parsed.data).catch(throwAsResponse);
   return redirect(`/commissioners/${id}`);
 }
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
 import { listCommissioners } from '~/commissioners/commissioners.server';
+import { domainContext } from '~/domain/context';
 import { listStatus } from '~/forms/fields';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const status = listStatus.parse(url.searchParams.get('status') ?? undefined);
-  const rows = await listCommissioners(context.db, actor, { q, status });
+  const rows = await listCommissioners(domainContext(context), actor, { q, status });
   return { q, status, commissioners: rows };
 }
 

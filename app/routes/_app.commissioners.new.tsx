@@ -10,6 +10,7 @@ import { requirePracticeRole } from '~/auth/guards.server';
 import { CommissionerForm } from '~/commissioners/commissioner-form';
 import { createCommissioner } from '~/commissioners/commissioners.server';
 import { commissionerSchema } from '~/commissioners/schemas';
+import { domainContext } from '~/domain/context';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const parsed = parseForm(commissionerSchema, await request.formData());
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
-  const id = await createCommissioner(context.db, actor, parsed.data);
+  const id = await createCommissioner(domainContext(context), actor, parsed.data);
   return redirect(`/commissioners/${id}`);
 }
 

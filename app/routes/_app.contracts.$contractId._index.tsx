@@ -11,6 +11,7 @@ import { ContractDetails } from '~/contracts/contract-details';
 import { StatusBadge } from '~/contracts/display';
 import { getContract } from '~/contracts/get-contract.server';
 import { activateContract, endContract } from '~/contracts/status.server';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
@@ -26,16 +27,18 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
+  const ctx = domainContext(context);
   const id = idParam(params.contractId);
-  const contract = await getContract(context.db, actor, id).catch(throwAsResponse);
+  const contract = await getContract(ctx, actor, id).catch(throwAsResponse);
   // Themes come from the notes, so only the contract's own supervisor sees the timeline.
   const isSupervisor = contract.supervisor.id === actor.userId;
-  const timeline = isSupervisor ? await themesOverTime(context.db, actor, id) : null;
+  const timeline = isSupervisor ? await themesOverTime(ctx, actor, id) : null;
   return { contract, timeline, isSupervisor };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
+  const ctx = domainContext(context);
   const id = idParam(params.contractId);
   const form = await request.formData();
   const intent = form.get('intent');
@@ -43,8 +46,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'end' && form.get('confirmEnd') !== 'on')
     return badRequest(formFailure({}, { confirmEnd: ['contracts.endConfirmRequired'] }));
   try {
-    if (intent === 'activate') await activateContract(context.db, actor, id);
-    else if (intent === 'end') await endContract(context.db, actor, id);
+    if (intent === 'activate') await activateContract(ctx, actor, id);
+    else if (intent === 'end') await endContract(ctx, actor, id);
     else throw new Response(null, { status: 400 });
     return redirect(`/contracts/${id}`);
   } catch (error) {

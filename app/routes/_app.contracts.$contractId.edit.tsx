@@ -14,6 +14,7 @@ import { getContract } from '~/contracts/get-contract.server';
 import { contractFormOptions } from '~/contracts/references.server';
 import { contractSchema } from '~/contracts/schemas';
 import { updateContract } from '~/contracts/update-contract.server';
+import { domainContext } from '~/domain/context';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -26,9 +27,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
+  const ctx = domainContext(context);
   const id = idParam(params.contractId);
-  const contract = await getContract(context.db, actor, id).catch(throwAsResponse);
-  const choices = await contractFormOptions(context.db, actor, id);
+  const contract = await getContract(ctx, actor, id).catch(throwAsResponse);
+  const choices = await contractFormOptions(ctx, actor, id);
   return {
     id,
     code: contract.code,
@@ -45,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(contractSchema, form);
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   try {
-    await updateContract(context.db, actor, id, parsed.data);
+    await updateContract(domainContext(context), actor, id, parsed.data);
     return redirect(`/contracts/${id}`);
   } catch (error) {
     return contractFormRefusal(form, error);

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { deleteEvaluation } from '~/evaluations/delete-evaluation.server';
 import { EvaluationForm } from '~/evaluations/evaluation-form';
 import { listEvaluations, recordEvaluation } from '~/evaluations/evaluations.server';
@@ -24,21 +25,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'evaluatio
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const contractId = idParam(params.contractId);
-  return listEvaluations(context.db, actor, contractId, context.keyring).catch(throwAsResponse);
+  return listEvaluations(domainContext(context), actor, contractId).catch(throwAsResponse);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const contractId = idParam(params.contractId);
   const form = await request.formData();
+  const ctx = domainContext(context);
   if (form.get('intent') === 'delete') {
     const evaluationId = idParam(String(form.get('evaluationId') ?? ''));
-    await deleteEvaluation(context.db, actor, contractId, evaluationId).catch(throwAsResponse);
+    await deleteEvaluation(ctx, actor, contractId, evaluationId).catch(throwAsResponse);
     return redirect(`/contracts/${contractId}/evaluations?deleted=1`);
   }
-  const { subject } = await listEvaluations(context.db, actor, contractId, context.keyring).catch(
-    throwAsResponse,
-  );
+  const { subject } = await listEvaluations(ctx, actor, contractId).catch(throwAsResponse);
   const parsed = parseEvaluationForm(
     form,
     subject.goals.map((g) => g.id),
@@ -49,9 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])),
     });
   }
-  await recordEvaluation(context.db, actor, contractId, parsed.input, context.keyring).catch(
-    throwAsResponse,
-  );
+  await recordEvaluation(ctx, actor, contractId, parsed.input).catch(throwAsResponse);
   return redirect(`/contracts/${contractId}/evaluations?saved=1`);
 }
 

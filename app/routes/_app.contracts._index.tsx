@@ -5,6 +5,7 @@ import { requirePracticeRole } from '~/auth/guards.server';
 import { ContractTable } from '~/contracts/contract-table';
 import { listContracts } from '~/contracts/list-contracts.server';
 import { contractStatusFilter } from '~/contracts/schemas';
+import { domainContext } from '~/domain/context';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const status = contractStatusFilter.parse(
     new URL(request.url).searchParams.get('status') ?? undefined,
   );
-  return { status, contracts: await listContracts(context.db, actor, { status }) };
+  return { status, contracts: await listContracts(domainContext(context), actor, { status }) };
 }
 
 const filterOptions = ['all', 'draft', 'active', 'ended'] as const;

@@ -14,6 +14,7 @@ import { newContractValues } from '~/contracts/form-values';
 import { contractFormOptions } from '~/contracts/references.server';
 import { contractSchema } from '~/contracts/schemas';
 import { suggestContractCode } from '~/contracts/suggest-contract-code.server';
+import { domainContext } from '~/domain/context';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
@@ -24,9 +25,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
+  const ctx = domainContext(context);
   const [choices, code] = await Promise.all([
-    contractFormOptions(context.db, actor),
-    suggestContractCode(context.db, actor, new Date()),
+    contractFormOptions(ctx, actor),
+    suggestContractCode(ctx, actor),
   ]);
   return { choices, values: newContractValues(code, actor.userId) };
 }
@@ -37,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(contractSchema, form);
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   try {
-    const id = await createContract(context.db, actor, parsed.data);
+    const id = await createContract(domainContext(context), actor, parsed.data);
     return redirect(`/contracts/${id}`);
   } catch (error) {
     return contractFormRefusal(form, error);

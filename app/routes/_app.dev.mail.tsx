@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { listOutboxForPractice } from '~/email/outbox.server';
 import { formatDateTime } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
@@ -15,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'devMail.t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!context.config.devMailPage) throw new Response(null, { status: 404 });
   const actor = await requirePracticeRole(request, context, 'owner');
-  return { messages: await listOutboxForPractice(context.db, actor, context.keyring) };
+  return { messages: await listOutboxForPractice(domainContext(context), actor) };
 }
 
 export default function DevMail() {

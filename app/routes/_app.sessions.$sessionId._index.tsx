@@ -7,6 +7,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { type FieldErrors, formFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -50,7 +51,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sessions.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.sessionId);
-  const view = await getSession(context.db, actor, id).catch(throwAsResponse);
+  const view = await getSession(domainContext(context), actor, id).catch(throwAsResponse);
   const now = new Date();
   const { startsAt, endsAt } = view.session;
   return {
@@ -85,6 +86,7 @@ export async function action({
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.sessionId);
   const form = await request.formData();
+  const ctx = domainContext(context);
   const intent = intents.find((candidate) => candidate === form.get('intent'));
   if (!intent) throw new Response(null, { status: 400 });
   // Checkboxes of one name come as a list, which the failure's values cannot hold.
@@ -96,30 +98,30 @@ export async function action({
     if (intent === 'reschedule') {
       const parsed = parseForm(rescheduleSchema, form);
       if (!parsed.ok) return refused(parsed.fieldErrors);
-      await rescheduleSession(context.db, actor, id, parsed.data);
+      await rescheduleSession(ctx, actor, id, parsed.data);
     } else if (intent === 'cancel') {
       const parsed = parseForm(cancelSchema, form);
       if (!parsed.ok) return refused(parsed.fieldErrors);
       const { cancelledBy: by, cancellationReason: reason } = parsed.data;
-      await cancelSession(context.db, actor, id, { by, reason });
+      await cancelSession(ctx, actor, id, { by, reason });
     } else if (intent === 'cancelled') {
       const parsed = parseForm(pastCancelSchema, form);
       if (!parsed.ok) return refused(parsed.fieldErrors);
-      await cancelSession(context.db, actor, id, parsed.data);
+      await cancelSession(ctx, actor, id, parsed.data);
     } else if (intent === 'correct') {
       const parsed = parseForm(correctionSchema, form);
       if (!parsed.ok) return refused(parsed.fieldErrors);
       const corrected =
         parsed.data.status === 'held' ? { ...parsed.data, ...attendance } : parsed.data;
-      await correctOutcome(context.db, actor, id, corrected);
+      await correctOutcome(ctx, actor, id, corrected);
     } else if (intent === 'waive') {
       const parsed = parseForm(waiveSchema, form);
       if (!parsed.ok) return refused(parsed.fieldErrors);
-      await waiveCharge(context.db, actor, id, parsed.data.waiveReason);
+      await waiveCharge(ctx, actor, id, parsed.data.waiveReason);
     } else if (intent === 'held') {
-      await markHeld(context.db, actor, id, attendance);
+      await markHeld(ctx, actor, id, attendance);
     } else {
-      await markNoShow(context.db, actor, id);
+      await markNoShow(ctx, actor, id);
     }
   } catch (error) {
     return bookingProblem(form, error, { intent, ...kept });

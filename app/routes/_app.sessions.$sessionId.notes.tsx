@@ -12,6 +12,7 @@ import {
 } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { type BadRequest, badRequest, refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -33,10 +34,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notes.tit
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const sessionId = idParam(params.sessionId);
-  const note = await getNoteForEditing(context.db, actor, sessionId, context.keyring).catch(
-    throwAsResponse,
-  );
-  const prompts = await getPromptBank(context.db, actor.practiceId);
+  const ctx = domainContext(context);
+  const note = await getNoteForEditing(ctx, actor, sessionId).catch(throwAsResponse);
+  const prompts = await getPromptBank(ctx, actor.practiceId);
   const autoThemes =
     note.version === 0 ||
     deriveThemes(note.private, note.shared).join() === [...note.themes].join();
@@ -65,19 +65,19 @@ export async function action({
   const form = await request.formData();
   const input = parseNoteForm(form);
   if (!input) return badRequest<SaveResult>({ status: 'invalid' });
-  const { db, keyring } = context;
+  const ctx = domainContext(context);
   try {
     if (form.get('intent') === 'publish') {
-      const { revision } = await saveAndPublish(db, actor, sessionId, input, keyring);
+      const { revision } = await saveAndPublish(ctx, actor, sessionId, input);
       return { status: 'published', revision };
     }
-    const saved = await saveNote(db, actor, sessionId, input, keyring);
+    const saved = await saveNote(ctx, actor, sessionId, input);
     if (form.get('intent') === 'preview') throw redirect(`/sessions/${sessionId}/summary-preview`);
     return { status: 'saved', version: saved.version, savedAt: new Date().toISOString() };
   } catch (error) {
     if (!isAppError(error)) throw error;
     if (error.messageKey === 'notes.staleEdit') {
-      const current = await getNoteForEditing(db, actor, sessionId, keyring);
+      const current = await getNoteForEditing(ctx, actor, sessionId);
       return refused<SaveResult>(error, {
         status: 'conflict',
         currentVersion: current.version,

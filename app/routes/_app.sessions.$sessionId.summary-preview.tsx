@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -14,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notes.pre
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const sessionId = idParam(params.sessionId);
-  return previewSummary(context.db, actor, sessionId, context.keyring).catch(throwAsResponse);
+  return previewSummary(domainContext(context), actor, sessionId).catch(throwAsResponse);
 }
 
 export default function SummaryPreview() {

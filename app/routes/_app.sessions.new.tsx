@@ -7,6 +7,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { formFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
@@ -25,7 +26,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sessions.
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
-  const contracts = await listBookableContracts(context.db, actor);
+  const contracts = await listBookableContracts(domainContext(context), actor);
   // ?contractId= preselects a contract (and its session length), e.g. from a contract's page.
   const wanted = new URL(request.url).searchParams.get('contractId');
   return { contracts, selectedId: contracts.some((c) => c.id === wanted) ? wanted : null };
@@ -42,9 +43,10 @@ export async function action({
     return badRequest<BookingProblem>({ failure: formFailure(parsed.values, parsed.fieldErrors) });
   }
   const { series, startsAt, ...booking } = parsed.data;
+  const ctx = domainContext(context);
   try {
     if (series) {
-      await bookSeries(context.db, actor, {
+      await bookSeries(ctx, actor, {
         ...booking,
         firstStartsAt: startsAt,
         everyWeeks: series.everyWeeks,
@@ -52,7 +54,7 @@ export async function action({
       });
       return redirect(`/calendar?week=${formatIsoWeek(isoWeekOf(helsinkiDate(startsAt)))}`);
     }
-    const id = await bookSession(context.db, actor, { ...booking, startsAt });
+    const id = await bookSession(ctx, actor, { ...booking, startsAt });
     return redirect(`/sessions/${id}`);
   } catch (error) {
     return bookingProblem(form, error, {});

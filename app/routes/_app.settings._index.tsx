@@ -6,6 +6,7 @@ import { changePassword } from '~/auth/change-password.server';
 import { requirePracticeRole } from '~/auth/guards.server';
 import { updateProfile } from '~/auth/profile.server';
 import { changePasswordSchema, profileSchema } from '~/auth/schemas';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { type FormFailure, formFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest, refused } from '~/forms/respond.server';
@@ -34,13 +35,14 @@ type Answer = Result | BadRequest<Result>;
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
   const actor = await requirePracticeRole(request, context);
+  const ctx = domainContext(context);
   const form = await request.formData();
   if (form.get('intent') === 'password') {
     const parsed = parseForm(changePasswordSchema, form);
     if (!parsed.ok) return badRequest({ intent: 'password', done: false, failure: parsed });
     try {
       await changePassword(
-        context.db,
+        ctx,
         { userId: actor.userId, sessionId: actor.auth.session.id },
         parsed.data,
       );
@@ -54,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const parsed = parseForm(profileSchema, form);
   if (!parsed.ok) return badRequest({ intent: 'profile', done: false, failure: parsed });
   const { name, locale } = parsed.data;
-  await updateProfile(context.db, actor.userId, { name, locale: locale || null });
+  await updateProfile(ctx, actor.userId, { name, locale: locale || null });
   return { intent: 'profile', done: true };
 }
 

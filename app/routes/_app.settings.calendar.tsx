@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { createFeed, getFeedSettings, revokeFeed, setFeedShowNames } from '~/calendar/feeds.server';
 import { feedIntent, feedNamesSchema } from '~/calendar/schemas';
+import { domainContext } from '~/domain/context';
 import { type FormFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { formatDate } from '~/i18n/format';
@@ -16,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'feeds.tit
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
-  return { feed: await getFeedSettings(context.db, actor) };
+  return { feed: await getFeedSettings(domainContext(context), actor) };
 }
 
 type Result =
@@ -29,23 +30,24 @@ export async function action({
   context,
 }: ActionFunctionArgs): Promise<Result | BadRequest<Result>> {
   const actor = await requirePracticeRole(request, context);
+  const ctx = domainContext(context);
   const form = await request.formData();
   const intent = feedIntent.safeParse(form.get('intent'));
   if (!intent.success) throw new Response(null, { status: 400 });
   try {
     switch (intent.data) {
       case 'create': {
-        const token = await createFeed(context.db, actor, {});
+        const token = await createFeed(ctx, actor, {});
         // The token lives only in this response: a reload cannot show the address again.
         return { intent: 'create', feedUrl: `${context.config.appOrigin}/feeds/${token}.ics` };
       }
       case 'revoke':
-        await revokeFeed(context.db, actor);
+        await revokeFeed(ctx, actor);
         return { intent: 'revoke' };
       case 'names': {
         const parsed = parseForm(feedNamesSchema, form);
         if (!parsed.ok) return badRequest({ intent: 'names', failure: parsed });
-        await setFeedShowNames(context.db, actor, parsed.data.showNames);
+        await setFeedShowNames(ctx, actor, parsed.data.showNames);
         return { intent: 'names' };
       }
     }

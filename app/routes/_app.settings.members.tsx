@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { emailField } from '~/auth/schemas';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
@@ -27,15 +28,17 @@ const inviteSchema = z.object({ email: emailField });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
+  const ctx = domainContext(context);
   const [members, invitations] = await Promise.all([
-    listMembers(context.db, actor),
-    listOpenInvitations(context.db, actor),
+    listMembers(ctx, actor),
+    listOpenInvitations(ctx, actor),
   ]);
   return { members, invitations };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
+  const ctx = domainContext(context);
   const form = await request.formData();
   if (form.get('intent') === 'revoke') {
     const invitationId = form.get('invitationId');
@@ -43,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throw new Response(null, { status: 400 });
     }
     try {
-      await revokeInvitation(context.db, actor, invitationId);
+      await revokeInvitation(ctx, actor, invitationId);
     } catch (error) {
       throwAsResponse(error);
     }
@@ -58,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   try {
-    await inviteMember(context.db, actor, {
+    await inviteMember(ctx, actor, {
       email: parsed.data.email,
       role: 'supervisor',
       locale: resolveLocale(request, context),

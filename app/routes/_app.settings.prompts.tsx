@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { badRequest } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
@@ -20,16 +21,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notes.pro
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
-  return { bank: await getPromptBank(context.db, actor.practiceId) };
+  return { bank: await getPromptBank(domainContext(context), actor.practiceId) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
+  const ctx = domainContext(context);
   const form = await request.formData();
   const theme = form.get('theme');
   if (!isTheme(theme)) throw new Response(null, { status: 400 });
   if (form.get('intent') === 'reset') {
-    await savePromptBankTheme(context.db, actor, theme, []);
+    await savePromptBankTheme(ctx, actor, theme, []);
     return redirect(`/settings/prompts?saved=${theme}`);
   }
   const prompts = parsePromptLines(String(form.get('fi') ?? ''), String(form.get('en') ?? ''));
@@ -40,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       en: String(form.get('en') ?? ''),
     });
   }
-  await savePromptBankTheme(context.db, actor, theme, prompts);
+  await savePromptBankTheme(ctx, actor, theme, prompts);
   return redirect(`/settings/prompts?saved=${theme}`);
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
 import { feedForToken } from '~/calendar/feeds.server';
+import { domainContext } from '~/domain/context';
 
 /**
  * A supervisor's calendar subscription, `/feeds/<token>.ics`. Calendar apps cannot log in,
@@ -9,7 +10,7 @@ import { feedForToken } from '~/calendar/feeds.server';
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const token = (params.token ?? '').replace(/\.ics$/, '');
-  const feed = await feedForToken(context.db, token, new Date());
+  const feed = await feedForToken(domainContext(context), token);
   if (feed === null) return new Response(null, { status: 404 });
   return new Response(feed, {
     status: 200,

@@ -4,6 +4,7 @@ import { Form, useActionData } from '@remix-run/react';
 
 import { requestPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
@@ -22,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return badRequest({ sent: false, ...formFailure(parsed.values, parsed.fieldErrors) });
   }
   try {
-    await requestPasswordReset(context.db, {
+    await requestPasswordReset(domainContext(context), {
       email: parsed.data.email,
       locale: resolveLocale(request, context),
       ip: context.clientIp,

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/
 import { startSession } from '~/auth/cookies.server';
 import { acceptInvitationSchema } from '~/auth/schemas';
 import { setSessionPractice } from '~/auth/session.server';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
@@ -18,7 +19,7 @@ import { PublicLayout } from '~/ui/public-layout';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invite.pageTitle');
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const invitation = await findInvitation(context.db, params.token ?? '');
+  const invitation = await findInvitation(domainContext(context), params.token ?? '');
   return {
     invitation: invitation ?? null,
     signedInEmail: context.auth?.user.email ?? null,
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     if (context.auth) {
-      const { practiceId } = await acceptInvitation(context.db, token, {
+      const { practiceId } = await acceptInvitation(domainContext(context), token, {
         kind: 'signed-in',
         userId: context.auth.user.id,
         email: context.auth.user.email,
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const parsed = parseForm(acceptInvitationSchema, form);
     if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
-    const { userId } = await acceptInvitation(context.db, token, {
+    const { userId } = await acceptInvitation(domainContext(context), token, {
       kind: 'new-account',
       ...parsed.data,
       locale: resolveLocale(request, context),

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 
 import { safeRedirectPath } from '~/auth/guards.server';
 import { updateProfile } from '~/auth/profile.server';
+import { domainContext } from '~/domain/context';
 import { isLocale } from '~/i18n';
 import { languageCookie } from '~/i18n/locale.server';
 
@@ -12,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = safeRedirectPath(form.get('redirectTo'), '/');
   if (!isLocale(locale)) return redirect(back);
   if (context.auth) {
-    await updateProfile(context.db, context.auth.user.id, { locale });
+    await updateProfile(domainContext(context), context.auth.user.id, { locale });
   }
   return redirect(back, {
     headers: { 'Set-Cookie': languageCookie(locale, context.config.cookieSecure) },

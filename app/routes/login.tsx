@@ -6,6 +6,7 @@ import { startSession } from '~/auth/cookies.server';
 import { requireAnonymous, safeRedirectPath } from '~/auth/guards.server';
 import { logIn } from '~/auth/log-in.server';
 import { logInSchema } from '~/auth/schemas';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
@@ -26,7 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(logInSchema, form);
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   try {
-    const { userId } = await logIn(context.db, { ...parsed.data, ip: context.clientIp });
+    const { userId } = await logIn(domainContext(context), {
+      ...parsed.data,
+      ip: context.clientIp,
+    });
     return redirect(safeRedirectPath(form.get('redirectTo')), {
       headers: await startSession(context.db, context, userId),
     });

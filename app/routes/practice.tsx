@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 
 import { requireUser, throwAsResponse } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { switchPractice } from '~/practices/memberships.server';
 
 /** The practice switcher's target: work in another of one's practices. */
@@ -10,7 +11,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (typeof practiceId !== 'string') throw new Response(null, { status: 400 });
   try {
     await switchPractice(
-      context.db,
+      domainContext(context),
       { userId: auth.user.id, sessionId: auth.session.id },
       practiceId,
     );

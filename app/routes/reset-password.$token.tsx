@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { startSession } from '~/auth/cookies.server';
 import { isResetTokenUsable, resetPassword } from '~/auth/password-reset.server';
 import { resetPasswordSchema } from '~/auth/schemas';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
@@ -16,14 +17,14 @@ import { PublicLayout } from '~/ui/public-layout';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reset.title');
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  return { usable: await isResetTokenUsable(context.db, params.token ?? '') };
+  return { usable: await isResetTokenUsable(domainContext(context), params.token ?? '') };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(resetPasswordSchema, await request.formData());
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   try {
-    const { userId } = await resetPassword(context.db, {
+    const { userId } = await resetPassword(domainContext(context), {
       token: params.token ?? '',
       password: parsed.data.password,
     });

@@ -5,6 +5,7 @@ import { Form, Link, useActionData } from '@remix-run/react';
 import { requireAnonymous } from '~/auth/guards.server';
 import { signUpSchema } from '~/auth/schemas';
 import { signUp } from '~/auth/sign-up.server';
+import { domainContext } from '~/domain/context';
 import { formFailure, parseForm } from '~/forms/parse';
 import { badRequest } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));
   // A new account and an address that already has one get the same answer: the mail tells
   // the address's owner which it was.
-  await signUp(context.db, {
+  await signUp(domainContext(context), {
     ...parsed.data,
     locale: resolveLocale(request, context),
     mail: { appOrigin: context.config.appOrigin, keyring: context.keyring },

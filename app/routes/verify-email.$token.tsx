@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { verifyEmail } from '~/auth/email-verification.server';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { refused } from '~/forms/respond.server';
 import { pageTitle } from '~/i18n/meta';
@@ -19,7 +20,7 @@ export function loader({ context }: LoaderFunctionArgs) {
 // Confirming takes a POST: mail scanners that open every link must not spend it.
 export async function action({ params, context }: ActionFunctionArgs) {
   try {
-    await verifyEmail(context.db, params.token ?? '');
+    await verifyEmail(domainContext(context), params.token ?? '');
     return { verified: true as const };
   } catch (error) {
     if (!isAppError(error)) throw error;

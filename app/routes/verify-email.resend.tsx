@@ -4,6 +4,7 @@ import { Form, Link, useActionData } from '@remix-run/react';
 
 import { resendVerificationMail } from '~/auth/email-verification.server';
 import { requireUser } from '~/auth/guards.server';
+import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { refused } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
@@ -22,7 +23,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   try {
-    await resendVerificationMail(context.db, user.id, {
+    await resendVerificationMail(domainContext(context), user.id, {
       locale: resolveLocale(request, context),
       appOrigin: context.config.appOrigin,
       keyring: context.keyring,

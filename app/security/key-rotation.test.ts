@@ -62,19 +62,14 @@ async function sealEverything(db: Db, keyring: NoteKeyring, tag: string): Promis
     secretLink: { url: link, keyring },
   });
   const { contractId } = await createContractFixture(db, actor);
-  const clientId = await createClient(
-    db,
-    actor,
-    {
-      name: 'Aino Asiakas',
-      email: null,
-      phone: null,
-      title: null,
-      organisation: null,
-      background: `tausta ${tag}`,
-    },
-    keyring,
-  );
+  const clientId = await createClient({ db, keyring, now: new Date() }, actor, {
+    name: 'Aino Asiakas',
+    email: null,
+    phone: null,
+    title: null,
+    organisation: null,
+    background: `tausta ${tag}`,
+  });
   const sessionId = await insertSession(db, {
     practiceId: actor.practiceId,
     contractId,
@@ -82,36 +77,33 @@ async function sealEverything(db: Db, keyring: NoteKeyring, tag: string): Promis
     startsAt: new Date('2026-11-12T10:00:00Z'),
     status: 'held',
   });
-  await saveNote(
-    db,
-    actor,
-    sessionId,
-    {
-      baseVersion: 0,
-      private: { ...emptyPrivateNote, power: `yksityinen ${tag}` },
-      shared: { ...emptySharedDraft, dialogue: `jaettu ${tag}`, actions: [`tehtävä ${tag}`] },
-      themes: null,
-    },
-    keyring,
-  );
-  await publishSummary(db, actor, sessionId, keyring);
-  await recordEvaluation(
-    db,
-    actor,
-    contractId,
-    { kind: 'start', respondentClientId: null, scores: {}, comment: `arvio ${tag}` },
-    keyring,
-  );
+  await saveNote({ db, keyring, now: new Date() }, actor, sessionId, {
+    baseVersion: 0,
+    private: { ...emptyPrivateNote, power: `yksityinen ${tag}` },
+    shared: { ...emptySharedDraft, dialogue: `jaettu ${tag}`, actions: [`tehtävä ${tag}`] },
+    themes: null,
+  });
+  await publishSummary({ db, keyring, now: new Date() }, actor, sessionId);
+  await recordEvaluation({ db, keyring, now: new Date() }, actor, contractId, {
+    kind: 'start',
+    respondentClientId: null,
+    scores: {},
+    comment: `arvio ${tag}`,
+  });
   return { actor, sessionId, clientId, contractId, mailTo, tag };
 }
 
 /** Reads every sealed text back through the app's own use cases (actions by their rows). */
 async function readEverything(db: Db, keyring: NoteKeyring, sealed: Sealed) {
   const { actor, sessionId } = sealed;
-  const note = await getNoteForEditing(db, actor, sessionId, keyring);
-  const summary = await getPublishedSummary(db, actor, sessionId, 1, keyring);
-  const client = await getClient(db, actor, sealed.clientId, keyring);
-  const { evaluations: list } = await listEvaluations(db, actor, sealed.contractId, keyring);
+  const note = await getNoteForEditing({ db, keyring, now: new Date() }, actor, sessionId);
+  const summary = await getPublishedSummary({ db, keyring, now: new Date() }, actor, sessionId, 1);
+  const client = await getClient({ db, keyring, now: new Date() }, actor, sealed.clientId);
+  const { evaluations: list } = await listEvaluations(
+    { db, keyring, now: new Date() },
+    actor,
+    sealed.contractId,
+  );
   const actions = await db
     .select()
     .from(agreedActions)

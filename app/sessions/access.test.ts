@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { type CastRole, createAccessCast } from '#db/testing/access-cast';
+import { testContext } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
 import { isAppError } from '~/errors';
 
@@ -22,19 +23,18 @@ type Rule = 'read the session' | 'move it' | 'record its outcome' | 'see it in t
 
 // The cast's session is held on Tuesday 10.11.2026, ISO week 46.
 const rules: Record<Rule, (cast: Cast, who: CastRole) => Promise<unknown>> = {
-  'read the session': (c, who) => getSession(db(), c.actors[who], c.sessionId),
+  'read the session': (c, who) => getSession(testContext(db()), c.actors[who], c.sessionId),
   'move it': (c, who) =>
     rescheduleSession(
-      db(),
+      testContext(db(), new Date('2026-11-12T08:00:00Z')),
       c.actors[who],
       c.sessionId,
       { startsAt: new Date('2026-11-11T08:00:00Z'), confirmPast: true },
-      new Date('2026-11-12T08:00:00Z'),
     ),
   'record its outcome': (c, who) =>
-    markNoShow(db(), c.actors[who], c.sessionId, new Date('2026-11-12T08:00:00Z')),
+    markNoShow(testContext(db(), new Date('2026-11-12T08:00:00Z')), c.actors[who], c.sessionId),
   'see it in the calendar': async (c, who) => {
-    const week = await getCalendarWeek(db(), c.actors[who], { year: 2026, week: 46 });
+    const week = await getCalendarWeek(testContext(db()), c.actors[who], { year: 2026, week: 46 });
     const ids = week.days.flatMap((day) => day.sessions.map((s) => s.id));
     return ids.includes(c.sessionId) ? 'allowed' : 'absent';
   },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { supervisionSessions } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
 import { contractProgress } from '~/contracts/progress.server';
 import { progressLabel } from '~/contracts/progress-label';
@@ -41,7 +42,9 @@ async function contractSessions(contractId: string) {
 describe('the allowance of sessions', () => {
   it('refuses a series past the allowance unless booked as extra, then marks the extras', async () => {
     const { actor, contractId } = await supervisorWithContract({ sessionsAgreed: 8 });
-    const refused = await errorOf(bookSeries(db(), actor, series(contractId, 12), now));
+    const refused = await errorOf(
+      bookSeries(testContext(db(), now), actor, series(contractId, 12)),
+    );
     expect(refused.messageKey).toBe('sessions.pastAllowance');
     expect(refused instanceof AllowanceExceededError && refused.allowance).toEqual({
       agreed: 8,
@@ -50,7 +53,7 @@ describe('the allowance of sessions', () => {
     });
     expect(await contractSessions(contractId)).toEqual([]);
 
-    await bookSeries(db(), actor, series(contractId, 12, true), now);
+    await bookSeries(testContext(db(), now), actor, series(contractId, 12, true));
     const booked = await contractSessions(contractId);
     expect(booked.map((s) => s.extra)).toEqual([...Array(8).fill(false), ...Array(4).fill(true)]);
   });
@@ -59,20 +62,24 @@ describe('the allowance of sessions', () => {
     const { actor, contractId } = await supervisorWithContract({ sessionsAgreed: 2 });
     const first = await book(actor, contractId, helsinkiInstant('2026-12-01', '09:00'));
     // Cancelled well ahead of the notice period: it gives its session back.
-    await cancelSession(db(), actor, first, { by: "supervisee", reason: null }, now);
+    await cancelSession(testContext(db(), now), actor, first, { by: 'supervisee', reason: null });
     await book(actor, contractId, helsinkiInstant('2026-12-02', '09:00'));
     await book(actor, contractId, helsinkiInstant('2026-12-03', '09:00'));
 
-    const third = { contractId, startsAt: helsinkiInstant('2026-12-04', '09:00'), confirmPast: false };
-    const refused = await errorOf(bookSession(db(), actor, third, now));
+    const third = {
+      contractId,
+      startsAt: helsinkiInstant('2026-12-04', '09:00'),
+      confirmPast: false,
+    };
+    const refused = await errorOf(bookSession(testContext(db(), now), actor, third));
     expect(refused.messageKey).toBe('sessions.pastAllowance');
-    const id = await bookSession(db(), actor, { ...third, bookAsExtra: true }, now);
+    const id = await bookSession(testContext(db(), now), actor, { ...third, bookAsExtra: true });
     expect((await loadSession(id)).extra).toBe(true);
   });
 
   it('reads "12 / 8 (4 extra)" once more sessions are used than agreed', async () => {
     const { actor, contractId } = await supervisorWithContract({ sessionsAgreed: 8 });
-    await bookSeries(db(), actor, series(contractId, 12, true), now);
+    await bookSeries(testContext(db(), now), actor, series(contractId, 12, true));
     await db()
       .update(supervisionSessions)
       .set({ status: 'held' })

@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { type EvaluationKind, sessionChanges, supervisionSessions } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 import { addDays, helsinkiDate, helsinkiInstant, helsinkiTime } from '~/time/helsinki';
@@ -88,10 +89,9 @@ async function loadBookableContract(db: Db, actor: MemberActor, contractId: stri
 }
 
 export async function bookSession(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   input: BookSessionInput,
-  now: Date = new Date(),
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const contract = await loadBookableContract(tx, actor, input.contractId);
@@ -138,10 +138,9 @@ export function seriesStarts(firstStartsAt: Date, everyWeeks: number, count: num
 
 /** Books all occurrences or none: one collision and nothing is written. */
 export async function bookSeries(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   input: BookSeriesInput,
-  now: Date = new Date(),
 ): Promise<string[]> {
   const { everyWeeks, count } = input;
   if (!Number.isInteger(everyWeeks) || everyWeeks < 1 || everyWeeks > seriesLimits.maxEveryWeeks) {
@@ -164,13 +163,7 @@ export async function bookSeries(
     await lockSupervisorCalendar(tx, contract.supervisorId);
     const collisions = await collidingRanges(tx, contract.supervisorId, ranges);
     if (collisions.length > 0) throw new SeriesCollisionError(collisions.map((r) => r.start));
-    const extras = await extraFlags(
-      tx,
-      actor,
-      contract,
-      ranges.length,
-      input.bookAsExtra ?? false,
-    );
+    const extras = await extraFlags(tx, actor, contract, ranges.length, input.bookAsExtra ?? false);
 
     const seriesId = randomUUID();
     const sessions = await tx
@@ -214,11 +207,10 @@ function bookedChange(actor: MemberActor, sessionId: string, range: TimeRange) {
 
 /** Moves a scheduled session; subscribed calendars see the change through the new sequence. */
 export async function rescheduleSession(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
   input: RescheduleInput,
-  now: Date = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { session, contract } = await loadOwnSession(tx, actor, sessionId);

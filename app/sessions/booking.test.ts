@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients, contractParticipants, sessionChanges, supervisionSessions } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
@@ -39,7 +40,7 @@ describe('booking a session', () => {
     expect(session.endsAt.toISOString()).toBe('2026-11-24T08:15:00.000Z');
     expect(session.supervisorId).toBe(actor.userId);
     expect(session.status).toBe('scheduled');
-    const { history } = await getSession(db(), actor, id);
+    const { history } = await getSession(testContext(db()), actor, id);
     expect(history.map((h) => h.kind)).toEqual(['booked']);
   });
 
@@ -66,7 +67,7 @@ describe('booking a session', () => {
     const { actor, contractId } = await supervisorWithContract();
     const startsAt = helsinkiInstant('2026-11-25', '13:00');
     const first = await book(actor, contractId, startsAt);
-    await cancelSession(db(), actor, first, { by: "supervisee", reason: null }, now);
+    await cancelSession(testContext(db(), now), actor, first, { by: 'supervisee', reason: null });
     const second = await book(actor, contractId, startsAt);
     expect(second).not.toBe(first);
   });
@@ -93,12 +94,11 @@ describe('booking a session', () => {
     const yesterday = hours(-24);
     const error = await errorOf(book(actor, contractId, yesterday));
     expect([error.code, error.messageKey]).toEqual(['invalid', 'sessions.confirmPast']);
-    const id = await bookSession(
-      db(),
-      actor,
-      { contractId, startsAt: yesterday, confirmPast: true },
-      now,
-    );
+    const id = await bookSession(testContext(db(), now), actor, {
+      contractId,
+      startsAt: yesterday,
+      confirmPast: true,
+    });
     expect((await loadSession(id)).startsAt).toEqual(yesterday);
   });
 
@@ -112,18 +112,13 @@ describe('booking a session', () => {
 describe('booking a series', () => {
   it('keeps 9.00 Helsinki time across the end of summer time', async () => {
     const { actor, contractId } = await supervisorWithContract();
-    const ids = await bookSeries(
-      db(),
-      actor,
-      {
-        contractId,
-        firstStartsAt: helsinkiInstant('2026-10-12', '09:00'),
-        everyWeeks: 1,
-        count: 4,
-        confirmPast: true,
-      },
-      now,
-    );
+    const ids = await bookSeries(testContext(db(), now), actor, {
+      contractId,
+      firstStartsAt: helsinkiInstant('2026-10-12', '09:00'),
+      everyWeeks: 1,
+      count: 4,
+      confirmPast: true,
+    });
     const sessions = await Promise.all(ids.map(loadSession));
     expect(sessions.map((s) => s.startsAt.toISOString())).toEqual([
       '2026-10-12T06:00:00.000Z',
@@ -142,18 +137,13 @@ describe('booking a series', () => {
     const blocker = helsinkiInstant('2026-12-14', '09:30');
     await book(actor, other.contractId, blocker);
     const error = await errorOf(
-      bookSeries(
-        db(),
-        actor,
-        {
-          contractId,
-          firstStartsAt: helsinkiInstant('2026-11-30', '09:00'),
-          everyWeeks: 2,
-          count: 5,
-          confirmPast: false,
-        },
-        now,
-      ),
+      bookSeries(testContext(db(), now), actor, {
+        contractId,
+        firstStartsAt: helsinkiInstant('2026-11-30', '09:00'),
+        everyWeeks: 2,
+        count: 5,
+        confirmPast: false,
+      }),
     );
     expect(error).toBeInstanceOf(SeriesCollisionError);
     expect((error as SeriesCollisionError).collisions).toEqual([
@@ -170,12 +160,18 @@ describe('booking a series', () => {
     const { actor, contractId } = await supervisorWithContract();
     const input = { contractId, firstStartsAt: hours(24), confirmPast: false };
     expect(
-      (await errorOf(bookSeries(db(), actor, { ...input, everyWeeks: 13, count: 2 }, now)))
-        .messageKey,
+      (
+        await errorOf(
+          bookSeries(testContext(db(), now), actor, { ...input, everyWeeks: 13, count: 2 }),
+        )
+      ).messageKey,
     ).toBe('sessions.invalidEvery');
     expect(
-      (await errorOf(bookSeries(db(), actor, { ...input, everyWeeks: 2, count: 53 }, now)))
-        .messageKey,
+      (
+        await errorOf(
+          bookSeries(testContext(db(), now), actor, { ...input, everyWeeks: 2, count: 53 }),
+        )
+      ).messageKey,
     ).toBe('sessions.invalidCount');
   });
 });
@@ -187,7 +183,10 @@ describe('rescheduling', () => {
     const id = await book(actor, contractId, before);
     // Overlapping its own old time is not a double booking.
     const after = helsinkiInstant('2026-11-27', '12:30');
-    await rescheduleSession(db(), actor, id, { startsAt: after, confirmPast: false }, now);
+    await rescheduleSession(testContext(db(), now), actor, id, {
+      startsAt: after,
+      confirmPast: false,
+    });
     const row = await loadSession(id);
     expect(row).toMatchObject({ startsAt: after, icalSequence: 1 });
     expect(row.endsAt.getTime() - row.startsAt.getTime()).toBe(60 * 60_000);
@@ -204,18 +203,18 @@ describe('rescheduling', () => {
 
     const blocker = await book(actor, contractId, helsinkiInstant('2026-11-28', '12:00'));
     const error = await errorOf(
-      rescheduleSession(
-        db(),
-        actor,
-        id,
-        { startsAt: helsinkiInstant('2026-11-28', '11:30'), confirmPast: false },
-        now,
-      ),
+      rescheduleSession(testContext(db(), now), actor, id, {
+        startsAt: helsinkiInstant('2026-11-28', '11:30'),
+        confirmPast: false,
+      }),
     );
     expect(error.messageKey).toBe('sessions.doubleBooked');
-    await cancelSession(db(), actor, blocker, { by: "supervisee", reason: null }, now);
+    await cancelSession(testContext(db(), now), actor, blocker, { by: 'supervisee', reason: null });
     const cancelled = await errorOf(
-      rescheduleSession(db(), actor, blocker, { startsAt: hours(100), confirmPast: false }, now),
+      rescheduleSession(testContext(db(), now), actor, blocker, {
+        startsAt: hours(100),
+        confirmPast: false,
+      }),
     );
     expect(cancelled.messageKey).toBe('sessions.notScheduled');
   });
@@ -236,7 +235,7 @@ describe('the booking form', () => {
     const colleague = await addMember(db(), actor.practiceId, 'supervisor');
     await createContractFixture(db(), colleague, { code: 'C-theirs' });
 
-    expect(await listBookableContracts(db(), actor)).toEqual([
+    expect(await listBookableContracts(testContext(db()), actor)).toEqual([
       {
         id: contractId,
         code: 'A-1',
@@ -256,11 +255,15 @@ describe('who may act', () => {
     for (const other of [colleague, outsider]) {
       // Started one at a time: a rejection nobody awaits yet would be reported as unhandled.
       for (const attempt of [
-        () => getSession(db(), other, id),
-        () => cancelSession(db(), other, id, { by: "supervisee", reason: null }, now),
-        () => rescheduleSession(db(), other, id, { startsAt: hours(40), confirmPast: false }, now),
-        () => markHeld(db(), other, id, {}, hours(40)),
-        () => markNoShow(db(), other, id, hours(40)),
+        () => getSession(testContext(db()), other, id),
+        () => cancelSession(testContext(db(), now), other, id, { by: 'supervisee', reason: null }),
+        () =>
+          rescheduleSession(testContext(db(), now), other, id, {
+            startsAt: hours(40),
+            confirmPast: false,
+          }),
+        () => markHeld(testContext(db(), hours(40)), other, id, {}),
+        () => markNoShow(testContext(db(), hours(40)), other, id),
         () => book(other, contractId, hours(60)),
       ]) {
         expect((await errorOf(attempt())).code).toBe('not_found');

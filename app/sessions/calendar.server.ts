@@ -1,8 +1,8 @@
 /** The supervisor's own week: every session in it, numbered within its contract. */
 import { and, asc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 
-import type { Db } from '#db/client';
 import { contracts, supervisionSessions } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 import { helsinkiDate, type LocalDate } from '~/time/helsinki';
 import { type IsoWeek, weekBounds } from '~/time/iso-week';
@@ -34,14 +34,14 @@ export interface CalendarWeek {
  * participant names and their number within the contract. A session counts towards the
  * contract unless it was cancelled free of charge.
  */
-export async function getCalendarWeek(db: Db, actor: MemberActor, week: IsoWeek): Promise<CalendarWeek> {
+export async function getCalendarWeek(
+  { db }: DomainContext,
+  actor: MemberActor,
+  week: IsoWeek,
+): Promise<CalendarWeek> {
   const { days, start, end } = weekBounds(week);
   const s = supervisionSessions;
-  const inWeek = and(
-    supervisedSessions(actor),
-    gte(s.startsAt, start),
-    lt(s.startsAt, end),
-  );
+  const inWeek = and(supervisedSessions(actor), gte(s.startsAt, start), lt(s.startsAt, end));
   const weekContracts = db.selectDistinct({ contractId: s.contractId }).from(s).where(inWeek);
   const numbered = db.$with('numbered').as(
     db

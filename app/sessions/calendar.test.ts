@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { supervisionSessions } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase, queryCounter } from '#db/testing/test-database';
 import { helsinkiInstant } from '~/time/helsinki';
@@ -26,33 +27,33 @@ describe('the week calendar', () => {
     const colleague = await addMember(db(), owner.practiceId, 'supervisor');
     const theirs = await createContractFixture(db(), colleague);
     const book = (date: string, time: string) =>
-      bookSession(
-        db(),
-        owner,
-        { contractId, startsAt: helsinkiInstant(date, time), confirmPast: true },
-        new Date('2026-11-01T00:00:00Z'),
-      );
+      bookSession(testContext(db(), new Date('2026-11-01T00:00:00Z')), owner, {
+        contractId,
+        startsAt: helsinkiInstant(date, time),
+        confirmPast: true,
+      });
     const beforeWeek = await book('2026-11-17', '09:00');
     const monday = await book('2026-11-23', '09:00');
     const freeCancel = await book('2026-11-24', '00:30');
     const lateCancel = await book('2026-11-25', '09:00');
     const friday = await book('2026-11-27', '09:00');
     const nextMonday = await book('2026-11-30', '09:00');
-    await bookSession(
-      db(),
-      colleague,
-      {
-        contractId: theirs.contractId,
-        startsAt: helsinkiInstant('2026-11-23', '12:00'),
-        confirmPast: false,
-      },
-      new Date('2026-11-01T00:00:00Z'),
-    );
-    await markHeld(db(), owner, beforeWeek, {}, new Date('2026-11-17T09:00:00Z'));
-    await cancelSession(db(), owner, freeCancel, { by: "supervisee", reason: null }, new Date('2026-11-20T09:00:00Z'));
-    await cancelSession(db(), owner, lateCancel, { by: "supervisee", reason: null }, new Date('2026-11-25T06:00:00Z'));
+    await bookSession(testContext(db(), new Date('2026-11-01T00:00:00Z')), colleague, {
+      contractId: theirs.contractId,
+      startsAt: helsinkiInstant('2026-11-23', '12:00'),
+      confirmPast: false,
+    });
+    await markHeld(testContext(db(), new Date('2026-11-17T09:00:00Z')), owner, beforeWeek, {});
+    await cancelSession(testContext(db(), new Date('2026-11-20T09:00:00Z')), owner, freeCancel, {
+      by: 'supervisee',
+      reason: null,
+    });
+    await cancelSession(testContext(db(), new Date('2026-11-25T06:00:00Z')), owner, lateCancel, {
+      by: 'supervisee',
+      reason: null,
+    });
 
-    const calendar = await getCalendarWeek(db(), owner, week48);
+    const calendar = await getCalendarWeek(testContext(db()), owner, week48);
     expect(calendar.days.map((d) => d.date)).toEqual([
       '2026-11-23',
       '2026-11-24',
@@ -105,10 +106,10 @@ describe('the week calendar', () => {
     }
 
     counter.reset();
-    const busy = await getCalendarWeek(db(), owner, week48);
+    const busy = await getCalendarWeek(testContext(db()), owner, week48);
     const busyQueries = counter.count;
     counter.reset();
-    const empty = await getCalendarWeek(db(), owner, { year: 2030, week: 10 });
+    const empty = await getCalendarWeek(testContext(db()), owner, { year: 2030, week: 10 });
     const emptyQueries = counter.count;
 
     expect(busy.days.flatMap((d) => d.sessions).length).toBeGreaterThanOrEqual(27);

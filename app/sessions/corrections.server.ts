@@ -7,6 +7,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { sessionAttendance, sessionChanges, supervisionSessions } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -39,7 +40,10 @@ async function loadCorrectable(tx: Db, actor: MemberActor, sessionId: string) {
     .select({ id: supervisionSessions.id })
     .from(supervisionSessions)
     .where(
-      and(eq(supervisionSessions.id, sessionId), eq(supervisionSessions.practiceId, actor.practiceId)),
+      and(
+        eq(supervisionSessions.id, sessionId),
+        eq(supervisionSessions.practiceId, actor.practiceId),
+      ),
     )
     .for('update');
   const loaded = await loadOwnSession(tx, actor, sessionId);
@@ -62,11 +66,10 @@ const notInvoiced = (actor: MemberActor, sessionId: string) =>
  * A session that counts against the allowance again and finds it used up is marked extra.
  */
 export async function correctOutcome(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
   input: CorrectedOutcome,
-  now: Date = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { session, contract } = await loadCorrectable(tx, actor, sessionId);
@@ -129,7 +132,7 @@ export async function correctOutcome(
 
 /** Lets a charged late cancellation or no-show go uninvoiced; the reason is kept with it. */
 export async function waiveCharge(
-  db: Db,
+  { db }: DomainContext,
   actor: MemberActor,
   sessionId: string,
   reason: string,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { supervisionSessions } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
 
 import { cancelSession, getSession, markHeld, markNoShow } from './booking.server';
@@ -24,7 +25,9 @@ describe('who cancelled', () => {
     const { actor, contractId } = await supervisorWithContract({ cancellationNoticeHours: 48 });
     for (const by of ['supervisor', 'practice'] as const) {
       const id = await book(actor, contractId, hours(by === 'supervisor' ? 2 : 5));
-      expect(await cancelSession(db(), actor, id, { by, reason: 'Sairastuin' }, now)).toEqual({
+      expect(
+        await cancelSession(testContext(db(), now), actor, id, { by, reason: 'Sairastuin' }),
+      ).toEqual({
         late: true,
         chargeable: false,
       });
@@ -36,7 +39,10 @@ describe('who cancelled', () => {
       expect(chargeReason(await loadSession(id))).toBe('sessions.charge.notByClient');
     }
     const bySupervisee = await book(actor, contractId, hours(8));
-    const result = await cancelSession(db(), actor, bySupervisee, { by: 'supervisee', reason: null }, now);
+    const result = await cancelSession(testContext(db(), now), actor, bySupervisee, {
+      by: 'supervisee',
+      reason: null,
+    });
     expect(result).toEqual({ late: true, chargeable: true });
   });
 
@@ -50,15 +56,18 @@ describe('who cancelled', () => {
       cancellationReason: '',
       cancelledAt: '2026-11-14T12:00',
     });
-    expect(await cancelSession(db(), actor, id, input, later)).toEqual({
+    expect(await cancelSession(testContext(db(), later), actor, id, input)).toEqual({
       late: false,
       chargeable: false,
     });
-    const future = pastCancelSchema.parse({ cancelledBy: 'supervisee', cancelledAt: '2026-12-24T12:00' });
+    const future = pastCancelSchema.parse({
+      cancelledBy: 'supervisee',
+      cancelledAt: '2026-12-24T12:00',
+    });
     const other = await book(actor, contractId, hours(30));
-    expect((await errorOf(cancelSession(db(), actor, other, future, later))).messageKey).toBe(
-      'sessions.cancelledAtFuture',
-    );
+    expect(
+      (await errorOf(cancelSession(testContext(db(), later), actor, other, future))).messageKey,
+    ).toBe('sessions.cancelledAtFuture');
   });
 });
 
@@ -66,14 +75,17 @@ describe('waiving a charge', () => {
   it('lets a chargeable late cancellation go uninvoiced, with its reason in the history', async () => {
     const { actor, contractId } = await supervisorWithContract();
     const id = await book(actor, contractId, hours(2));
-    await cancelSession(db(), actor, id, { by: 'supervisee', reason: null }, now);
-    await waiveCharge(db(), actor, id, 'Lapsen äkillinen sairastuminen');
+    await cancelSession(testContext(db(), now), actor, id, { by: 'supervisee', reason: null });
+    await waiveCharge(testContext(db()), actor, id, 'Lapsen äkillinen sairastuminen');
     const row = await loadSession(id);
-    expect(row).toMatchObject({ chargeable: false, chargeWaivedReason: 'Lapsen äkillinen sairastuminen' });
+    expect(row).toMatchObject({
+      chargeable: false,
+      chargeWaivedReason: 'Lapsen äkillinen sairastuminen',
+    });
     expect(chargeReason(row)).toBe('sessions.charge.waived');
-    const { history } = await getSession(db(), actor, id);
+    const { history } = await getSession(testContext(db()), actor, id);
     expect(history.map((h) => h.kind)).toEqual(['booked', 'cancelled', 'charge_waived']);
-    expect((await errorOf(waiveCharge(db(), actor, id, 'Uudestaan'))).messageKey).toBe(
+    expect((await errorOf(waiveCharge(testContext(db()), actor, id, 'Uudestaan'))).messageKey).toBe(
       'sessions.nothingToWaive',
     );
   });
@@ -83,18 +95,17 @@ describe('correcting an outcome', () => {
   it('turns a mistaken no-show into held, recomputes the charge and keeps the history', async () => {
     const { actor, contractId } = await supervisorWithContract({ chargeNoShow: false });
     const id = await book(actor, contractId, hours(1));
-    await markNoShow(db(), actor, id, hours(2));
+    await markNoShow(testContext(db(), hours(2)), actor, id);
     expect(await loadSession(id)).toMatchObject({ status: 'no_show', chargeable: false });
 
-    await correctOutcome(db(), actor, id, { status: 'held' }, hours(3));
+    await correctOutcome(testContext(db(), hours(3)), actor, id, { status: 'held' });
     expect(await loadSession(id)).toMatchObject({ status: 'held', chargeable: true });
-    await correctOutcome(
-      db(),
-      actor,
-      id,
-      { status: 'cancelled', by: 'supervisor', reason: 'Sairastuin', cancelledAt: now },
-      hours(4),
-    );
+    await correctOutcome(testContext(db(), hours(4)), actor, id, {
+      status: 'cancelled',
+      by: 'supervisor',
+      reason: 'Sairastuin',
+      cancelledAt: now,
+    });
     expect(await loadSession(id)).toMatchObject({
       status: 'cancelled',
       chargeable: false,
@@ -102,10 +113,8 @@ describe('correcting an outcome', () => {
       icalSequence: 1,
     });
 
-    const { history } = await getSession(db(), actor, id);
-    expect(
-      history.map((h) => [h.kind, h.previousStatus, h.newStatus]),
-    ).toEqual([
+    const { history } = await getSession(testContext(db()), actor, id);
+    expect(history.map((h) => [h.kind, h.previousStatus, h.newStatus])).toEqual([
       ['booked', null, null],
       ['no_show', null, null],
       ['outcome_corrected', 'no_show', 'held'],
@@ -124,17 +133,23 @@ describe('correcting an outcome', () => {
 
     const { actor, contractId } = await supervisorWithContract();
     const id = await book(actor, contractId, hours(1));
-    const scheduled = await errorOf(correctOutcome(db(), actor, id, { status: 'held' }, hours(2)));
+    const scheduled = await errorOf(
+      correctOutcome(testContext(db(), hours(2)), actor, id, { status: 'held' }),
+    );
     expect(scheduled.messageKey).toBe('sessions.notCorrectable');
-    await markHeld(db(), actor, id, {}, hours(2));
-    const same = await errorOf(correctOutcome(db(), actor, id, { status: 'held' }, hours(2)));
+    await markHeld(testContext(db(), hours(2)), actor, id, {});
+    const same = await errorOf(
+      correctOutcome(testContext(db(), hours(2)), actor, id, { status: 'held' }),
+    );
     expect(same.messageKey).toBe('sessions.sameOutcome');
 
     await db()
       .update(supervisionSessions)
       .set({ invoicedAt: hours(3) })
       .where(eq(supervisionSessions.id, id));
-    const invoiced = await errorOf(correctOutcome(db(), actor, id, { status: 'no_show' }, hours(4)));
+    const invoiced = await errorOf(
+      correctOutcome(testContext(db(), hours(4)), actor, id, { status: 'no_show' }),
+    );
     expect(invoiced.messageKey).toBe('sessions.notCorrectable');
     expect((await loadSession(id)).status).toBe('held');
   });
@@ -146,9 +161,11 @@ describe('a correction and a booking at once', () => {
     for (let round = 0; round < 5; round += 1) {
       const { actor, contractId } = await supervisorWithContract({ sessionsAgreed: 1 });
       const freed = await book(actor, contractId, hours(1));
-      await cancelSession(db(), actor, freed, { by: 'supervisor', reason: null }, now);
+      await cancelSession(testContext(db(), now), actor, freed, { by: 'supervisor', reason: null });
       const booking = book(actor, contractId, hours(48 + round));
-      const correction = correctOutcome(db(), actor, freed, { status: 'held' }, hours(3));
+      const correction = correctOutcome(testContext(db(), hours(3)), actor, freed, {
+        status: 'held',
+      });
       const [booked, corrected] = await Promise.allSettled([booking, correction]);
       // The correction records what happened, so it always goes through.
       expect(corrected.status).toBe('fulfilled');

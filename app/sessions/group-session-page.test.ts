@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { sessionAttendance, supervisionSessions } from '#db/schema';
-import { loadContextFor } from '#db/testing/context';
+import { loadContextFor, testContext } from '#db/testing/context';
 import { createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
 import { unwrapActionResult } from '~/forms/respond.server';
@@ -61,7 +61,7 @@ async function attendance(sessionId: string) {
 describe('correcting a group session to held', () => {
   it('asks who came, keeps the ticks when refused, and records them once confirmed', async () => {
     const { actor, id, maria, olli } = await pastGroupSession();
-    await markNoShow(db(), actor, id, hours(2));
+    await markNoShow(testContext(db(), hours(2)), actor, id);
     const fields = {
       intent: 'correct',
       status: 'held',
@@ -88,7 +88,7 @@ describe('a correction that makes a session count against the allowance again', 
   it('warns on the page beforehand and marks the session extra when the allowance is used up', async () => {
     const { actor, contractId, id } = await pastGroupSession({ sessionsAgreed: 1 });
     // Called off by the supervisor: free, so it gave its session back to the contract …
-    await cancelSession(db(), actor, id, { by: 'supervisor', reason: null }, now);
+    await cancelSession(testContext(db(), now), actor, id, { by: 'supervisor', reason: null });
     // … and the one agreed session went to another booking.
     await book(actor, contractId, hours(26));
     const context = await loadContextFor(db(), actor.userId);
@@ -110,7 +110,7 @@ describe('a correction that makes a session count against the allowance again', 
 
   it('corrects who cancelled: a late cancellation by the supervisee is charged, and extra', async () => {
     const { actor, contractId, id } = await pastGroupSession({ sessionsAgreed: 1 });
-    await cancelSession(db(), actor, id, { by: 'supervisor', reason: null }, now);
+    await cancelSession(testContext(db(), now), actor, id, { by: 'supervisor', reason: null });
     await book(actor, contractId, hours(26));
     const done = await send(actor, id, {
       intent: 'correct',
@@ -132,7 +132,7 @@ describe('a correction that makes a session count against the allowance again', 
 
   it('leaves the session unmarked while the allowance has room', async () => {
     const { actor, id } = await pastGroupSession({ sessionsAgreed: 2 });
-    await cancelSession(db(), actor, id, { by: 'supervisor', reason: null }, now);
+    await cancelSession(testContext(db(), now), actor, id, { by: 'supervisor', reason: null });
     await send(actor, id, { intent: 'correct', status: 'held', confirmCorrection: 'on' });
     expect(await loadSession(id)).toMatchObject({ status: 'held', extra: false });
   });
@@ -187,7 +187,7 @@ describe('refusals on a past group session', () => {
 
   it('waive: an empty reason is refused with 400 beside its field', async () => {
     const { actor, id } = await pastGroupSession();
-    await markNoShow(db(), actor, id, hours(2));
+    await markNoShow(testContext(db(), hours(2)), actor, id);
     const refused = await send(actor, id, { intent: 'waive', waiveReason: '  ' });
     expect(refused.status).toBe(400);
     expect(refused.result?.failure.fieldErrors.waiveReason).toEqual(['form.required']);

@@ -13,6 +13,7 @@ import {
   type SessionStatus,
   supervisionSessions,
 } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
@@ -119,11 +120,10 @@ async function closeScheduled(
  * only when the supervisee cancelled and the contract charges late cancellations.
  */
 export async function cancelSession(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
   input: CancellationInput,
-  now: Date = new Date(),
 ): Promise<{ late: boolean; chargeable: boolean }> {
   return db.transaction(async (tx) => {
     const { session, contract } = await loadOwnSession(tx, actor, sessionId);
@@ -150,11 +150,10 @@ async function loadStartedSession(tx: Db, actor: MemberActor, sessionId: string,
  * who of the contract's participants were there; everyone not listed was absent.
  */
 export async function markHeld(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
   input: { attendedClientIds?: readonly string[] } = {},
-  now: Date = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { session, contract } = await loadStartedSession(tx, actor, sessionId, now);
@@ -188,7 +187,10 @@ export async function recordAttendance(
   await tx
     .delete(sessionAttendance)
     .where(
-      and(eq(sessionAttendance.sessionId, sessionId), eq(sessionAttendance.practiceId, actor.practiceId)),
+      and(
+        eq(sessionAttendance.sessionId, sessionId),
+        eq(sessionAttendance.practiceId, actor.practiceId),
+      ),
     );
   if (participants.length === 0) return;
   const attended = new Set(attendedClientIds);
@@ -204,10 +206,9 @@ export async function recordAttendance(
 
 /** Marks that nobody came; invoiced only if the contract charges no-shows. */
 export async function markNoShow(
-  db: Db,
+  { db, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
-  now: Date = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { session, contract } = await loadStartedSession(tx, actor, sessionId, now);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients, contractParticipants, sessionAttendance } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
 
 import {
@@ -34,11 +35,21 @@ describe('cancelling', () => {
     const charging = await supervisorWithContract({ cancellationNoticeHours: 48 });
     const onTime = await book(charging.actor, charging.contractId, hours(72));
     const late = await book(charging.actor, charging.contractId, hours(47));
-    expect(await cancelSession(db(), charging.actor, onTime, { by: "supervisee", reason: null }, now)).toEqual({
+    expect(
+      await cancelSession(testContext(db(), now), charging.actor, onTime, {
+        by: 'supervisee',
+        reason: null,
+      }),
+    ).toEqual({
       late: false,
       chargeable: false,
     });
-    expect(await cancelSession(db(), charging.actor, late, { by: "supervisee", reason: null }, now)).toEqual({
+    expect(
+      await cancelSession(testContext(db(), now), charging.actor, late, {
+        by: 'supervisee',
+        reason: null,
+      }),
+    ).toEqual({
       late: true,
       chargeable: true,
     });
@@ -53,14 +64,24 @@ describe('cancelling', () => {
 
     const lenient = await supervisorWithContract({ chargeLateCancellation: false });
     const lenientLate = await book(lenient.actor, lenient.contractId, hours(2));
-    expect(await cancelSession(db(), lenient.actor, lenientLate, { by: "supervisee", reason: null }, now)).toEqual({
+    expect(
+      await cancelSession(testContext(db(), now), lenient.actor, lenientLate, {
+        by: 'supervisee',
+        reason: null,
+      }),
+    ).toEqual({
       late: true,
       chargeable: false,
     });
-    expect((await getSession(db(), lenient.actor, lenientLate)).history.map((h) => h.kind)).toEqual(
-      ['booked', 'cancelled'],
+    expect(
+      (await getSession(testContext(db()), lenient.actor, lenientLate)).history.map((h) => h.kind),
+    ).toEqual(['booked', 'cancelled']);
+    const again = await errorOf(
+      cancelSession(testContext(db(), now), lenient.actor, lenientLate, {
+        by: 'supervisee',
+        reason: null,
+      }),
     );
-    const again = await errorOf(cancelSession(db(), lenient.actor, lenientLate, { by: "supervisee", reason: null }, now));
     expect(again.messageKey).toBe('sessions.notScheduled');
   });
 });
@@ -69,16 +90,16 @@ describe('held and no-show', () => {
   it('can be marked only after the start', async () => {
     const { actor, contractId } = await supervisorWithContract();
     const id = await book(actor, contractId, hours(1));
-    const error = await errorOf(markNoShow(db(), actor, id, now));
+    const error = await errorOf(markNoShow(testContext(db(), now), actor, id));
     expect(error.messageKey).toBe('sessions.notStartedYet');
-    await markNoShow(db(), actor, id, hours(2));
+    await markNoShow(testContext(db(), hours(2)), actor, id);
     expect(await loadSession(id)).toMatchObject({ status: 'no_show', chargeable: true });
   });
 
   it('charges a no-show only if the contract does', async () => {
     const { actor, contractId } = await supervisorWithContract({ chargeNoShow: false });
     const id = await book(actor, contractId, hours(1));
-    await markNoShow(db(), actor, id, hours(3));
+    await markNoShow(testContext(db(), hours(3)), actor, id);
     expect(await loadSession(id)).toMatchObject({ status: 'no_show', chargeable: false });
   });
 
@@ -95,12 +116,14 @@ describe('held and no-show', () => {
     const id = await book(actor, contractId, hours(1));
 
     const stranger = await errorOf(
-      markHeld(db(), actor, id, { attendedClientIds: [crypto.randomUUID()] }, hours(2)),
+      markHeld(testContext(db(), hours(2)), actor, id, {
+        attendedClientIds: [crypto.randomUUID()],
+      }),
     );
     expect(stranger.messageKey).toBe('sessions.notAParticipant');
     expect((await loadSession(id)).status).toBe('scheduled');
 
-    await markHeld(db(), actor, id, { attendedClientIds: [second.id] }, hours(2));
+    await markHeld(testContext(db(), hours(2)), actor, id, { attendedClientIds: [second.id] });
     expect(await loadSession(id)).toMatchObject({ status: 'held', chargeable: true });
     const rows = await db()
       .select({ clientId: sessionAttendance.clientId, attended: sessionAttendance.attended })
@@ -112,7 +135,7 @@ describe('held and no-show', () => {
         [second.id, true],
       ]),
     );
-    const { participants } = await getSession(db(), actor, id);
+    const { participants } = await getSession(testContext(db()), actor, id);
     expect(participants.map((p) => [p.name, p.attended])).toEqual([
       ['Aino Aalto', true],
       ['Maria Lehtonen', false],

@@ -17,6 +17,7 @@ import {
   supervisedContracts,
   visibleContracts,
 } from '~/contracts/access.server';
+import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 
 import { loadOwnSession } from './access.server';
@@ -40,7 +41,7 @@ export function participantNamesOf(db: Db, contractId: AnyPgColumn) {
  * A session with its contract, participants, attendance and history, for its supervisor, and
  * whether a correction that makes it count again would take it past the allowance.
  */
-export async function getSession(db: Db, actor: MemberActor, sessionId: string) {
+export async function getSession({ db }: DomainContext, actor: MemberActor, sessionId: string) {
   const { session, contract } = await loadOwnSession(db, actor, sessionId);
   const [participants, attendance, history] = await Promise.all([
     db
@@ -99,7 +100,7 @@ export async function getSession(db: Db, actor: MemberActor, sessionId: string) 
 export type SessionView = Awaited<ReturnType<typeof getSession>>;
 
 /** The actor's active contracts, for the booking form: code, participants, default length. */
-export function listBookableContracts(db: Db, actor: MemberActor) {
+export function listBookableContracts({ db }: DomainContext, actor: MemberActor) {
   return db
     .select({
       id: contracts.id,
@@ -108,9 +109,7 @@ export function listBookableContracts(db: Db, actor: MemberActor) {
       participantNames: participantNamesOf(db, contracts.id),
     })
     .from(contracts)
-    .where(
-and(supervisedContracts(actor), eq(contracts.status, 'active')),
-    )
+    .where(and(supervisedContracts(actor), eq(contracts.status, 'active')))
     .orderBy(asc(contracts.code));
 }
 
@@ -118,7 +117,12 @@ and(supervisedContracts(actor), eq(contracts.status, 'active')),
  * A supervisee's sessions, newest first, from the contracts the actor may see (an owner all
  * of the practice's, a supervisor their own). Times and states only: no note content.
  */
-export function listClientSessions(db: Db, actor: MemberActor, clientId: string, limit = 50) {
+export function listClientSessions(
+  { db }: DomainContext,
+  actor: MemberActor,
+  clientId: string,
+  limit = 50,
+) {
   return db
     .select({
       id: supervisionSessions.id,

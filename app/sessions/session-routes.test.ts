@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { supervisionSessions } from '#db/schema';
-import { loadContextFor } from '#db/testing/context';
+import { loadContextFor, testContext } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
 import { unwrapActionResult } from '~/forms/respond.server';
 import * as sessionRoute from '~/routes/_app.sessions.$sessionId._index';
@@ -51,11 +51,15 @@ describe('booking past the allowance', () => {
     // Going past the allowance is a conflict with the contract: 409, not a success.
     expect(answer.status).toBe(409);
     const asked = answer.data;
-    if (asked instanceof Response || !('failure' in asked)) throw new Error('expected the form back');
+    if (asked instanceof Response || !('failure' in asked))
+      throw new Error('expected the form back');
     expect(asked.allowance).toEqual({ agreed: 2, counted: 0, extra: 1 });
     expect(asked.failure.values).toMatchObject(fields);
     expect(
-      await db().select().from(supervisionSessions).where(eq(supervisionSessions.contractId, contractId)),
+      await db()
+        .select()
+        .from(supervisionSessions)
+        .where(eq(supervisionSessions.contractId, contractId)),
     ).toEqual([]);
 
     const booked = await newSessionRoute.action({
@@ -94,7 +98,8 @@ describe('refusals answer with the status of their error code', () => {
     );
     expect(answer.status).toBe(409);
     const result = answer.data;
-    if (result instanceof Response || !('failure' in result)) throw new Error('expected the form back');
+    if (result instanceof Response || !('failure' in result))
+      throw new Error('expected the form back');
     expect(result.failure.formError).toBe('sessions.doubleBooked');
     expect(result.failure.values).toMatchObject(fields);
     const rows = await db()
@@ -113,7 +118,8 @@ describe('refusals answer with the status of their error code', () => {
     );
     expect(answer.status).toBe(400);
     const result = answer.data;
-    if (result instanceof Response || !('failure' in result)) throw new Error('expected the form back');
+    if (result instanceof Response || !('failure' in result))
+      throw new Error('expected the form back');
     expect(result.needsPastConfirmation).toBe(true);
     expect(result.failure.values).toMatchObject(fields);
   });
@@ -133,7 +139,8 @@ describe('refusals answer with the status of their error code', () => {
     );
     expect(answer.status).toBe(409);
     const result = answer.data;
-    if (result instanceof Response || !('failure' in result)) throw new Error('expected the form back');
+    if (result instanceof Response || !('failure' in result))
+      throw new Error('expected the form back');
     expect(result.intent).toBe('reschedule');
     expect(result.failure.values).toMatchObject(fields);
     expect((await loadSession(id)).startsAt).toEqual(new Date('2099-03-03T07:00:00Z'));
@@ -144,7 +151,7 @@ describe('correcting an outcome on the session page', () => {
   it('changes nothing without the confirmation and keeps what was chosen', async () => {
     const { actor, contractId } = await supervisorWithContract();
     const id = await book(actor, contractId, hours(1));
-    await markNoShow(db(), actor, id, hours(2));
+    await markNoShow(testContext(db(), hours(2)), actor, id);
     const context = await loadContextFor(db(), actor.userId);
     const fields = { intent: 'correct', status: 'cancelled', cancelledBy: 'supervisor' };
     const answer = unwrapActionResult(

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { clients, contractParticipants, supervisionSessions } from '#db/schema';
+import { testContext } from '#db/testing/context';
 import { createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
@@ -31,7 +32,12 @@ export function sessionFixtures(db: () => Db) {
       return { actor: owner, contractId, clientId };
     },
     book(actor: MemberActor, contractId: string, startsAt: Date, minutes?: number) {
-      return bookSession(db(), actor, { contractId, startsAt, minutes, confirmPast: false }, now);
+      return bookSession(testContext(db(), now), actor, {
+        contractId,
+        startsAt,
+        minutes,
+        confirmPast: false,
+      });
     },
     async loadSession(id: string) {
       const [row] = await db()

@@ -60,15 +60,18 @@ export async function seedDemoPractice(
 ): Promise<boolean> {
   if (!(await isDatabaseEmpty(db))) return false;
   const { owner, supervisor } = demoAccounts;
-  const signedUp = await signUp(db, {
-    practiceName: 'Työnohjaus Kajo',
-    name: owner.name,
-    email: owner.email,
-    password: owner.password,
-    locale: null,
-    // The demo owner is marked verified below, so the link in this mail is never needed.
-    mail: { appOrigin: '', keyring },
-  });
+  const signedUp = await signUp(
+    { db, keyring, now: new Date() },
+    {
+      practiceName: 'Työnohjaus Kajo',
+      name: owner.name,
+      email: owner.email,
+      password: owner.password,
+      locale: null,
+      // The demo owner is marked verified below, so the link in this mail is never needed.
+      mail: { appOrigin: '', keyring },
+    },
+  );
   if (signedUp.kind !== 'created') throw new Error('demo owner already exists');
   await markEmailVerified(db, signedUp.userId, now);
   const practiceId = signedUp.practiceId;
@@ -84,7 +87,12 @@ export async function seedDemoPractice(
     .returning({ id: users.id });
   if (!veikkoUser) throw new Error('insert returned no row');
   await db.insert(memberships).values({ practiceId, userId: veikkoUser.id, role: 'supervisor' });
-  const veikko: MemberActor = { kind: 'member', userId: veikkoUser.id, practiceId, role: 'supervisor' };
+  const veikko: MemberActor = {
+    kind: 'member',
+    userId: veikkoUser.id,
+    practiceId,
+    role: 'supervisor',
+  };
 
   const commissionerIds = new Map<CommissionerKey, string>();
   for (const { key, ...values } of demoCommissioners) {
@@ -96,7 +104,11 @@ export async function seedDemoPractice(
   }
   const clientIds = new Map<ClientKey, string>();
   for (const { key, ...values } of demoClients) {
-    const id = await createClient(db, aino, { ...values, phone: null, background: null }, keyring);
+    const id = await createClient({ db, keyring, now: new Date() }, aino, {
+      ...values,
+      phone: null,
+      background: null,
+    });
     clientIds.set(key, id);
   }
 
@@ -221,20 +233,13 @@ export async function seedDemoPractice(
     const held = sessionRows.filter((s) => s.status === 'held');
     for (const [i, session] of held.entries()) {
       const text = demoNotes[(i + index) % demoNotes.length] ?? demoNotes[0];
-      await saveNote(
-        db,
-        contract.actor,
-        session.id,
-        {
-          baseVersion: 0,
-          private: { ...emptyPrivateNote, ...text.private },
-          shared: { ...emptySharedDraft, ...text.shared, actions: [...text.shared.actions] },
-          themes: null,
-        },
-        keyring,
-        now,
-      );
-      if (contract.publish) await publishSummary(db, contract.actor, session.id, keyring, now);
+      await saveNote({ db, keyring, now }, contract.actor, session.id, {
+        baseVersion: 0,
+        private: { ...emptyPrivateNote, ...text.private },
+        shared: { ...emptySharedDraft, ...text.shared, actions: [...text.shared.actions] },
+        themes: null,
+      });
+      if (contract.publish) await publishSummary({ db, keyring, now }, contract.actor, session.id);
     }
   }
   return true;

@@ -2,6 +2,7 @@ import type { AppLoadContext } from '@remix-run/node';
 
 import { createSession, validateSessionToken } from '~/auth/session.server';
 import { loadConfig } from '~/config.server';
+import type { DomainContext } from '~/domain/context';
 import { unwrapActionResult } from '~/forms/respond.server';
 
 import type { Db } from '../client';
@@ -32,4 +33,9 @@ export async function statusOf(run: () => Promise<unknown>): Promise<number> {
     if (thrown instanceof Response) return thrown.status;
     throw thrown;
   }
+}
+
+/** A domain context for tests: the test keyring and, unless a test fixes it, the current time. */
+export function testContext(db: Db, now = new Date()): DomainContext {
+  return { db, keyring: testKeyring, now };
 }

@@ -10,6 +10,7 @@ import type { MemberActor } from '~/practices/actor';
 
 import type { Db } from '../client';
 import { type contracts, memberships, type PracticeRole, users } from '../schema';
+import { testContext } from './context';
 import { testKeyring } from './keyring';
 
 export const TEST_PASSWORD = 'harmaa-lokki-lentää-2026';
@@ -30,7 +31,7 @@ export async function createPracticeWithOwner(
 ): Promise<{ owner: MemberActor; email: string; password: string }> {
   const email = overrides.email ?? uniqueEmail('owner');
   const password = overrides.password ?? TEST_PASSWORD;
-  const signedUp = await signUp(db, {
+  const signedUp = await signUp(testContext(db), {
     practiceName: overrides.practiceName ?? 'Testiohjaus Oy',
     name: 'Olli Omistaja',
     email,
@@ -79,7 +80,7 @@ export async function createContractFixture(
   actor: MemberActor,
   overrides: Partial<typeof contracts.$inferInsert> = {},
 ): Promise<{ contractId: string; clientId: string; commissionerId: string }> {
-  const commissionerId = await createCommissioner(db, actor, {
+  const commissionerId = await createCommissioner(testContext(db), actor, {
     name: 'Kuopion kaupunki',
     businessId: '0201256-6',
     billingContact: null,
@@ -90,21 +91,16 @@ export async function createContractFixture(
     eInvoiceAddress: null,
     eInvoiceOperator: null,
   });
-  const clientId = await createClient(
-    db,
-    actor,
-    {
-      name: 'Maria Lehtonen',
-      email: null,
-      phone: null,
-      title: null,
-      organisation: 'Kuopio',
-      background: null,
-    },
-    testKeyring,
-  );
+  const clientId = await createClient(testContext(db), actor, {
+    name: 'Maria Lehtonen',
+    email: null,
+    phone: null,
+    title: null,
+    organisation: 'Kuopio',
+    background: null,
+  });
   const { status = 'active', ...columns } = overrides;
-  const contractId = await createContract(db, actor, {
+  const contractId = await createContract(testContext(db), actor, {
     supervisorId: actor.userId,
     commissionerId,
     participants: [clientId],
@@ -131,7 +127,7 @@ export async function createContractFixture(
     retentionMonths: 24,
     ...columns,
   });
-  if (status !== 'draft') await activateContract(db, actor, contractId);
-  if (status === 'ended') await endContract(db, actor, contractId);
+  if (status !== 'draft') await activateContract(testContext(db), actor, contractId);
+  if (status === 'ended') await endContract(testContext(db), actor, contractId);
   return { contractId, clientId, commissionerId };
 }
