@@ -48,7 +48,12 @@ export default tseslint.config(
     // must not (they cost every page ~11 KB gzipped). Shared value lists live in
     // db/schema/values.ts; server-only code goes in *.server.ts.
     files: ['app/**/*.{ts,tsx}'],
-    ignores: ['app/**/*.server.ts', 'app/**/*.test.{ts,tsx}', 'app/**/test-fixtures.ts', 'app/**/test-app.ts'],
+    ignores: [
+      'app/**/*.server.ts',
+      'app/**/*.test.{ts,tsx}',
+      'app/**/test-fixtures.ts',
+      'app/**/test-app.ts',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

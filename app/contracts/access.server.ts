@@ -14,7 +14,9 @@ import type { MemberActor } from '~/practices/actor';
  * invoice all of them), a supervisor the contracts they supervise.
  */
 export function visibleContracts(actor: MemberActor): SQL | undefined {
-  return actor.role === 'owner' ? eq(contracts.practiceId, actor.practiceId) : supervisedContracts(actor);
+  return actor.role === 'owner'
+    ? eq(contracts.practiceId, actor.practiceId)
+    : supervisedContracts(actor);
 }
 
 /**

@@ -54,7 +54,11 @@ export function ContentSection(props: SectionProps) {
           const n = index + 1;
           return (
             <div key={n} className="grid gap-3 sm:grid-cols-[1fr_14rem]">
-              <input type="hidden" name={goalIdField(n)} value={shownValue(props, goalIdField(n)) ?? ''} />
+              <input
+                type="hidden"
+                name={goalIdField(n)}
+                value={shownValue(props, goalIdField(n)) ?? ''}
+              />
               <Field
                 name={goalTextField(n)}
                 required={false}

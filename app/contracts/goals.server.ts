@@ -12,7 +12,12 @@ import type { ContractInput } from './schemas';
  * id is a new goal, and only goals missing from the form are deleted (their scores go with
  * them, as the form's hint says: a score of a goal the contract no longer has means nothing).
  */
-export async function syncGoals(tx: Db, actor: MemberActor, contractId: string, input: ContractInput) {
+export async function syncGoals(
+  tx: Db,
+  actor: MemberActor,
+  contractId: string,
+  input: ContractInput,
+) {
   const existing = await tx
     .select({ id: contractGoals.id })
     .from(contractGoals)

@@ -31,7 +31,10 @@ export function mayChangeEvaluation(actor: Actor, facts: { recordedBy: string })
 
 /** The evaluations the actor may edit or delete (see mayChangeEvaluation), as a filter. */
 export function changeableEvaluations(actor: MemberActor) {
-  return and(eq(evaluations.practiceId, actor.practiceId), eq(evaluations.recordedBy, actor.userId));
+  return and(
+    eq(evaluations.practiceId, actor.practiceId),
+    eq(evaluations.recordedBy, actor.userId),
+  );
 }
 
 /**

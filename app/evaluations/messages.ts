@@ -28,7 +28,8 @@ export const fi = {
   'evaluations.editLabel': 'Muokkaa arviointia: {what}',
   'evaluations.delete': 'Poista',
   'evaluations.deleteLabel': 'Poista arviointi: {what}',
-  'evaluations.deleteConfirm': 'Poistetaanko arviointi {what}? Pisteet ja vapaa sana poistuvat pysyvästi.',
+  'evaluations.deleteConfirm':
+    'Poistetaanko arviointi {what}? Pisteet ja vapaa sana poistuvat pysyvästi.',
   'evaluations.deleteYes': 'Kyllä, poista arviointi',
   'evaluations.cancel': 'Peruuta',
   'evaluations.deleted': 'Arviointi poistettu.',
@@ -66,7 +67,8 @@ export const en: Record<keyof typeof fi, string> = {
   'evaluations.editLabel': 'Edit the evaluation: {what}',
   'evaluations.delete': 'Delete',
   'evaluations.deleteLabel': 'Delete the evaluation: {what}',
-  'evaluations.deleteConfirm': 'Delete the evaluation {what}? Its scores and comments are removed for good.',
+  'evaluations.deleteConfirm':
+    'Delete the evaluation {what}? Its scores and comments are removed for good.',
   'evaluations.deleteYes': 'Yes, delete the evaluation',
   'evaluations.cancel': 'Cancel',
   'evaluations.deleted': 'Evaluation deleted.',

@@ -132,7 +132,8 @@ export const fi = {
     'Lyhyesti, esimerkiksi ”sairastuminen”. Ei luottamuksellisia tietoja: syy tallentuu istunnon tietoihin, jotka myös laskutus näkee.',
   'sessions.cancelledAt': 'Milloin peruttiin',
   'sessions.invalidCancelledAt': 'Anna peruutuksen päivä ja kellonaika.',
-  'sessions.cancelledAtHint': 'Jos jätät tyhjäksi, peruutuksen ajaksi tulee nyt. Aika ratkaisee, oliko peruutus myöhäinen.',
+  'sessions.cancelledAtHint':
+    'Jos jätät tyhjäksi, peruutuksen ajaksi tulee nyt. Aika ratkaisee, oliko peruutus myöhäinen.',
   'sessions.cancelledAtFuture': 'Peruutuksen aika ei voi olla tulevaisuudessa.',
   'sessions.markCancelled': 'Merkitse peruutetuksi',
   'sessions.outcomeCancelledLegend': 'Istunto peruttiin',
@@ -304,7 +305,8 @@ export const en: Record<keyof typeof fi, string> = {
     'Briefly, for example "illness". Nothing confidential: the reason is kept with the session, which billing sees too.',
   'sessions.cancelledAt': 'When it was cancelled',
   'sessions.invalidCancelledAt': 'Give the date and time of the cancellation.',
-  'sessions.cancelledAtHint': 'Left empty, the cancellation is recorded as made now. The time decides whether it was late.',
+  'sessions.cancelledAtHint':
+    'Left empty, the cancellation is recorded as made now. The time decides whether it was late.',
   'sessions.cancelledAtFuture': 'The cancellation cannot be in the future.',
   'sessions.markCancelled': 'Mark cancelled',
   'sessions.outcomeCancelledLegend': 'The session was cancelled',

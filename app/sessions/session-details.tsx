@@ -7,13 +7,7 @@ import { useLocale, useT } from '~/i18n/react';
 import { helsinkiDate } from '~/time/helsinki';
 import { DetailList } from '~/ui/detail-list';
 
-import {
-  cancellerLabel,
-  chargeReason,
-  evaluationLabel,
-  statusLabel,
-  weekdayLabel,
-} from './labels';
+import { cancellerLabel, chargeReason, evaluationLabel, statusLabel, weekdayLabel } from './labels';
 import type { SessionView } from './queries.server';
 
 /** When, how long, with whom, in which state, and whether it is invoiced. */
