@@ -13,13 +13,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { queryRows } from '#db/client';
-import {
-  addMember,
-  createContractFixture,
-  createPracticeWithOwner,
-  TEST_PASSWORD,
-} from '#db/testing/factories';
-import { insertSession } from '#db/testing/sessions';
+import { createAccessCast } from '#db/testing/access-cast';
+import { TEST_PASSWORD } from '#db/testing/factories';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
 import { createSession } from '~/auth/session.server';
 
@@ -35,24 +30,15 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const db = database.db;
-  const { owner } = await createPracticeWithOwner(db);
-  const supervisor = await addMember(db, owner.practiceId, 'supervisor');
-  const other = await createPracticeWithOwner(db, { practiceName: 'Toinen Oy' });
-  const fixture = await createContractFixture(db, supervisor);
-  const sessionId = await insertSession(db, {
-    practiceId: owner.practiceId,
-    contractId: fixture.contractId,
-    supervisorId: supervisor.userId,
-    startsAt: new Date('2026-11-10T08:00:00Z'),
-    status: 'held',
-  });
-  users = [owner.userId, supervisor.userId, other.owner.userId];
+  const { owner, author: supervisor, outsider, ...cast } = await createAccessCast(database.db);
+  users = [owner.userId, supervisor.userId, outsider.userId];
   ids = {
-    ...fixture,
-    sessionId,
+    clientId: cast.clientId,
+    commissionerId: cast.commissionerId,
+    contractId: cast.contractId,
+    sessionId: cast.sessionId,
     practiceId: owner.practiceId,
-    otherPractice: other.owner.practiceId,
+    otherPractice: outsider.practiceId,
   };
   app = await startTestApp(database);
   // The request log says one line per request; keep what is logged as errors for the report.

@@ -17,9 +17,8 @@ import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
+import { createAccessCast } from '#db/testing/access-cast';
 import { loadContextFor } from '#db/testing/context';
-import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
-import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { unwrapActionResult } from '~/forms/respond.server';
 
@@ -149,26 +148,17 @@ let params: Record<string, string> = {};
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  const { owner } = await createPracticeWithOwner(db);
-  const supervisor = await addMember(db, owner.practiceId, 'supervisor');
-  const other = await createPracticeWithOwner(db, { practiceName: 'Toinen Oy' });
-  const fixture = await createContractFixture(db, supervisor);
-  const sessionId = await insertSession(db, {
-    practiceId: owner.practiceId,
-    contractId: fixture.contractId,
-    supervisorId: supervisor.userId,
-    startsAt: new Date('2026-11-10T08:00:00Z'),
-  });
+  const { owner, author: supervisor, outsider, ...cast } = await createAccessCast(db);
   params = {
-    clientId: fixture.clientId,
-    commissionerId: fixture.commissionerId,
-    contractId: fixture.contractId,
-    sessionId,
+    clientId: cast.clientId,
+    commissionerId: cast.commissionerId,
+    contractId: cast.contractId,
+    sessionId: cast.sessionId,
     token: 'tuntematon-token-0123456789abcdefghij',
     '*': 'no/such/page',
   };
   contexts = [];
-  for (const userId of [null, owner.userId, supervisor.userId, other.owner.userId]) {
+  for (const userId of [null, owner.userId, supervisor.userId, outsider.userId]) {
     contexts.push(await loadContextFor(db, userId));
   }
 }, 60_000);

@@ -11,13 +11,15 @@ export type CastRole = 'author' | 'colleague' | 'owner' | 'outsider';
 /**
  * A practice whose owner employs two supervisors: `author` supervises a contract with one
  * held session; `colleague` supervises nothing of it. `outsider` owns another practice.
+ * The access tables and the whole-app route tests all start from this cast.
  */
 export async function createAccessCast(db: Db) {
   const { owner } = await createPracticeWithOwner(db);
   const author = await addMember(db, owner.practiceId, 'supervisor');
   const colleague = await addMember(db, owner.practiceId, 'supervisor');
   const { owner: outsider } = await createPracticeWithOwner(db, { practiceName: 'Toinen Oy' });
-  const { contractId, clientId } = await createContractFixture(db, author);
+  const fixture = await createContractFixture(db, author);
+  const { contractId, clientId } = fixture;
   const sessionId = await insertSession(db, {
     practiceId: owner.practiceId,
     contractId,
@@ -26,7 +28,17 @@ export async function createAccessCast(db: Db) {
     status: 'held',
   });
   const actors: Record<CastRole, MemberActor> = { author, colleague, owner, outsider };
-  return { actors, owner, author, colleague, outsider, contractId, clientId, sessionId };
+  return {
+    actors,
+    owner,
+    author,
+    colleague,
+    outsider,
+    contractId,
+    clientId,
+    commissionerId: fixture.commissionerId,
+    sessionId,
+  };
 }
 
 /** 'allowed', or the refusal's code; anything that is not an AppError fails the test. */
