@@ -232,7 +232,8 @@ const common: Omit<
 
   'error.title': 'Something went wrong',
   'error.unexpected': 'An unexpected error. Please try again in a moment.',
-  'error.notFound': 'Page not found.',
+  'error.notFound':
+    'What you were looking for does not exist, or you have no access to it. Check the address or go back to the front page.',
   'error.forbidden': 'You do not have permission for this.',
   'error.unauthenticated': 'Please log in to continue.',
   'error.conflict': 'The data changed in the meantime. Please reload the page.',

@@ -227,7 +227,8 @@ const common = {
 
   'error.title': 'Jokin meni vikaan',
   'error.unexpected': 'Odottamaton virhe. Yritä hetken kuluttua uudelleen.',
-  'error.notFound': 'Sivua ei löytynyt.',
+  'error.notFound':
+    'Etsimääsi sivua tai tietoa ei ole, tai sinulla ei ole siihen pääsyä. Tarkista osoite tai palaa etusivulle.',
   'error.forbidden': 'Sinulla ei ole oikeutta tähän.',
   'error.unauthenticated': 'Kirjaudu sisään jatkaaksesi.',
   'error.conflict': 'Tieto on muuttunut sillä välin. Lataa sivu uudelleen.',
