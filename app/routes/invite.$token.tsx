@@ -2,9 +2,9 @@ import type { MetaFunction } from '@remix-run/node';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react';
 
-import { startSession } from '~/auth/cookies.server';
 import { acceptInvitationSchema } from '~/auth/schemas';
 import { setSessionPractice } from '~/auth/session.server';
+import { completeSignIn } from '~/auth/sign-in-flow.server';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ...parsed.data,
       locale: resolveLocale(request, context),
     });
-    return redirect('/calendar', { headers: await startSession(context.db, context, userId) });
+    return await completeSignIn(context, userId);
   } catch (error) {
     if (isAppError(error)) return refused(error, formFailure(form, {}, error.messageKey));
     throw error;

@@ -1,11 +1,11 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
-import { startSession } from '~/auth/cookies.server';
-import { requireAnonymous, safeRedirectPath } from '~/auth/guards.server';
+import { requireAnonymous } from '~/auth/guards.server';
 import { logIn } from '~/auth/log-in.server';
 import { logInSchema } from '~/auth/schemas';
+import { completeSignIn } from '~/auth/sign-in-flow.server';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
@@ -31,9 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ...parsed.data,
       ip: context.clientIp,
     });
-    return redirect(safeRedirectPath(form.get('redirectTo')), {
-      headers: await startSession(context.db, context, userId),
-    });
+    return await completeSignIn(context, userId, form.get('redirectTo'));
   } catch (error) {
     if (!isAppError(error)) throw error;
     // 401 for a wrong password, 429 when throttled; the form keeps the address either way.

@@ -1,10 +1,10 @@
 import type { MetaFunction } from '@remix-run/node';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
-import { startSession } from '~/auth/cookies.server';
 import { isResetTokenUsable, resetPassword } from '~/auth/password-reset.server';
 import { resetPasswordSchema } from '~/auth/schemas';
+import { completeSignIn } from '~/auth/sign-in-flow.server';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { formFailure, parseForm } from '~/forms/parse';
@@ -28,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       token: params.token ?? '',
       password: parsed.data.password,
     });
-    return redirect('/calendar', { headers: await startSession(context.db, context, userId) });
+    return await completeSignIn(context, userId);
   } catch (error) {
     if (isAppError(error)) return refused(error, formFailure({}, {}, error.messageKey));
     throw error;
