@@ -6,6 +6,7 @@ import { type AppLoadContext, redirect } from '@remix-run/node';
 
 import type { PracticeRole } from '#db/schema';
 import { AppError, appErrorResponse, isAppError } from '~/errors';
+import { hasPortalAccess } from '~/portal/access.server';
 import type { MemberActor } from '~/practices/actor';
 import {
   listMemberships,
@@ -60,6 +61,8 @@ export async function requirePracticeRole(
   const auth = requireUser(request, context);
   const memberships = await listMemberships(context.db, auth.user.id);
   const membership = pickActiveMembership(memberships, auth.session.practiceId);
+  // A supervisee who opens a staff page (a bookmark, the log-in default) belongs in the portal.
+  if (!membership && (await hasPortalAccess(context.db, auth.user.id))) throw redirect('/portal');
   if (!membership || (role === 'owner' && membership.role !== 'owner')) throw forbidden();
   const actor: PracticeActor = {
     kind: 'member',

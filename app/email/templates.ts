@@ -24,6 +24,25 @@ export function invitationEmail(
   };
 }
 
+/** The invitation of a supervisee to the portal: names the practice and the inviter, nothing of the work. */
+export function portalInvitationEmail(
+  locale: Locale,
+  args: { practice: string; inviter: string; link: string },
+): Email {
+  return {
+    subject: translate(locale, 'email.portalInvite.subject', { practice: args.practice }),
+    text: compose(locale, [
+      translate(locale, 'email.portalInvite.body', {
+        practice: args.practice,
+        inviter: args.inviter,
+      }),
+      args.link,
+      '',
+      translate(locale, 'email.portalInvite.ignore'),
+    ]),
+  };
+}
+
 export function passwordResetEmail(locale: Locale, args: { link: string }): Email {
   return {
     subject: translate(locale, 'email.reset.subject'),

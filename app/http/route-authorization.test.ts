@@ -20,9 +20,9 @@ import type { Database } from '#db/client';
 import { createAccessCast } from '#db/testing/access-cast';
 import { loadContextFor } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
-import { unwrapActionResult } from '~/forms/respond.server';
 
-type Outcome = number | 'login' | `→${string}` | 'no loader';
+import { type Outcome, outcomesFor } from './route-outcomes.testing';
+
 /** anonymous, owner, supervisor, other practice */
 type Row = [Outcome, Outcome, Outcome, Outcome];
 interface RouteRow {
@@ -132,12 +132,6 @@ const table: Record<string, RouteRow> = {
   },
 };
 
-type DataFunction = (args: {
-  request: Request;
-  params: Record<string, string>;
-  context: AppLoadContext;
-}) => unknown;
-
 const modules = import.meta.glob<Record<string, unknown>>('../routes/*.{ts,tsx}');
 const routesDir = path.resolve(__dirname, '../routes');
 
@@ -164,54 +158,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => database.close());
 
-/** The URL of a route file, with this test's ids in place of its parameters. */
-function urlOf(file: string): string {
-  const segments = file
-    .replace(/\.tsx?$/, '')
-    .split('.')
-    .filter((s) => !s.startsWith('_'))
-    .map((s) =>
-      s === '$' ? (params['*'] ?? '') : s.startsWith('$') ? (params[s.slice(1)] ?? '') : s,
-    );
-  return `http://localhost/${segments.join('/')}`;
-}
-
-async function outcomeOf(run: () => unknown): Promise<Outcome> {
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (thrown) {
-    result = thrown;
-    if (!(thrown instanceof Response)) {
-      throw new Error(`threw ${thrown instanceof Error ? thrown.message : String(thrown)}`);
-    }
-  }
-  // A form answered again with its errors carries its status in Remix's data() wrapper.
-  if (!(result instanceof Response)) return unwrapActionResult(result).status;
-  const location = result.headers.get('location');
-  if (result.status >= 300 && result.status < 400 && location) {
-    if (location.startsWith('/login')) return 'login';
-    let target = location.split('?')[0] ?? '';
-    for (const [name, value] of Object.entries(params))
-      target = target.replaceAll(value, `:${name}`);
-    return `→${target}`;
-  }
-  return result.status;
-}
-
 async function rowFor(file: string, kind: 'loader' | 'action'): Promise<Row> {
   const load = modules[`../routes/${file}`];
   if (!load) throw new Error(`no module for ${file}`);
-  const fn = (await load())[kind] as DataFunction | undefined;
-  if (!fn) return kind === 'action' ? noAction : all('no loader');
-  const row: Outcome[] = [];
-  for (const context of contexts) {
-    const request = new Request(urlOf(file), {
-      method: kind === 'action' ? 'POST' : 'GET',
-      ...(kind === 'action' ? { body: new FormData() } : {}),
-    });
-    row.push(await outcomeOf(() => fn({ request, params, context })));
-  }
+  const row = await outcomesFor(await load(), file, kind, contexts, params);
+  if (row === 'none') return kind === 'action' ? noAction : all('no loader');
   return row as Row;
 }
 
@@ -219,16 +170,17 @@ async function rowFor(file: string, kind: 'loader' | 'action'): Promise<Row> {
 async function outsiderPosts(file: string, fields: Record<string, string>): Promise<Outcome> {
   const load = modules[`../routes/${file}`];
   if (!load) throw new Error(`no module for ${file}`);
-  const action = (await load()).action as DataFunction;
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.set(name, value);
-  const request = new Request(urlOf(file), { method: 'POST', body });
   const context = contexts[3];
   if (!context) throw new Error('no context');
-  return outcomeOf(() => action({ request, params, context }));
+  const [outcome] = await outcomesFor(await load(), file, 'action', [context], params, fields);
+  return outcome as Outcome;
 }
 
-const routeFiles = readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.'));
+// The portal's routes have their own table with the six visitors the portal must tell apart
+// (app/portal/portal-routes.test.ts).
+const routeFiles = readdirSync(routesDir).filter(
+  (f) => /\.tsx?$/.test(f) && !f.includes('.test.') && !f.startsWith('portal'),
+);
 
 describe('route authorization', () => {
   it('has a row for every route file, and none for a route that is gone', () => {

@@ -3,6 +3,7 @@ import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
 import { en as notes } from '~/notes/messages';
+import { en as portal } from '~/portal/messages';
 import { en as sessions } from '~/sessions/messages';
 
 import type { Catalogue } from './catalogue';
@@ -13,6 +14,7 @@ const common: Omit<
   | keyof typeof sessions
   | keyof typeof feeds
   | keyof typeof notes
+  | keyof typeof portal
   | keyof typeof evaluations
   | keyof typeof auth
 > = {
@@ -263,4 +265,5 @@ export const en: Catalogue = {
   ...notes,
   ...evaluations,
   ...auth,
+  ...portal,
 };

@@ -3,6 +3,7 @@ import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
 import { fi as notes } from '~/notes/messages';
+import { fi as portal } from '~/portal/messages';
 import { fi as sessions } from '~/sessions/messages';
 
 /** Finnish messages shared by the whole app; areas keep theirs in <area>/messages.ts. */
@@ -261,4 +262,5 @@ export const fi = {
   ...notes,
   ...evaluations,
   ...auth,
+  ...portal,
 } as const;

@@ -3,18 +3,27 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
+  type SerializeFrom,
 } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getClient, setClientArchived } from '~/clients/clients.server';
 import { ContractTable } from '~/contracts/contract-table';
 import { listContracts } from '~/contracts/list-contracts.server';
 import { domainContext } from '~/domain/context';
+import { isAppError } from '~/errors';
+import { refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate, formatTime } from '~/i18n/format';
+import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
+import {
+  getPortalAccessState,
+  inviteToPortal,
+  revokePortalAccess,
+} from '~/portal/portal-access.server';
 import { statusLabel } from '~/sessions/labels';
 import { listClientSessions } from '~/sessions/queries.server';
 import { PageHeader } from '~/ui/app-shell';
@@ -29,25 +38,44 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = domainContext(context);
   const id = idParam(params.clientId);
   const client = await getClient(ctx, actor, id).catch(throwAsResponse);
-  const [contracts, sessions] = await Promise.all([
+  const [contracts, sessions, portal] = await Promise.all([
     listContracts(ctx, actor, { status: 'all', clientId: id }),
     listClientSessions(ctx, actor, id),
+    getPortalAccessState(ctx, actor, id),
   ]);
-  return { client, contracts, sessions };
+  return { client, contracts, sessions, portal };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.clientId);
-  const archive = (await request.formData()).get('intent') === 'archive';
-  await setClientArchived(domainContext(context), actor, id, archive).catch(throwAsResponse);
+  const ctx = domainContext(context);
+  const intent = (await request.formData()).get('intent');
+  if (intent === 'portal-invite' || intent === 'portal-revoke') {
+    try {
+      if (intent === 'portal-invite') {
+        await inviteToPortal(ctx, actor, {
+          clientId: id,
+          locale: resolveLocale(request, context),
+          mail: { appOrigin: context.config.appOrigin, keyring: context.keyring },
+        });
+      } else {
+        await revokePortalAccess(ctx, actor, id);
+      }
+      return { portalDone: intent, portalError: null };
+    } catch (error) {
+      if (!isAppError(error) || !error.messageKey) return throwAsResponse(error);
+      return refused(error, { portalDone: null, portalError: error.messageKey });
+    }
+  }
+  await setClientArchived(ctx, actor, id, intent === 'archive').catch(throwAsResponse);
   return redirect(`/clients/${id}`);
 }
 
 export default function ClientDetail() {
   const t = useT();
   const locale = useLocale();
-  const { client, contracts, sessions } = useLoaderData<typeof loader>();
+  const { client, contracts, sessions, portal } = useLoaderData<typeof loader>();
   return (
     <>
       <ClientsTabs />
@@ -76,6 +104,7 @@ export default function ClientDetail() {
           ],
         ]}
       />
+      <PortalAccessPanel portal={portal} hasEmail={Boolean(client.email)} />
       <section aria-labelledby="contracts-heading" className="mt-8">
         <h2 id="contracts-heading" className="mb-3 text-lg font-semibold">
           {t('contracts.title')}
@@ -114,5 +143,81 @@ export default function ClientDetail() {
         )}
       </section>
     </>
+  );
+}
+
+/** Whether the client can use the supervisee pages, and the invite / revoke buttons. */
+function PortalAccessPanel({
+  portal,
+  hasEmail,
+}: {
+  portal: SerializeFrom<typeof loader>['portal'];
+  hasEmail: boolean;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const result = useActionData<typeof action>();
+  const { access } = portal;
+  const state =
+    access.state === 'active'
+      ? t('portal.access.active', {
+          date: formatDate(new Date(access.since), locale),
+          email: access.email,
+        })
+      : access.state === 'invited'
+        ? t('portal.access.invited', {
+            date: formatDate(new Date(access.expiresAt), locale),
+            email: access.email,
+          })
+        : access.state === 'revoked'
+          ? t('portal.access.revoked', { date: formatDate(new Date(access.revokedAt), locale) })
+          : t('portal.access.none');
+  const button =
+    'rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-800';
+  return (
+    <section aria-labelledby="portal-heading" className="mt-8 max-w-3xl">
+      <h2 id="portal-heading" className="mb-3 text-lg font-semibold">
+        {t('portal.access.heading')}
+      </h2>
+      <p>{state}</p>
+      {result?.portalDone ? (
+        <p role="status" className="mt-2 text-teal-900">
+          {t(
+            result.portalDone === 'portal-invite'
+              ? 'portal.access.sent'
+              : 'portal.access.revokedNow',
+          )}
+        </p>
+      ) : null}
+      {result?.portalError ? (
+        <p role="alert" className="mt-2 text-red-800">
+          {t(result.portalError)}
+        </p>
+      ) : null}
+      {!portal.mayManage ? (
+        <p className="mt-2 text-sm text-slate-600">{t('portal.access.notYours')}</p>
+      ) : !hasEmail && access.state !== 'active' ? (
+        <p className="mt-2 text-sm text-slate-600">{t('portal.access.needsEmail')}</p>
+      ) : (
+        <div className="mt-3 flex flex-wrap gap-2">
+          {access.state !== 'active' ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="portal-invite" className={button}>
+                {t(access.state === 'none' ? 'portal.access.invite' : 'portal.access.reinvite')}
+              </button>
+            </Form>
+          ) : null}
+          {access.state === 'active' || access.state === 'invited' ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="portal-revoke" className={button}>
+                {t(
+                  access.state === 'active' ? 'portal.access.revoke' : 'portal.access.cancelInvite',
+                )}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      )}
+    </section>
   );
 }

@@ -6,7 +6,15 @@ import { useT } from '~/i18n/react';
 
 import { LanguageSwitch } from './language-switch';
 
-const navItems: { to: string; label: MessageKey; ownerOnly?: boolean }[] = [
+export interface ShellLink {
+  to: string;
+  label: MessageKey;
+  ownerOnly?: boolean;
+  /** Only the exact path marks the link current (for a section's front page). */
+  end?: boolean;
+}
+
+const staffNav: ShellLink[] = [
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/clients', label: 'nav.clients' },
   { to: '/contracts', label: 'contracts.nav' },
@@ -14,20 +22,33 @@ const navItems: { to: string; label: MessageKey; ownerOnly?: boolean }[] = [
   { to: '/settings', label: 'nav.settings' },
 ];
 
-/** The signed-in frame: practice name, main navigation, user menu and language switch. */
+const staffMenu: ShellLink[] = [{ to: '/settings', label: 'nav.settings' }];
+
+/**
+ * The signed-in frame: practice name, main navigation, user menu and language switch. Staff
+ * pages use the defaults; the supervisee portal passes its own links and switch target.
+ */
 export function AppShell({
   practiceName,
   userName,
-  isOwner,
-  devMail,
+  isOwner = false,
+  devMail = false,
   otherPractices,
+  nav = staffNav,
+  navLabel = 'nav.main',
+  menu = staffMenu,
+  switchAction = '/practice',
   children,
 }: {
   practiceName: string;
-  isOwner: boolean;
+  isOwner?: boolean;
   otherPractices: { id: string; name: string }[];
   userName: string;
-  devMail: boolean;
+  devMail?: boolean;
+  nav?: ShellLink[];
+  navLabel?: MessageKey;
+  menu?: ShellLink[];
+  switchAction?: string;
   children: ReactNode;
 }) {
   const t = useT();
@@ -55,17 +76,20 @@ export function AppShell({
                 {userName} <span aria-hidden="true">▾</span>
               </summary>
               <div className="absolute right-0 z-10 mt-1 flex min-w-48 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-                <NavLink
-                  to="/settings"
-                  className="rounded px-2 py-1 text-slate-900 no-underline hover:bg-slate-100"
-                >
-                  {t('nav.settings')}
-                </NavLink>
+                {menu.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    to={item.to}
+                    className="rounded px-2 py-1 text-slate-900 no-underline hover:bg-slate-100"
+                  >
+                    {t(item.label)}
+                  </NavLink>
+                ))}
                 {otherPractices.length > 0 ? (
                   <div className="border-y border-slate-200 py-1">
                     <p className="px-2 text-xs text-slate-600">{t('nav.switchPractice')}</p>
                     {otherPractices.map((practice) => (
-                      <Form key={practice.id} method="post" action="/practice">
+                      <Form key={practice.id} method="post" action={switchAction}>
                         <input type="hidden" name="practiceId" value={practice.id} />
                         <button
                           type="submit"
@@ -97,14 +121,15 @@ export function AppShell({
             </details>
           </div>
         </div>
-        <nav aria-label={t('nav.main')} className="mx-auto max-w-6xl px-2">
+        <nav aria-label={t(navLabel)} className="mx-auto max-w-6xl px-2">
           <ul className="flex flex-wrap gap-x-1">
-            {navItems
+            {nav
               .filter((item) => isOwner || !item.ownerOnly)
               .map((item) => (
                 <li key={item.to}>
                   <NavLink
                     to={item.to}
+                    end={item.end}
                     className="block border-b-2 border-transparent px-2 py-2 sm:px-3 text-slate-700 no-underline aria-[current=page]:border-teal-800 aria-[current=page]:font-semibold aria-[current=page]:text-teal-900"
                   >
                     {t(item.label)}

@@ -6,6 +6,7 @@ export * from './contracts';
 export * from './evaluations';
 export * from './notes';
 export * from './outbox';
+export * from './portal';
 export * from './practices';
 export * from './supervision-sessions';
 export * from './users';

@@ -78,7 +78,7 @@ export async function addMember(
 export async function createContractFixture(
   db: Db,
   actor: MemberActor,
-  overrides: Partial<typeof contracts.$inferInsert> = {},
+  overrides: Partial<typeof contracts.$inferInsert> & { participants?: string[] } = {},
 ): Promise<{ contractId: string; clientId: string; commissionerId: string }> {
   const commissionerId = await createCommissioner(testContext(db), actor, {
     name: 'Kuopion kaupunki',
@@ -91,19 +91,22 @@ export async function createContractFixture(
     eInvoiceAddress: null,
     eInvoiceOperator: null,
   });
-  const clientId = await createClient(testContext(db), actor, {
-    name: 'Maria Lehtonen',
-    email: null,
-    phone: null,
-    title: null,
-    organisation: 'Kuopio',
-    background: null,
-  });
+  // Given participants stand for the supervisees; otherwise one is made.
+  const clientId =
+    overrides.participants?.[0] ??
+    (await createClient(testContext(db), actor, {
+      name: 'Maria Lehtonen',
+      email: null,
+      phone: null,
+      title: null,
+      organisation: 'Kuopio',
+      background: null,
+    }));
   const { status = 'active', ...columns } = overrides;
   const contractId = await createContract(testContext(db), actor, {
     supervisorId: actor.userId,
     commissionerId,
-    participants: [clientId],
+    participants: overrides.participants ?? [clientId],
     goals: [],
     code: `TO-${randomBytes(3).toString('hex')}`,
     form: 'individual',
