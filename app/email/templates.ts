@@ -79,3 +79,26 @@ export function signUpAttemptEmail(
     ]),
   };
 }
+
+/**
+ * The sign-in code mail. `secret` is the part of the text from the link to the code: the
+ * outbox seals it whole (its redaction keeps only what precedes the link's last slash), so
+ * neither the link's token nor the code is stored readable while the mail waits.
+ */
+export function signInCodeEmail(
+  locale: Locale,
+  args: { link: string; code: string },
+): Email & { secret: string } {
+  const secret = [args.link, '', translate(locale, 'email.signInCode.code', { code: args.code })];
+  return {
+    subject: translate(locale, 'email.signInCode.subject'),
+    text: compose(locale, [
+      translate(locale, 'email.signInCode.body'),
+      '',
+      ...secret,
+      '',
+      translate(locale, 'email.signInCode.ignore'),
+    ]),
+    secret: secret.join('\n'),
+  };
+}
