@@ -18,8 +18,8 @@ import { unwrapActionResult } from '~/forms/respond.server';
 import * as codeRoute from '~/routes/login_.code';
 import * as linkRoute from '~/routes/login_.link.$token';
 
-import { requestSignInCode } from './sign-in-code.server';
 import { validateSessionToken } from './session.server';
+import { requestSignInCode } from './sign-in-code.server';
 
 let database: Database;
 let anonymous: AppLoadContext;

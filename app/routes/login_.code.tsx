@@ -8,7 +8,7 @@ import { requestSignInCode, signInWithCode } from '~/auth/sign-in-code.server';
 import { completeSignIn } from '~/auth/sign-in-flow.server';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
-import { formFailure, type FormFailure, parseForm } from '~/forms/parse';
+import { type FormFailure, formFailure, parseForm } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
