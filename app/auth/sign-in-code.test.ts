@@ -23,6 +23,7 @@ import type { Locale } from '~/i18n';
 
 import { isEmailVerified } from './email-verification.server';
 import { logIn } from './log-in.server';
+import { pruneAuthRecords } from './maintenance.server';
 import {
   findSignInLink,
   requestSignInCode,
@@ -303,5 +304,17 @@ describe('signing in with the link', () => {
     });
     expect(await findSignInLink(expired, token)).toBeNull();
     await expectAppError(signInWithLink(expired, token), 'signInLink.invalid');
+  });
+});
+
+describe('clean-up', () => {
+  it('deletes codes that expired more than a day ago and keeps recent ones', async () => {
+    const { email, userId } = await account();
+    await requestCode(email, new Date(Date.now() - minutes(2 * 24 * 60)));
+    await requestCode(email, new Date());
+    await pruneAuthRecords(db());
+    const rows = await db().select().from(signInCodes).where(eq(signInCodes.userId, userId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.usedAt).toBeNull();
   });
 });
