@@ -138,7 +138,10 @@ export default function SignInWithCode() {
             <input type="hidden" name="email" value={result.email} />
             {redirectField}
             <span>{t('signInCode.noMail')}</span>
-            <button type="submit" className="text-teal-800 underline hover:text-teal-900">
+            <button
+              type="submit"
+              className="text-teal-800 underline hover:text-teal-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800"
+            >
               {t('signInCode.resend')}
             </button>
           </Form>
