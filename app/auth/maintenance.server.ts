@@ -1,7 +1,7 @@
 import { lt, or } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { authSessions, emailVerifications, passwordResets } from '#db/schema';
+import { authSessions, emailVerifications, passwordResets, signInCodes } from '#db/schema';
 
 import { pruneThrottleCounters } from './throttle.server';
 
@@ -9,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes what is no longer needed and should not be kept: expired sessions, spent or
- * expired reset and verification links older than a day, and throttle counters older
+ * expired reset and verification links and sign-in codes older than a day, and throttle
+ * counters older
  * than a day.
  */
 export async function pruneAuthRecords(db: Db, now = new Date()): Promise<void> {
@@ -21,5 +22,8 @@ export async function pruneAuthRecords(db: Db, now = new Date()): Promise<void> 
   await db
     .delete(emailVerifications)
     .where(or(lt(emailVerifications.expiresAt, dayAgo), lt(emailVerifications.usedAt, dayAgo)));
+  await db
+    .delete(signInCodes)
+    .where(or(lt(signInCodes.expiresAt, dayAgo), lt(signInCodes.usedAt, dayAgo)));
   await pruneThrottleCounters(db, now);
 }

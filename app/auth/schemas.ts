@@ -50,6 +50,22 @@ export const logInSchema = z.object({
 
 export const forgotPasswordSchema = z.object({ email: emailField });
 
+export const requestSignInCodeSchema = z.object({ email: emailField });
+
+/** A mailed code: six digits, typed with or without spaces or a dash between them. */
+export const signInCodeSchema = z.object({
+  email: emailField,
+  code: z
+    .string({ error: 'form.required' })
+    .transform((code) => code.replace(/[\s-]/g, ''))
+    .pipe(
+      z
+        .string()
+        .min(1, 'form.required')
+        .regex(/^\d{6}$/, 'signInCode.codeFormat'),
+    ),
+});
+
 export const resetPasswordSchema = z.object({ password: newPasswordField });
 
 export const changePasswordSchema = z.object({

@@ -19,7 +19,10 @@ const HOUR = 60 * MINUTE;
 
 /** The documented limits; every one is "at most `limit` within `windowMs`". */
 export const throttles = {
-  /** Failed log-ins per account, and per IP address. */
+  /**
+   * Failed log-ins per account, and per IP address. A sign-in code entered counts here too,
+   * like a password: a code is only another thing to guess.
+   */
   loginAccount: { scope: 'login-account', limit: 10, windowMs: 15 * MINUTE },
   loginIp: { scope: 'login-ip', limit: 10, windowMs: 15 * MINUTE },
   /** Wrong current passwords on the settings page, per user. */
@@ -30,6 +33,9 @@ export const throttles = {
   /** Forgot-password requests, per address (known or not) and per IP address. */
   resetAddress: { scope: 'reset-address', limit: 3, windowMs: HOUR },
   resetIp: { scope: 'reset-ip', limit: 20, windowMs: HOUR },
+  /** Sign-in codes mailed, per address (known or not) and per IP address. */
+  signInCodeAddress: { scope: 'sign-in-code-address', limit: 5, windowMs: HOUR },
+  signInCodeIp: { scope: 'sign-in-code-ip', limit: 20, windowMs: HOUR },
   /** Notices to an address that someone tried to sign up with it again. */
   signUpNotice: { scope: 'signup-notice', limit: 3, windowMs: HOUR },
   /** Verification mails a user asks to be sent again. */

@@ -98,3 +98,30 @@ export function signUpAttemptEmail(
     ]),
   };
 }
+
+/**
+ * The sign-in code mail. `secret` is the part of the text from the link to the code: the
+ * outbox seals it whole (its redaction keeps only what precedes the link's last slash), so
+ * neither the link's token nor the code is stored readable while the mail waits.
+ */
+export function signInCodeEmail(
+  locale: Locale,
+  args: { link: string; code: string },
+): Email & { secret: string } {
+  const secret = [args.link, '', translate(locale, 'email.signInCode.code', { code: args.code })];
+  // A slash after the link would move the redaction's cut past the token and leave it readable.
+  if (secret.join('\n').slice(args.link.length).includes('/')) {
+    throw new Error('the sign-in mail has a slash after its link');
+  }
+  return {
+    subject: translate(locale, 'email.signInCode.subject'),
+    text: compose(locale, [
+      translate(locale, 'email.signInCode.body'),
+      '',
+      ...secret,
+      '',
+      translate(locale, 'email.signInCode.ignore'),
+    ]),
+    secret: secret.join('\n'),
+  };
+}

@@ -120,6 +120,13 @@ const table: Record<string, RouteRow> = {
   'invite.$token.tsx': { loader: all(200), action: [400, 404, 404, 404] },
   'language.tsx': { loader: all('→/'), action: all('→/') },
   'login.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(400) },
+  // Sign-in by a mailed code: the same answer (400 for an empty form) whoever asks.
+  'login_.code.tsx': {
+    loader: [200, '→/calendar', '→/calendar', '→/calendar'],
+    action: all(400),
+  },
+  // An unknown link: the page says so (with status 404 once the button is pressed).
+  'login_.link.$token.tsx': { loader: all(200), action: all(404) },
   'logout.tsx': { loader: all('→/'), action: all('login') },
   'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
   'reset-password.$token.tsx': { loader: all(200), action: all(400) },

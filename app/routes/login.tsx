@@ -44,6 +44,8 @@ export default function LogIn() {
   const failure = useActionData<typeof action>();
   const { demo } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get('redirectTo');
+  const codeQuery = redirectTo ? `?${new URLSearchParams({ redirectTo }).toString()}` : '';
   return (
     <PublicLayout>
       <h1 className="text-2xl font-semibold">{t('login.title')}</h1>
@@ -70,6 +72,9 @@ export default function LogIn() {
         />
         <SubmitButton>{t('login.submit')}</SubmitButton>
       </Form>
+      <p>
+        <Link to={`/login/code${codeQuery}`}>{t('login.withCode')}</Link>
+      </p>
       <p>
         <Link to="/forgot-password">{t('login.forgot')}</Link>
       </p>

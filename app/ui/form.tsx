@@ -10,6 +10,8 @@ interface FieldProps {
   label: string;
   type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'datetime-local' | 'url';
   autoComplete?: string;
+  /** The on-screen keyboard to offer, e.g. digits for a one-time code. */
+  inputMode?: 'numeric' | 'text';
   hint?: string;
   failure?: FormFailure | undefined;
   defaultValue?: string | number | null | undefined;
@@ -88,6 +90,7 @@ export function Field({
   label,
   type = 'text',
   autoComplete,
+  inputMode,
   hint,
   failure,
   defaultValue,
@@ -116,6 +119,7 @@ export function Field({
           {...inputProps}
           type={type}
           autoComplete={autoComplete}
+          inputMode={inputMode}
           required={required}
           defaultValue={value ?? undefined}
           min={min}

@@ -1,6 +1,6 @@
 import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
-import { createdAt, timestamptz } from './columns';
+import { createdAt, id, timestamptz } from './columns';
 import { practices } from './practices';
 import { users } from './users';
 
@@ -85,6 +85,37 @@ export const emailVerifications = pgTable(
   (t) => [
     // Spending a user's other links once one is used.
     index('email_verifications_user_id_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Sign-in without a password: a mail carries a 6-digit code and a link, valid 15 minutes and
+ * spent together (using one spends both). Neither is stored: the code only as an HMAC keyed
+ * by the row's random salt, the link's token only as its SHA-256. The address is kept so a
+ * code proves the address it was sent to, not whatever the account holds later.
+ */
+export const signInCodes = pgTable(
+  'sign_in_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    codeSalt: text('code_salt').notNull(),
+    codeHash: text('code_hash').notNull(),
+    linkTokenHash: text('link_token_hash').notNull().unique(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    /** Set when the code or the link signs someone in, or a newer request replaces it. */
+    usedAt: timestamptz('used_at'),
+    /** Wrong codes entered; at 5 the code (and its link) no longer work. */
+    failedGuesses: integer('failed_guesses').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Finding the live code of the address a code is entered for; voiding a user's older ones.
+    index('sign_in_codes_email_idx').on(t.email),
+    index('sign_in_codes_user_id_idx').on(t.userId),
   ],
 );
 
