@@ -28,6 +28,14 @@ export function supervisedContracts(actor: MemberActor): SQL | undefined {
   return and(eq(contracts.practiceId, actor.practiceId), eq(contracts.supervisorId, actor.userId));
 }
 
+/**
+ * The report to the commissioner: the owner, who invoices and deals with the commissioner.
+ * What it may contain is the contract's `commissioner_disclosure`.
+ */
+export function mayReportToCommissioner(actor: MemberActor): boolean {
+  return actor.role === 'owner';
+}
+
 /** Joins a participant row to its client, in the same practice only. */
 export const participantClient = and(
   eq(clients.id, contractParticipants.clientId),

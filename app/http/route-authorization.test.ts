@@ -75,6 +75,11 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 404, 200, 404],
     action: ['login', 404, 400, 404],
   },
+  // The report to the commissioner is the owner's to make and send.
+  '_app.contracts.$contractId.commissioner-report.tsx': {
+    loader: ['login', 200, 403, 404],
+    action: noAction,
+  },
   '_app.contracts._index.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.contracts.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 400, 400, 400] },
   // The development mail viewer (on in tests, never in production) is the owner's.

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { mayReportToCommissioner } from '~/contracts/access.server';
 import { ContractDetails } from '~/contracts/contract-details';
 import { StatusBadge } from '~/contracts/display';
 import { getContract } from '~/contracts/get-contract.server';
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Themes come from the notes, so only the contract's own supervisor sees the timeline.
   const isSupervisor = contract.supervisor.id === actor.userId;
   const timeline = isSupervisor ? await themesOverTime(ctx, actor, id) : null;
-  return { contract, timeline, isSupervisor };
+  return { contract, timeline, isSupervisor, mayReport: mayReportToCommissioner(actor) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -63,7 +64,7 @@ const secondaryButton =
 
 export default function ContractPage() {
   const t = useT();
-  const { contract, timeline, isSupervisor } = useLoaderData<typeof loader>();
+  const { contract, timeline, isSupervisor, mayReport } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const confirmErrors = failure?.fieldErrors.confirmEnd ?? [];
   return (
@@ -116,6 +117,22 @@ export default function ContractPage() {
         <p className="mt-6">
           <Link to="evaluations">{t('evaluations.title')}</Link>
         </p>
+      ) : null}
+      {mayReport && contract.commissionerDisclosure !== 'nothing' ? (
+        <section className="mt-6 flex max-w-3xl flex-col gap-1">
+          {/* A plain link: the browser saves the document instead of Remix routing to it. */}
+          <a href={`/contracts/${contract.id}/commissioner-report`} download>
+            {t('report.download')}
+          </a>
+          <p className="text-sm text-slate-600">
+            {t('report.downloadHint', {
+              withEvaluations:
+                contract.commissionerDisclosure === 'attendance_and_evaluations'
+                  ? t('report.withEvaluations')
+                  : '',
+            })}
+          </p>
+        </section>
       ) : null}
       {contract.status === 'active' ? (
         <Form
