@@ -8,5 +8,6 @@ export * from './notes';
 export * from './outbox';
 export * from './practices';
 export * from './supervision-sessions';
+export * from './two-factor';
 export * from './users';
 export * from './values';
