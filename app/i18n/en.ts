@@ -1,4 +1,5 @@
 import { en as auth } from '~/auth/messages';
+import { en as twoFactor } from '~/auth/two-factor/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
@@ -15,6 +16,7 @@ const common: Omit<
   | keyof typeof notes
   | keyof typeof evaluations
   | keyof typeof auth
+  | keyof typeof twoFactor
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -263,4 +265,5 @@ export const en: Catalogue = {
   ...notes,
   ...evaluations,
   ...auth,
+  ...twoFactor,
 };
