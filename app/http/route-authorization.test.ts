@@ -113,6 +113,12 @@ const table: Record<string, RouteRow> = {
   },
   '_app.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_index.tsx': { loader: all(200), action: noAction },
+  // Every signed-in user's own second factor, outside the staff layout (supervisees too);
+  // an empty form names no step and is answered 400.
+  'account.two-factor.tsx': {
+    loader: ['login', 200, 200, 200],
+    action: ['login', 400, 400, 400],
+  },
   'check-email.tsx': { loader: all('no loader'), action: noAction },
   'feeds.$token.ts': { loader: all(404), action: noAction },
   'forgot-password.tsx': { loader: all('no loader'), action: all(400) },
@@ -120,6 +126,11 @@ const table: Record<string, RouteRow> = {
   'invite.$token.tsx': { loader: all(200), action: [400, 404, 404, 404] },
   'language.tsx': { loader: all('→/'), action: all('→/') },
   'login.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(400) },
+  // The second sign-in step needs a pending sign-in's cookie: without one, back to log-in.
+  'login_.two-factor.tsx': {
+    loader: ['login', '→/calendar', '→/calendar', '→/calendar'],
+    action: ['login', '→/calendar', '→/calendar', '→/calendar'],
+  },
   'logout.tsx': { loader: all('→/'), action: all('login') },
   'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
   'reset-password.$token.tsx': { loader: all(200), action: all(400) },
@@ -170,6 +181,8 @@ function urlOf(file: string): string {
     .replace(/\.tsx?$/, '')
     .split('.')
     .filter((s) => !s.startsWith('_'))
+    // A trailing `_` only keeps the route out of its parent's layout (login_.two-factor).
+    .map((s) => s.replace(/_$/, ''))
     .map((s) =>
       s === '$' ? (params['*'] ?? '') : s.startsWith('$') ? (params[s.slice(1)] ?? '') : s,
     );
