@@ -127,10 +127,7 @@ const table: Record<string, RouteRow> = {
   'language.tsx': { loader: all('→/'), action: all('→/') },
   'login.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(400) },
   // The second sign-in step needs a pending sign-in's cookie: without one, back to log-in.
-  'login_.two-factor.tsx': {
-    loader: ['login', '→/calendar', '→/calendar', '→/calendar'],
-    action: ['login', '→/calendar', '→/calendar', '→/calendar'],
-  },
+  'login_.two-factor.tsx': { loader: all('login'), action: all('login') },
   'logout.tsx': { loader: all('→/'), action: all('login') },
   'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
   'reset-password.$token.tsx': { loader: all(200), action: all(400) },

@@ -89,7 +89,11 @@ export async function action({
     }
     const parsed = parseForm(removeTwoFactorSchema, form);
     if (!parsed.ok) return badRequest<Result>({ intent, failure: parsed });
-    await removeTwoFactor(ctx, userId, { ...parsed.data, locale });
+    await removeTwoFactor(ctx, userId, {
+      password: parsed.data.removalPassword,
+      code: parsed.data.removalCode,
+      locale,
+    });
     return { intent, removed: true };
   } catch (error) {
     if (!isAppError(error)) throw error;
@@ -230,18 +234,21 @@ export default function TwoFactorPage() {
             <Form method="post" className="flex flex-col gap-4" noValidate>
               <FormErrors
                 failure={failureOf('remove')}
-                labels={{ password: t('auth.password'), code: t('twoFactor.anyCode') }}
+                labels={{
+                  removalPassword: t('auth.password'),
+                  removalCode: t('twoFactor.anyCode'),
+                }}
               />
               <input type="hidden" name="intent" value="remove" />
               <Field
-                name="password"
+                name="removalPassword"
                 type="password"
                 label={t('auth.password')}
                 autoComplete="current-password"
                 failure={failureOf('remove')}
               />
               <Field
-                name="code"
+                name="removalCode"
                 label={t('twoFactor.anyCode')}
                 autoComplete="one-time-code"
                 failure={failureOf('remove')}

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 
-import { requireAnonymous } from '~/auth/guards.server';
 import { completeSecondFactor } from '~/auth/sign-in-flow.server';
 import { passSecondFactor } from '~/auth/two-factor/pass-second-factor.server';
 import {
@@ -28,8 +27,8 @@ function backToLogin(secure: boolean): Response {
   return redirect('/login', { headers: { 'Set-Cookie': clearedPendingSignInCookie(secure) } });
 }
 
+// No requireAnonymous: whoever holds a pending sign-in is signing in (perhaps as someone else).
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireAnonymous(context);
   const token = pendingSignInToken(request);
   const pending = token ? await findPendingSignIn(context.db, token, new Date()) : null;
   if (!pending) throw backToLogin(context.config.cookieSecure);
@@ -37,7 +36,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireAnonymous(context);
   const token = pendingSignInToken(request);
   if (!token) return backToLogin(context.config.cookieSecure);
   const form = await request.formData();

@@ -23,9 +23,13 @@ export const regenerateRecoveryCodesSchema = z
     path: ['code'],
   });
 
+// Named apart from the recovery-code form's fields, which share the page (and so the ids).
 export const removeTwoFactorSchema = z.object({
-  password: z.string({ error: 'form.required' }).min(1, 'form.required').max(1000, 'form.tooLong'),
-  code: codeField,
+  removalPassword: z
+    .string({ error: 'form.required' })
+    .min(1, 'form.required')
+    .max(1000, 'form.tooLong'),
+  removalCode: codeField,
 });
 
 export const twoFactorRequirementSchema = z.object({
