@@ -14,8 +14,16 @@ export function qrCodeDrawing(text: string): QrCodeDrawing {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const parts: string[] = [];
   for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (modules.get(row, col)) parts.push(`M${col + QUIET_ZONE} ${row + QUIET_ZONE}h1v1h-1z`);
+    // One rectangle per run of dark modules in a row keeps the page small.
+    for (let col = 0; col < modules.size;) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      let run = 1;
+      while (col + run < modules.size && modules.get(row, col + run)) run++;
+      parts.push(`M${col + QUIET_ZONE} ${row + QUIET_ZONE}h${run}v1h-${run}z`);
+      col += run;
     }
   }
   return { size: modules.size + 2 * QUIET_ZONE, path: parts.join('') };
