@@ -170,6 +170,43 @@ describe('a user with two-factor sign-in', () => {
   });
 });
 
+describe('the enrolment page', () => {
+  it('makes new recovery codes with the password, and turns two-factor sign-in off with the password and a code', async () => {
+    const { owner, secret, recoveryCodes } = await enrolledOwner();
+    const context = await loadContextFor(db(), owner.userId);
+    const send = async (fields: Record<string, string>) =>
+      unwrapActionResult(
+        await enrolmentRoute.action({
+          request: request('/account/two-factor', { fields }),
+          params: {},
+          context,
+        }),
+      );
+    const fresh = await send({ intent: 'regenerate', code: '', password: TEST_PASSWORD });
+    expect(fresh.data.recoveryCodes).toHaveLength(10);
+    expect(fresh.data.recoveryCodes).not.toContain(recoveryCodes[0]);
+
+    const refused = await send({
+      intent: 'remove',
+      removalPassword: TEST_PASSWORD,
+      removalCode: wrongCode(secret),
+    });
+    expect(refused.status).toBe(400);
+    const removed = await send({
+      intent: 'remove',
+      removalPassword: TEST_PASSWORD,
+      removalCode: totpCodeAt(secret, new Date()),
+    });
+    expect(removed.data).toMatchObject({ removed: true });
+    const page = await enrolmentRoute.loader({
+      request: request('/account/two-factor', {}),
+      params: {},
+      context,
+    });
+    expect(page.status).toMatchObject({ state: 'off', required: false });
+  });
+});
+
 describe('the sign-in throttle', () => {
   it('refuses second-factor guesses after ten, even with the right code, and a new password does not reset it', async () => {
     const { email, secret } = await enrolledOwner();
