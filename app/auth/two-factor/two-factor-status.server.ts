@@ -4,7 +4,7 @@ import { userTotp } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 
 import { openTotpSecret } from './authenticator.server';
-import { type QrCodeDrawing,qrCodeDrawing } from './qr-code.server';
+import { type QrCodeDrawing, qrCodeDrawing } from './qr-code.server';
 import { unusedRecoveryCodeCount } from './recovery-codes.server';
 import { twoFactorRequired } from './requirement.server';
 import { groupedSecret, totpUri } from './totp.server';

@@ -21,7 +21,7 @@ import { regenerateRecoveryCodes } from './regenerate-recovery-codes.server';
 import { removeTwoFactor } from './remove-two-factor.server';
 import { acceptSecondFactor } from './second-factor.server';
 import { startTotpEnrolment } from './start-enrolment.server';
-import { TOTP_PERIOD_MS,totpCodeAt } from './totp.server';
+import { TOTP_PERIOD_MS, totpCodeAt } from './totp.server';
 import { twoFactorStatus } from './two-factor-status.server';
 
 let database: Database;
