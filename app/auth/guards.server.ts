@@ -32,8 +32,23 @@ function loginRedirect(request: Request): Response {
   return redirect(`/login?${params.toString()}`);
 }
 
-export function requireUser(request: Request, context: AppLoadContext): ValidatedSession {
+/** Where a session that must set up two-factor sign-in is sent (the enrolment page). */
+export const TWO_FACTOR_SETUP_PATH = '/account/two-factor';
+
+/**
+ * The signed-in user's session. A session that must first set up two-factor sign-in (its
+ * practice requires it) is sent to the enrolment page, which alone passes
+ * `duringTwoFactorSetup`; log-out and the language switch do not ask for a user at all.
+ */
+export function requireUser(
+  request: Request,
+  context: AppLoadContext,
+  options: { duringTwoFactorSetup?: boolean } = {},
+): ValidatedSession {
   if (!context.auth) throw loginRedirect(request);
+  if (context.auth.session.twoFactorSetupRequired && !options.duringTwoFactorSetup) {
+    throw redirect(TWO_FACTOR_SETUP_PATH);
+  }
   return context.auth;
 }
 

@@ -28,6 +28,7 @@ export async function createSession(
   db: Db,
   userId: string,
   now = new Date(),
+  options: { twoFactorSetupRequired?: boolean } = {},
 ): Promise<{ token: string; session: AuthSession }> {
   const id = generateToken();
   const secret = generateToken();
@@ -38,6 +39,7 @@ export async function createSession(
       secretHash: sha256Hex(secret),
       userId,
       expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+      twoFactorSetupRequired: options.twoFactorSetupRequired ?? false,
     })
     .returning();
   if (!session) throw new Error('session insert returned no row');
@@ -105,7 +107,13 @@ export function clearedSessionCookie(secure: boolean): string {
   return serialiseCookie(SESSION_COOKIE, '', new Date(0), secure);
 }
 
-function serialiseCookie(name: string, value: string, expires: Date, secure: boolean): string {
+/** An HttpOnly, SameSite=Lax cookie for the whole site, Secure unless testing over http. */
+export function serialiseCookie(
+  name: string,
+  value: string,
+  expires: Date,
+  secure: boolean,
+): string {
   const parts = [
     `${name}=${value}`,
     'Path=/',

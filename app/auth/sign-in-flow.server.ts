@@ -1,7 +1,8 @@
 /**
  * The one place where a user who has proved who they are gets a session: log-in by
  * password, by an e-mailed code or link, after accepting an invitation or resetting a
- * password. Further sign-in steps (a second factor) hook in here, not in the routes.
+ * password. A user with two-factor sign-in gets no session here yet, but a pending sign-in
+ * that /login/two-factor completes.
  */
 import { type AppLoadContext, redirect } from '@remix-run/node';
 import { eq } from 'drizzle-orm';
@@ -10,7 +11,16 @@ import type { Db } from '#db/client';
 import { memberships } from '#db/schema';
 
 import { startSession } from './cookies.server';
-import { safeRedirectPath } from './guards.server';
+import { safeRedirectPath, TWO_FACTOR_SETUP_PATH } from './guards.server';
+import { hasTwoFactor } from './two-factor/authenticator.server';
+import {
+  clearedPendingSignInCookie,
+  createPendingSignIn,
+  pendingSignInCookie,
+} from './two-factor/pending-sign-in.server';
+import { twoFactorRequired } from './two-factor/requirement.server';
+
+export const SECOND_FACTOR_PATH = '/login/two-factor';
 
 /**
  * Where a user lands by default: practice members in the calendar, everyone else (a
@@ -26,14 +36,39 @@ export async function homePath(db: Db, userId: string): Promise<string> {
 }
 
 /**
- * Starts the session of a user whose identity is proven and redirects them to `redirectTo`
- * (a path of our own site) or their home page.
+ * Signs in a user whose identity is proven and redirects them to `redirectTo` (a path of our
+ * own site) or their home page. With two-factor sign-in on, the second factor comes first.
+ * When a practice requires it and the user has none, the session may only set it up.
  */
 export async function completeSignIn(
   context: AppLoadContext,
   userId: string,
   redirectTo: FormDataEntryValue | string | null = null,
 ): Promise<Response> {
-  const target = safeRedirectPath(redirectTo, await homePath(context.db, userId));
-  return redirect(target, { headers: await startSession(context.db, context, userId) });
+  const { db } = context;
+  const target = safeRedirectPath(redirectTo, await homePath(db, userId));
+  if (await hasTwoFactor(db, userId)) {
+    const pending = await createPendingSignIn(db, { userId, redirectTo: target, now: new Date() });
+    const cookie = pendingSignInCookie(
+      pending.token,
+      pending.expiresAt,
+      context.config.cookieSecure,
+    );
+    return redirect(SECOND_FACTOR_PATH, { headers: { 'Set-Cookie': cookie } });
+  }
+  const twoFactorSetupRequired = await twoFactorRequired(db, userId);
+  const headers = await startSession(db, context, userId, { twoFactorSetupRequired });
+  return redirect(twoFactorSetupRequired ? TWO_FACTOR_SETUP_PATH : target, { headers });
+}
+
+/** Starts the session once the second factor is accepted, and drops the pending cookie. */
+export async function completeSecondFactor(
+  context: AppLoadContext,
+  userId: string,
+  target: string,
+): Promise<Response> {
+  const headers = new Headers();
+  headers.append('Set-Cookie', (await startSession(context.db, context, userId))['Set-Cookie']);
+  headers.append('Set-Cookie', clearedPendingSignInCookie(context.config.cookieSecure));
+  return redirect(safeRedirectPath(target, await homePath(context.db, userId)), { headers });
 }

@@ -25,6 +25,12 @@ export const throttles = {
    */
   loginAccount: { scope: 'login-account', limit: 10, windowMs: 15 * MINUTE },
   loginIp: { scope: 'login-ip', limit: 10, windowMs: 15 * MINUTE },
+  /**
+   * Wrong second factors (app or recovery codes) per account. Its own counter: a correct
+   * password clears the log-in one, and must not buy ten more code guesses. The IP side is
+   * counted in `loginIp`, with passwords.
+   */
+  secondFactorAccount: { scope: 'second-factor-account', limit: 10, windowMs: 15 * MINUTE },
   /** Wrong current passwords on the settings page, per user. */
   passwordCheck: { scope: 'password-check', limit: 10, windowMs: 15 * MINUTE },
   /** Invitations sent, per practice and per sender. */

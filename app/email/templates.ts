@@ -1,5 +1,6 @@
 import { type Locale, translate } from '~/i18n';
 import type { MessageKey } from '~/i18n/catalogue';
+import { formatDateTime } from '~/i18n/format';
 
 interface Email {
   subject: string;
@@ -123,5 +124,35 @@ export function signInCodeEmail(
       translate(locale, 'email.signInCode.ignore'),
     ]),
     secret: secret.join('\n'),
+  };
+}
+
+export type SecurityNoticeKind = 'enrolled' | 'removed' | 'recoveryCodeUsed';
+
+const securityNotice: Record<SecurityNoticeKind, { subject: MessageKey; body: MessageKey }> = {
+  enrolled: {
+    subject: 'email.security.enrolled.subject',
+    body: 'email.security.enrolled.body',
+  },
+  removed: { subject: 'email.security.removed.subject', body: 'email.security.removed.body' },
+  recoveryCodeUsed: {
+    subject: 'email.security.recoveryCodeUsed.subject',
+    body: 'email.security.recoveryCodeUsed.body',
+  },
+};
+
+/** Tells a user that their account's protection changed; never carries a secret or a code. */
+export function securityNoticeEmail(
+  locale: Locale,
+  args: { kind: SecurityNoticeKind; at: Date },
+): Email {
+  const keys = securityNotice[args.kind];
+  return {
+    subject: translate(locale, keys.subject),
+    text: compose(locale, [
+      translate(locale, keys.body, { at: formatDateTime(args.at, locale) }),
+      '',
+      translate(locale, 'email.security.notYou'),
+    ]),
   };
 }

@@ -118,6 +118,12 @@ const table: Record<string, RouteRow> = {
   },
   '_app.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_index.tsx': { loader: all(200), action: noAction },
+  // Every signed-in user's own second factor, outside the staff layout (supervisees too);
+  // an empty form names no step and is answered 400.
+  'account.two-factor.tsx': {
+    loader: ['login', 200, 200, 200],
+    action: ['login', 400, 400, 400],
+  },
   'check-email.tsx': { loader: all('no loader'), action: noAction },
   'feeds.$token.ts': { loader: all(404), action: noAction },
   'forgot-password.tsx': { loader: all('no loader'), action: all(400) },
@@ -132,6 +138,8 @@ const table: Record<string, RouteRow> = {
   },
   // An unknown link: the page says so (with status 404 once the button is pressed).
   'login_.link.$token.tsx': { loader: all(200), action: all(404) },
+  // The second sign-in step needs a pending sign-in's cookie: without one, back to log-in.
+  'login_.two-factor.tsx': { loader: all('login'), action: all('login') },
   'logout.tsx': { loader: all('→/'), action: all('login') },
   'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
   'reset-password.$token.tsx': { loader: all(200), action: all(400) },

@@ -3,9 +3,11 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { changePassword } from '~/auth/change-password.server';
-import { requirePracticeRole } from '~/auth/guards.server';
+import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { updateProfile } from '~/auth/profile.server';
 import { changePasswordSchema, profileSchema } from '~/auth/schemas';
+import { hasTwoFactor } from '~/auth/two-factor/authenticator.server';
+import { twoFactorRequirementSchema } from '~/auth/two-factor/schemas';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { type FormFailure, formFailure, parseForm } from '~/forms/parse';
@@ -13,23 +15,36 @@ import { type BadRequest, badRequest, refused } from '~/forms/respond.server';
 import { locales } from '~/i18n';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
+import {
+  readTwoFactorRequirement,
+  setTwoFactorRequirement,
+} from '~/practices/two-factor-requirement.server';
 import { PageHeader } from '~/ui/app-shell';
-import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
+import { CheckboxField, Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'settings.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const { user } = actor.auth;
+  const isOwner = actor.role === 'owner';
   return {
     name: user.name,
     email: user.email,
     locale: user.locale,
-    isOwner: actor.role === 'owner',
+    isOwner,
+    twoFactorOn: await hasTwoFactor(context.db, user.id),
+    twoFactorRequirement: isOwner
+      ? await readTwoFactorRequirement(domainContext(context), actor)
+      : null,
   };
 }
 
-type Result = { intent: 'profile' | 'password'; done: boolean; failure?: FormFailure };
+type Result = {
+  intent: 'profile' | 'password' | 'two-factor-requirement';
+  done: boolean;
+  failure?: FormFailure;
+};
 
 type Answer = Result | BadRequest<Result>;
 
@@ -37,6 +52,17 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const actor = await requirePracticeRole(request, context);
   const ctx = domainContext(context);
   const form = await request.formData();
+  if (form.get('intent') === 'two-factor-requirement') {
+    const parsed = parseForm(twoFactorRequirementSchema, form);
+    if (!parsed.ok) {
+      return badRequest({ intent: 'two-factor-requirement', done: false, failure: parsed });
+    }
+    await setTwoFactorRequirement(ctx, actor, {
+      staff: parsed.data.requireStaff,
+      supervisees: parsed.data.requireSupervisees,
+    }).catch(throwAsResponse);
+    return { intent: 'two-factor-requirement', done: true };
+  }
   if (form.get('intent') === 'password') {
     const parsed = parseForm(changePasswordSchema, form);
     if (!parsed.ok) return badRequest({ intent: 'password', done: false, failure: parsed });
@@ -66,6 +92,7 @@ export default function Settings() {
   const result = useActionData<typeof action>();
   const profile = result?.intent === 'profile' ? result : undefined;
   const password = result?.intent === 'password' ? result : undefined;
+  const requirement = result?.intent === 'two-factor-requirement' ? result : undefined;
   return (
     <>
       <PageHeader title={t('settings.title')} />
@@ -146,6 +173,42 @@ export default function Settings() {
             />
             <SubmitButton>{t('settings.passwordSubmit')}</SubmitButton>
           </Form>
+        </section>
+        <section
+          aria-labelledby="two-factor-heading"
+          className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id="two-factor-heading" className="text-lg font-semibold">
+            {t('settings.twoFactor')}
+          </h2>
+          <p>{data.twoFactorOn ? t('settings.twoFactorOn') : t('settings.twoFactorOff')}</p>
+          <p>
+            <Link to="/account/two-factor">{t('settings.twoFactorLink')}</Link>
+          </p>
+          {data.twoFactorRequirement ? (
+            <>
+              <h3 className="font-semibold">{t('settings.twoFactorPolicy')}</h3>
+              <p className="text-slate-700">{t('settings.twoFactorPolicyLead')}</p>
+              {requirement?.done ? <Notice>{t('form.saved')}</Notice> : null}
+              <Form method="post" className="flex flex-col gap-4" noValidate>
+                <input type="hidden" name="intent" value="two-factor-requirement" />
+                <FormErrors failure={requirement?.failure} />
+                <CheckboxField
+                  name="requireStaff"
+                  label={t('settings.requireStaff')}
+                  defaultChecked={data.twoFactorRequirement.staff}
+                  failure={requirement?.failure}
+                />
+                <CheckboxField
+                  name="requireSupervisees"
+                  label={t('settings.requireSupervisees')}
+                  defaultChecked={data.twoFactorRequirement.supervisees}
+                  failure={requirement?.failure}
+                />
+                <SubmitButton>{t('settings.savePolicy')}</SubmitButton>
+              </Form>
+            </>
+          ) : null}
         </section>
       </div>
       <ul className="mt-8 flex flex-col gap-2">

@@ -14,6 +14,7 @@ import {
   outbox,
   sessionNotes,
   summaryPublications,
+  userTotp,
 } from '#db/schema';
 import { sealedLinkContext } from '~/email/sealed-link.server';
 
@@ -74,6 +75,14 @@ export const sealedColumns: readonly SealedColumn[] = [
     key: evaluations.id,
     column: evaluations.commentEncrypted,
     context: (id) => `evaluation:${id}:comment`,
+  },
+  {
+    // The shared secret of a user's authenticator app (two-factor sign-in).
+    name: 'user_totp.secret_encrypted',
+    table: userTotp,
+    key: userTotp.userId,
+    column: userTotp.secretEncrypted,
+    context: (userId) => `totp-secret:${userId}`,
   },
   {
     // A mail waiting for delivery holds its one-time link sealed (ADR 004).

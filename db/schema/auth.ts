@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz } from './columns';
 import { practices } from './practices';
@@ -19,6 +19,11 @@ export const authSessions = pgTable(
     /** The practice the user is working in; null until chosen (first membership is used). */
     practiceId: uuid('practice_id').references(() => practices.id, { onDelete: 'set null' }),
     expiresAt: timestamptz('expires_at').notNull(),
+    /**
+     * A practice of the user requires two-factor authentication and the user had none when
+     * signing in: every page but the enrolment page leads there until it is set up.
+     */
+    twoFactorSetupRequired: boolean('two_factor_setup_required').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

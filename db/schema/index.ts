@@ -9,5 +9,6 @@ export * from './outbox';
 export * from './portal';
 export * from './practices';
 export * from './supervision-sessions';
+export * from './two-factor';
 export * from './users';
 export * from './values';

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { users } from './users';
@@ -8,6 +8,9 @@ import { practiceRoles } from './values';
 export const practices = pgTable('practices', {
   id: id(),
   name: text('name').notNull(),
+  /** The owner's rule: members, and supervisees in the portal, must use two-factor sign-in. */
+  requireTwoFactorStaff: boolean('require_two_factor_staff').notNull().default(false),
+  requireTwoFactorSupervisees: boolean('require_two_factor_supervisees').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

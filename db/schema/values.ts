@@ -62,3 +62,12 @@ export const noteAuditActions = [
 export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
 
 export const locales = ['fi', 'en'] as const;
+
+/** Account security events kept in `security_events` (never with a secret). */
+export const securityEventKinds = [
+  'two_factor_enrolled',
+  'two_factor_removed',
+  'recovery_code_used',
+  'recovery_codes_regenerated',
+] as const;
+export type SecurityEventKind = (typeof securityEventKinds)[number];
