@@ -3,6 +3,7 @@ import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
 import { en as notes } from '~/notes/messages';
+import { en as sessionMail } from '~/session-mail/messages';
 import { en as sessions } from '~/sessions/messages';
 
 import type { Catalogue } from './catalogue';
@@ -11,6 +12,7 @@ const common: Omit<
   Catalogue,
   | keyof typeof contracts
   | keyof typeof sessions
+  | keyof typeof sessionMail
   | keyof typeof feeds
   | keyof typeof notes
   | keyof typeof evaluations
@@ -259,6 +261,7 @@ export const en: Catalogue = {
   ...common,
   ...contracts,
   ...sessions,
+  ...sessionMail,
   ...feeds,
   ...notes,
   ...evaluations,

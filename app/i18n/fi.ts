@@ -3,6 +3,7 @@ import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
 import { fi as notes } from '~/notes/messages';
+import { fi as sessionMail } from '~/session-mail/messages';
 import { fi as sessions } from '~/sessions/messages';
 
 /** Finnish messages shared by the whole app; areas keep theirs in <area>/messages.ts. */
@@ -257,6 +258,7 @@ export const fi = {
   ...common,
   ...contracts,
   ...sessions,
+  ...sessionMail,
   ...feeds,
   ...notes,
   ...evaluations,

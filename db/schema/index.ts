@@ -7,6 +7,7 @@ export * from './evaluations';
 export * from './notes';
 export * from './outbox';
 export * from './practices';
+export * from './session-reminders';
 export * from './supervision-sessions';
 export * from './users';
 export * from './values';

@@ -1,16 +1,28 @@
-import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { users } from './users';
-import { practiceRoles } from './values';
+import { maxReminderHoursBefore, practiceRoles } from './values';
 
 /** A supervision practice: a company or a sole trader. Every tenant-owned row points here. */
-export const practices = pgTable('practices', {
-  id: id(),
-  name: text('name').notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const practices = pgTable(
+  'practices',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** Hours before a session that its participants are reminded by mail; 0 sends none. */
+    reminderHoursBefore: integer('reminder_hours_before').notNull().default(24),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'practices_reminder_hours_before_range',
+      sql`${t.reminderHoursBefore} between 0 and ${sql.raw(String(maxReminderHoursBefore))}`,
+    ),
+  ],
+);
 
 export const memberships = pgTable(
   'memberships',
