@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { changePassword } from '~/auth/change-password.server';
-import { requirePracticeRole } from '~/auth/guards.server';
+import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { updateProfile } from '~/auth/profile.server';
 import { changePasswordSchema, profileSchema } from '~/auth/schemas';
 import { domainContext } from '~/domain/context';
@@ -13,6 +13,9 @@ import { type BadRequest, badRequest, refused } from '~/forms/respond.server';
 import { locales } from '~/i18n';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
+import { getReminderHours, setReminderHours } from '~/session-mail/reminder-setting.server';
+import { ReminderSettingSection } from '~/session-mail/reminder-setting-form';
+import { reminderSettingSchema } from '~/session-mail/schemas';
 import { PageHeader } from '~/ui/app-shell';
 import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
 
@@ -26,10 +29,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     email: user.email,
     locale: user.locale,
     isOwner: actor.role === 'owner',
+    reminderHours: await getReminderHours(domainContext(context), actor),
   };
 }
 
-type Result = { intent: 'profile' | 'password'; done: boolean; failure?: FormFailure };
+type Result = {
+  intent: 'profile' | 'password' | 'reminders';
+  done: boolean;
+  failure?: FormFailure;
+};
 
 type Answer = Result | BadRequest<Result>;
 
@@ -37,6 +45,13 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const actor = await requirePracticeRole(request, context);
   const ctx = domainContext(context);
   const form = await request.formData();
+  if (form.get('intent') === 'reminders') {
+    const parsed = parseForm(reminderSettingSchema, form);
+    if (!parsed.ok) return badRequest({ intent: 'reminders', done: false, failure: parsed });
+    // Only the owner sees this form: anyone else posting it gets the forbidden page.
+    await setReminderHours(ctx, actor, parsed.data.reminderHours).catch(throwAsResponse);
+    return { intent: 'reminders', done: true };
+  }
   if (form.get('intent') === 'password') {
     const parsed = parseForm(changePasswordSchema, form);
     if (!parsed.ok) return badRequest({ intent: 'password', done: false, failure: parsed });
@@ -66,6 +81,7 @@ export default function Settings() {
   const result = useActionData<typeof action>();
   const profile = result?.intent === 'profile' ? result : undefined;
   const password = result?.intent === 'password' ? result : undefined;
+  const reminders = result?.intent === 'reminders' ? result : undefined;
   return (
     <>
       <PageHeader title={t('settings.title')} />
@@ -147,6 +163,11 @@ export default function Settings() {
             <SubmitButton>{t('settings.passwordSubmit')}</SubmitButton>
           </Form>
         </section>
+        <ReminderSettingSection
+          hours={data.reminderHours}
+          isOwner={data.isOwner}
+          result={reminders}
+        />
       </div>
       <ul className="mt-8 flex flex-col gap-2">
         <li>
