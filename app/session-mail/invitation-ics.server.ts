@@ -9,8 +9,8 @@ import ical, {
   ICalAttendeeRole,
   ICalAttendeeStatus,
   ICalCalendarMethod,
-  type ICalLuxonDateTimeStub,
   ICalEventStatus,
+  type ICalLuxonDateTimeStub,
 } from 'ical-generator';
 
 import type { CalendarMethod } from '#db/schema/values';

@@ -10,8 +10,8 @@ import type { MemberActor } from '~/practices/actor';
 import { bookSession, cancelSession, rescheduleSession } from '~/sessions/booking.server';
 import { errorOf, groupContract, hours, now, sessionFixtures } from '~/sessions/test-fixtures';
 
-import { queueDueReminders } from './reminders.server';
 import { getReminderHours, setReminderHours } from './reminder-setting.server';
+import { queueDueReminders } from './reminders.server';
 
 let database: Database;
 beforeAll(async () => {

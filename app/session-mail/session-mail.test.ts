@@ -5,8 +5,12 @@ import type { Database } from '#db/client';
 import { clients, outbox } from '#db/schema';
 import { testContext } from '#db/testing/context';
 import { createContractFixture, uniqueEmail } from '#db/testing/factories';
+import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { createFeed, feedForToken } from '~/calendar/feeds.server';
+import { smtpTransport } from '~/email/smtp.server';
+import { mimeParts, startSmtpServer } from '~/email/smtp-test-server';
+import { deliverDueMail } from '~/email/worker.server';
 import type { MemberActor } from '~/practices/actor';
 import {
   bookSeries,
@@ -215,5 +219,34 @@ describe('change and cancellation mail', () => {
     );
     expect(error.messageKey).toBe('sessions.notScheduled');
     expect((await mailTo(email)).map((m) => m.calendarMethod)).toEqual(['REQUEST', 'CANCEL']);
+  });
+});
+
+describe('over SMTP', () => {
+  it('delivers the booking with its invitation as a text/calendar REQUEST part', async () => {
+    const smtp = await startSmtpServer();
+    const transport = smtpTransport(smtp.url, 'Ohjaamo <no-reply@ohjaamo.test>');
+    try {
+      const { actor, contractId, email } = await contractWithAddress();
+      const id = await book(actor, contractId, helsinkiInstant('2026-12-09', '15:30'));
+      await deliverDueMail(db(), transport, { keyring: testKeyring });
+
+      const received = smtp.received.find((m) => m.to.includes(email));
+      const parts = mimeParts(received?.raw ?? '');
+      const calendar = parts.find((p) => /^content-type: text\/calendar/im.test(p.head));
+      expect(calendar?.head).toMatch(/method=REQUEST/i);
+      const lines = icsLines(calendar?.body);
+      expect(lines).toContain('METHOD:REQUEST');
+      expect(lines).toContain(`UID:${id}@ohjaamo`);
+      expect(lines).toContain('SEQUENCE:0');
+      expect(lines).toContain('DTSTART;TZID=Europe/Helsinki:20261209T153000');
+      expect(parts.some((p) => p.body.includes('9.12.2026 klo 15.30–16.30'))).toBe(true);
+      // Delivered: the body and the invitation are gone from the outbox.
+      const [row] = await mailTo(email);
+      expect(row).toMatchObject({ status: 'sent', textBody: null, calendarBody: null });
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
   });
 });
