@@ -167,6 +167,7 @@ const common: Omit<
   'devMail.status.pending': 'queued',
   'devMail.status.sent': 'sent',
   'devMail.status.failed': 'failed',
+  'devMail.calendar': 'Calendar attachment ({method})',
 
   'email.greeting': 'Hello,',
   'email.signature': 'Ohjaamo',

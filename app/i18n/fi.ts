@@ -160,6 +160,7 @@ const common = {
   'devMail.status.pending': 'jonossa',
   'devMail.status.sent': 'lähetetty',
   'devMail.status.failed': 'epäonnistui',
+  'devMail.calendar': 'Kalenteriliite ({method})',
 
   'email.greeting': 'Hei,',
   'email.signature': 'Ohjaamo',

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients, outbox } from '#db/schema';
-import { testContext } from '#db/testing/context';
+import { loadContextFor, statusOf, testContext } from '#db/testing/context';
 import { addMember, uniqueEmail } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
+import { unwrapActionResult } from '~/forms/respond.server';
 import type { MemberActor } from '~/practices/actor';
+import * as settingsRoute from '~/routes/_app.settings._index';
 import { bookSession, cancelSession, rescheduleSession } from '~/sessions/booking.server';
 import { errorOf, groupContract, hours, now, sessionFixtures } from '~/sessions/test-fixtures';
 
@@ -147,5 +149,57 @@ describe('the reminder setting', () => {
     expect(refused.code).toBe('forbidden');
     await setReminderHours(testContext(db()), owner, 2);
     expect(await getReminderHours(testContext(db()), supervisor)).toBe(2);
+  });
+});
+
+describe('the settings page', () => {
+  const post = (fields: Record<string, string>) => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    return new Request('http://localhost/settings', { method: 'POST', body });
+  };
+
+  it('saves the owner’s hours, keeps a wrong value typed, and refuses a supervisor', async () => {
+    const { actor: owner } = await supervisorWithContract();
+    const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
+    const asOwner = await loadContextFor(db(), owner.userId);
+
+    const wrong = unwrapActionResult(
+      await settingsRoute.action({
+        request: post({ intent: 'reminders', reminderHours: '200' }),
+        params: {},
+        context: asOwner,
+      }),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.data).toMatchObject({
+      intent: 'reminders',
+      failure: {
+        fieldErrors: { reminderHours: ['sessionMail.settings.invalidHours'] },
+        values: { reminderHours: '200' },
+      },
+    });
+
+    const saved = unwrapActionResult(
+      await settingsRoute.action({
+        request: post({ intent: 'reminders', reminderHours: '6' }),
+        params: {},
+        context: asOwner,
+      }),
+    );
+    expect(saved.data).toEqual({ intent: 'reminders', done: true });
+    expect(await getReminderHours(testContext(db()), owner)).toBe(6);
+
+    const asSupervisor = await loadContextFor(db(), supervisor.userId);
+    expect(
+      await statusOf(() =>
+        settingsRoute.action({
+          request: post({ intent: 'reminders', reminderHours: '0' }),
+          params: {},
+          context: asSupervisor,
+        }),
+      ),
+    ).toBe(403);
+    expect(await getReminderHours(testContext(db()), owner)).toBe(6);
   });
 });
