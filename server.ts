@@ -1,7 +1,8 @@
 /**
  * Ohjaamo's HTTP server: opens the database (PGlite or PostgreSQL), applies migrations,
- * seeds the demo practice on an empty development database, starts the outbox worker and
- * serves the app, through Vite in development or from ./build in production.
+ * seeds the demo practice on an empty development database, starts the outbox worker and the
+ * session reminder sweep, and serves the app, through Vite in development or from ./build in
+ * production.
  * SIGTERM / SIGINT close everything and exit within 5 seconds.
  */
 import { existsSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { type BackgroundLoop, deliverDueMail, startLoop } from '~/email/worker.s
 import { createHttpApp } from '~/http/express-app.server';
 import { logServerError } from '~/http/log-error.server';
 import { loadKeyring } from '~/security/sealing.server';
+import { queueDueReminders } from '~/session-mail/reminders.server';
 
 const SHUTDOWN_DEADLINE_MS = 5_000;
 
@@ -48,6 +50,11 @@ async function main(): Promise<void> {
     console.log('No SMTP_URL: outgoing mail stays in the outbox, readable at /dev/mail.');
   }
   loops.push(startLoop(() => pruneAuthRecords(database.db), 60 * 60 * 1000, onLoopError));
+  // Reminders are queued whether or not mail is delivered from here (without SMTP_URL they
+  // wait in the outbox like all mail); every process may sweep, the claim table decides.
+  loops.push(
+    startLoop(() => queueDueReminders(database.db, { now: new Date() }), 60_000, onLoopError),
+  );
 
   const http = await createHttpApp({ config, database, keyring, useVite });
   const { server } = http;

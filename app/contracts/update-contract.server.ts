@@ -4,6 +4,7 @@ import { contractParticipants, contracts, supervisionSessions } from '#db/schema
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
+import { mailContractChange, termsInCalendars } from '~/session-mail/contract-change-mail.server';
 
 import { lockVisibleContract } from './access.server';
 import {
@@ -18,7 +19,7 @@ import type { ContractInput } from './schemas';
 
 /** Draft and active contracts can be edited; an ended one is a closed record. */
 export async function updateContract(
-  { db }: DomainContext,
+  { db, now }: DomainContext,
   actor: MemberActor,
   id: string,
   input: ContractInput,
@@ -26,6 +27,7 @@ export async function updateContract(
   await withCodeGuard(() =>
     db.transaction(async (tx) => {
       const current = await lockVisibleContract(tx, actor, id);
+      const before = await termsInCalendars(tx, actor, id);
       if (current.status === 'ended') throw new AppError('conflict', 'contracts.notEditable');
       await assertReferences(tx, actor, input, id);
       await assertCodeFree(tx, actor, input.code, id);
@@ -57,6 +59,7 @@ export async function updateContract(
         );
       await writeParticipants(tx, actor, id, input);
       await syncGoals(tx, actor, id, input);
+      await mailContractChange(tx, actor, id, { before, after: input, now });
     }),
   );
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { outbox, type OutboxMessage } from '#db/schema';
+import { type CalendarMethod, outbox, type OutboxMessage } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { assertRole, type MemberActor } from '~/practices/actor';
 import { type NoteKeyring } from '~/security/sealing.server';
@@ -21,6 +21,14 @@ export interface OutgoingEmail {
    * only sealed with the keyring, and the stored body shows it redacted.
    */
   secretLink?: { url: string; keyring: NoteKeyring };
+  /** An iCalendar invitation or cancellation, sent as the mail's text/calendar part. */
+  calendar?: MailCalendarPart;
+}
+
+export interface MailCalendarPart {
+  method: CalendarMethod;
+  /** iCalendar text whose METHOD is `method`. */
+  content: string;
 }
 
 /** What a domain function needs to queue mail holding a secret link. */
@@ -44,6 +52,8 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> 
     subject: email.subject,
     textBody: secret ? email.text.replaceAll(secret.url, redactLink(secret.url)) : email.text,
     sealedLink: secret ? sealLink(secret.keyring, id, secret.url) : null,
+    calendarMethod: email.calendar?.method ?? null,
+    calendarBody: email.calendar?.content ?? null,
     practiceId: email.practiceId ?? null,
   });
 }
@@ -92,7 +102,14 @@ export async function markSent(db: Db, id: string, now = new Date()): Promise<vo
   // Once delivered, neither the link nor the rest of the body has a reason to stay.
   await db
     .update(outbox)
-    .set({ status: 'sent', sentAt: now, textBody: null, sealedLink: null, lastError: null })
+    .set({
+      status: 'sent',
+      sentAt: now,
+      textBody: null,
+      sealedLink: null,
+      calendarBody: null,
+      lastError: null,
+    })
     .where(eq(outbox.id, id));
 }
 

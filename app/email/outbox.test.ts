@@ -9,7 +9,7 @@ import { createTestDatabase } from '#db/testing/test-database';
 
 import { enqueueEmail, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './outbox.server';
 import { smtpTransport } from './smtp.server';
-import { startSmtpServer } from './smtp-test-server';
+import { mimeParts, startSmtpServer } from './smtp-test-server';
 import { deliverDueMail } from './worker.server';
 
 let database: Database;
@@ -61,6 +61,47 @@ describe('outbox', () => {
       failed: 0,
     });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('sends a calendar part as text/calendar with its method, then drops it', async () => {
+    const to = uniqueEmail('supervisee');
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Ohjaamo//Ohjaamo//FI',
+      'METHOD:CANCEL',
+      'BEGIN:VEVENT',
+      'UID:3f1c@ohjaamo',
+      'SEQUENCE:4',
+      'DTSTAMP:20261116T100000Z',
+      'DTSTART;TZID=Europe/Helsinki:20261124T090000',
+      'SUMMARY:Työnohjaus / Supervision',
+      'STATUS:CANCELLED',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    await enqueueEmail(db(), {
+      to,
+      subject: 'Peruttu',
+      text: 'Aika on peruttu.',
+      calendar: { method: 'CANCEL', content: ics },
+    });
+    await deliverDueMail(db(), transport, { keyring: testKeyring });
+
+    const raw = smtp.received[0]?.raw ?? '';
+    const calendar = mimeParts(raw).find((part) =>
+      /^content-type: text\/calendar/im.test(part.head),
+    );
+    expect(calendar?.head).toMatch(/method=CANCEL/i);
+    expect(calendar?.body).toContain('UID:3f1c@ohjaamo');
+    expect(calendar?.body).toContain('SEQUENCE:4');
+    expect(calendar?.body).toContain('SUMMARY:Työnohjaus / Supervision');
+    // The text part travels beside it.
+    expect(mimeParts(raw).some((part) => part.body.includes('Aika on peruttu.'))).toBe(true);
+
+    const [row] = await db().select().from(outbox);
+    expect(row).toMatchObject({ status: 'sent', calendarMethod: 'CANCEL', calendarBody: null });
   });
 
   it('queues nothing when the causing transaction rolls back', async () => {

@@ -1,11 +1,22 @@
 import type { Db } from '#db/client';
+import type { OutboxMessage } from '#db/schema';
 import type { NoteKeyring } from '~/security/sealing.server';
 
-import { claimDueMessages, markFailedAttempt, markSent } from './outbox.server';
+import {
+  claimDueMessages,
+  type MailCalendarPart,
+  markFailedAttempt,
+  markSent,
+} from './outbox.server';
 import { unsealBody } from './sealed-link.server';
 
 export interface MailTransport {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    calendar?: MailCalendarPart | undefined;
+  }): Promise<void>;
 }
 
 export interface OutboxRunResult {
@@ -36,6 +47,7 @@ export async function deliverDueMail(
           to: message.toAddress,
           subject: message.subject,
           text: unsealBody(keyring, message) ?? '',
+          calendar: calendarPart(message),
         });
         await markSent(db, message.id, now());
         result.sent += 1;
@@ -45,6 +57,11 @@ export async function deliverDueMail(
       }
     }
   }
+}
+
+function calendarPart(message: OutboxMessage): MailCalendarPart | undefined {
+  if (message.calendarMethod === null || message.calendarBody === null) return undefined;
+  return { method: message.calendarMethod, content: message.calendarBody };
 }
 
 function describeError(error: unknown): string {

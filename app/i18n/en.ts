@@ -5,6 +5,7 @@ import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
 import { en as notes } from '~/notes/messages';
 import { en as portal } from '~/portal/messages';
+import { en as sessionMail } from '~/session-mail/messages';
 import { en as sessions } from '~/sessions/messages';
 
 import type { Catalogue } from './catalogue';
@@ -13,6 +14,7 @@ const common: Omit<
   Catalogue,
   | keyof typeof contracts
   | keyof typeof sessions
+  | keyof typeof sessionMail
   | keyof typeof feeds
   | keyof typeof notes
   | keyof typeof portal
@@ -169,6 +171,7 @@ const common: Omit<
   'devMail.status.pending': 'queued',
   'devMail.status.sent': 'sent',
   'devMail.status.failed': 'failed',
+  'devMail.calendar': 'Calendar attachment ({method})',
 
   'email.greeting': 'Hello,',
   'email.signature': 'Ohjaamo',
@@ -263,6 +266,7 @@ export const en: Catalogue = {
   ...common,
   ...contracts,
   ...sessions,
+  ...sessionMail,
   ...feeds,
   ...notes,
   ...evaluations,

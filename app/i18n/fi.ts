@@ -5,6 +5,7 @@ import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as portal } from '~/portal/messages';
+import { fi as sessionMail } from '~/session-mail/messages';
 import { fi as sessions } from '~/sessions/messages';
 
 /** Finnish messages shared by the whole app; areas keep theirs in <area>/messages.ts. */
@@ -161,6 +162,7 @@ const common = {
   'devMail.status.pending': 'jonossa',
   'devMail.status.sent': 'lähetetty',
   'devMail.status.failed': 'epäonnistui',
+  'devMail.calendar': 'Kalenteriliite ({method})',
 
   'email.greeting': 'Hei,',
   'email.signature': 'Ohjaamo',
@@ -259,6 +261,7 @@ export const fi = {
   ...common,
   ...contracts,
   ...sessions,
+  ...sessionMail,
   ...feeds,
   ...notes,
   ...evaluations,

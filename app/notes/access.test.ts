@@ -5,6 +5,7 @@ import type { Database } from '#db/client';
 import { sessionNotes, supervisionSessions } from '#db/schema';
 import { type CastRole, createAccessCast, outcomeOf } from '#db/testing/access-cast';
 import { testContext } from '#db/testing/context';
+import { TEST_ORIGIN } from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import type { SuperviseeActor } from '~/practices/actor';
@@ -38,7 +39,7 @@ function note(privateText = PRIVATE, sharedText = SHARED) {
 async function withNote() {
   const cast = await createAccessCast(db());
   await saveNote(testContext(db()), cast.author, cast.sessionId, { baseVersion: 0, ...note() });
-  await publishSummary(testContext(db()), cast.author, cast.sessionId);
+  await publishSummary(testContext(db()), cast.author, cast.sessionId, { appOrigin: TEST_ORIGIN });
   return cast;
 }
 
@@ -50,7 +51,8 @@ const uses: Record<
   'read note': (c, who) => getNoteForEditing(testContext(db()), c.actors[who], c.sessionId),
   'write note': (c, who) =>
     saveNote(testContext(db()), c.actors[who], c.sessionId, { baseVersion: 1, ...note('x', 'y') }),
-  publish: (c, who) => publishSummary(testContext(db()), c.actors[who], c.sessionId),
+  publish: (c, who) =>
+    publishSummary(testContext(db()), c.actors[who], c.sessionId, { appOrigin: TEST_ORIGIN }),
   'read published summary': (c, who) =>
     getPublishedSummary(testContext(db()), c.actors[who], c.sessionId, 1),
 };

@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { testContext } from '#db/testing/context';
-import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import {
+  addMember,
+  createContractFixture,
+  createPracticeWithOwner,
+  TEST_ORIGIN,
+} from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
 import { createClient } from '~/clients/clients.server';
@@ -54,7 +59,7 @@ it('a raw dump of the database contains no note text, only ciphertext', async ()
     shared: { ...emptySharedDraft, dialogue: secrets.shared, actions: [secrets.action] },
     themes: null,
   });
-  await publishSummary(testContext(db), supervisor, sessionId);
+  await publishSummary(testContext(db), supervisor, sessionId, { appOrigin: TEST_ORIGIN });
 
   const dump = await database.rawDump();
   // The dump does carry the data: plain columns such as names are in it.

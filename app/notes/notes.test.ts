@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client';
 import { agreedActions, noteAuditLog, sessionNotes, summaryPublications } from '#db/schema';
 import { testContext } from '#db/testing/context';
-import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import {
+  addMember,
+  createContractFixture,
+  createPracticeWithOwner,
+  TEST_ORIGIN,
+} from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
@@ -87,7 +92,7 @@ describe('session notes', () => {
   it('are not found for the practice owner, another supervisor or another practice', async () => {
     const { owner, colleague, supervisor, sessionId } = await setting();
     await saveNote(testContext(db()), supervisor, sessionId, { baseVersion: 0, ...note() });
-    await publishSummary(testContext(db()), supervisor, sessionId);
+    await publishSummary(testContext(db()), supervisor, sessionId, { appOrigin: TEST_ORIGIN });
     const stranger = (await createPracticeWithOwner(db())).owner;
     const intruders: MemberActor[] = [owner, colleague, stranger];
     for (const intruder of intruders) {
@@ -98,7 +103,7 @@ describe('session notes', () => {
             baseVersion: 1,
             ...note({ power: 'x' }),
           }),
-        () => publishSummary(testContext(db()), intruder, sessionId),
+        () => publishSummary(testContext(db()), intruder, sessionId, { appOrigin: TEST_ORIGIN }),
         () => getPublishedSummary(testContext(db()), intruder, sessionId, 1),
       ]) {
         expect((await errorOf(attempt())).code).toBe('not_found');
@@ -154,7 +159,9 @@ describe('session notes', () => {
   it('publish revisions, keep the earlier ones, and keep done actions done', async () => {
     const { supervisor, sessionId } = await setting();
     await saveNote(testContext(db()), supervisor, sessionId, { baseVersion: 0, ...note() });
-    expect(await publishSummary(testContext(db()), supervisor, sessionId)).toEqual({ revision: 1 });
+    expect(
+      await publishSummary(testContext(db()), supervisor, sessionId, { appOrigin: TEST_ORIGIN }),
+    ).toEqual({ revision: 1 });
     await db()
       .update(agreedActions)
       .set({ doneAt: new Date() })
@@ -167,7 +174,9 @@ describe('session notes', () => {
         { environment: 'Tarkennettu', actions: ['Kokeile viikkopalaveria', 'Kysy palautetta'] },
       ),
     });
-    expect(await publishSummary(testContext(db()), supervisor, sessionId)).toEqual({ revision: 2 });
+    expect(
+      await publishSummary(testContext(db()), supervisor, sessionId, { appOrigin: TEST_ORIGIN }),
+    ).toEqual({ revision: 2 });
 
     expect(
       (await getPublishedSummary(testContext(db()), supervisor, sessionId, 1)).environment,
@@ -195,7 +204,11 @@ describe('session notes', () => {
       ...note({}, { environment: '', actions: [] }),
     });
     expect(
-      (await errorOf(publishSummary(testContext(db()), supervisor, sessionId))).messageKey,
+      (
+        await errorOf(
+          publishSummary(testContext(db()), supervisor, sessionId, { appOrigin: TEST_ORIGIN }),
+        )
+      ).messageKey,
     ).toBe('notes.nothingToPublish');
   });
 
@@ -204,7 +217,9 @@ describe('session notes', () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 10, 9, minute));
     await saveNote(testContext(db(), at(1)), supervisor, sessionId, { baseVersion: 0, ...note() });
     await getNoteForEditing(testContext(db(), at(2)), supervisor, sessionId);
-    await publishSummary(testContext(db(), at(3)), supervisor, sessionId);
+    await publishSummary(testContext(db(), at(3)), supervisor, sessionId, {
+      appOrigin: TEST_ORIGIN,
+    });
     await getPublishedSummary(testContext(db(), at(4)), supervisor, sessionId, 1);
     // One call writes several rows with the same time: (time, action) is what is unique.
     const trail = await db()

@@ -8,6 +8,7 @@ import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 import { decryptText, encryptText } from '~/security/sealing.server';
+import { mailSummaryPublished } from '~/session-mail/summary-published-mail.server';
 
 import { authoredNote, authorsSession } from './access.server';
 import { recordNoteAccess } from './audit.server';
@@ -15,14 +16,22 @@ import { actionContext, openShared } from './note-sealing.server';
 import { publicationContext } from './published-summary.server';
 
 /**
+ * Where the supervisees' mail points: the portal, at this deployment's public address. Null
+ * mails nobody, for summaries that are history when written (the demo data).
+ */
+export type PublishMailSetup = { appOrigin: string } | null;
+
+/**
  * Releases the current shared draft to the supervisee(s) as a new revision; earlier
  * revisions stay as history. Agreed actions are replaced by the draft's, keeping "done" on
- * actions whose text did not change.
+ * actions whose text did not change. The first publication of a session is mailed to its
+ * supervisees (that there is a summary, not what it says); revisions are not.
  */
 export async function publishSummary(
   { db, keyring, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
+  mail: PublishMailSetup,
 ): Promise<{ revision: number }> {
   return db.transaction(async (tx) => {
     const session = await authorsSession(tx, actor, sessionId);
@@ -97,6 +106,13 @@ export async function publishSummary(
       { practiceId: actor.practiceId, sessionId, actorId: actor.userId, action: 'publish' },
       now,
     );
+    if (revision === 1 && mail) {
+      await mailSummaryPublished(tx, {
+        practiceId: actor.practiceId,
+        sessionId,
+        appOrigin: mail.appOrigin,
+      });
+    }
     return { revision };
   });
 }

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client';
 import type { SessionStatus } from '#db/schema';
 import { loadContextFor, statusOf, testContext } from '#db/testing/context';
-import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import {
+  addMember,
+  createContractFixture,
+  createPracticeWithOwner,
+  TEST_ORIGIN,
+} from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import { AppError } from '~/errors';
@@ -65,12 +70,18 @@ describe('publishing a summary', () => {
     const noShow = await sessionWithNote('no_show', past);
     const cancelled = await sessionWithNote('cancelled', past);
     for (const { supervisor, sessionId } of [future, noShow, cancelled]) {
-      expect(await refusalOf(publishSummary(testContext(db()), supervisor, sessionId))).toBe(
-        'notes.publishNeedsHeld',
-      );
+      expect(
+        await refusalOf(
+          publishSummary(testContext(db()), supervisor, sessionId, { appOrigin: TEST_ORIGIN }),
+        ),
+      ).toBe('notes.publishNeedsHeld');
     }
     const held = await sessionWithNote('held', past);
-    expect(await publishSummary(testContext(db()), held.supervisor, held.sessionId)).toEqual({
+    expect(
+      await publishSummary(testContext(db()), held.supervisor, held.sessionId, {
+        appOrigin: TEST_ORIGIN,
+      }),
+    ).toEqual({
       revision: 1,
     });
   });
@@ -113,7 +124,11 @@ describe('publishing a summary', () => {
       shared: { ...emptySharedDraft, environment: 'Julkaistava teksti' },
       themes: null,
     };
-    expect(await saveAndPublish(testContext(db()), supervisor, sessionId, input)).toMatchObject({
+    expect(
+      await saveAndPublish(testContext(db()), supervisor, sessionId, input, {
+        appOrigin: TEST_ORIGIN,
+      }),
+    ).toMatchObject({
       version: 2,
       revision: 1,
     });
@@ -132,9 +147,11 @@ describe('publishing a summary', () => {
       shared: emptySharedDraft,
       themes: null,
     };
-    expect(await refusalOf(saveAndPublish(testContext(db()), supervisor, sessionId, input))).toBe(
-      'notes.nothingToPublish',
-    );
+    expect(
+      await refusalOf(
+        saveAndPublish(testContext(db()), supervisor, sessionId, input, { appOrigin: TEST_ORIGIN }),
+      ),
+    ).toBe('notes.nothingToPublish');
     const note = await getNoteForEditing(testContext(db()), supervisor, sessionId);
     expect(note.version).toBe(1);
     expect(note.private.power).toBe(PRIVATE);

@@ -2,7 +2,7 @@
 import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 
-import { publishSummary } from './publish-summary.server';
+import { type PublishMailSetup, publishSummary } from './publish-summary.server';
 import { saveNote, type SaveNoteInput } from './save-note.server';
 import type { Theme } from './themes';
 
@@ -16,11 +16,12 @@ export async function saveAndPublish(
   actor: MemberActor,
   sessionId: string,
   input: SaveNoteInput,
+  mail: PublishMailSetup,
 ): Promise<{ version: number; themes: Theme[]; revision: number }> {
   return ctx.db.transaction(async (tx) => {
     const inTx = { ...ctx, db: tx };
     const saved = await saveNote(inTx, actor, sessionId, input);
-    const { revision } = await publishSummary(inTx, actor, sessionId);
+    const { revision } = await publishSummary(inTx, actor, sessionId, mail);
     return { ...saved, revision };
   });
 }

@@ -46,6 +46,16 @@ export default function DevMail() {
                   {message.textBody}
                 </pre>
               ) : null}
+              {message.calendarBody ? (
+                <details className="mt-3 text-sm">
+                  <summary>
+                    {t('devMail.calendar', { method: message.calendarMethod ?? '' })}
+                  </summary>
+                  <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-100 p-3">
+                    {message.calendarBody}
+                  </pre>
+                </details>
+              ) : null}
             </article>
           </li>
         ))}

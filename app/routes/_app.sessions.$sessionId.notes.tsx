@@ -68,7 +68,9 @@ export async function action({
   const ctx = domainContext(context);
   try {
     if (form.get('intent') === 'publish') {
-      const { revision } = await saveAndPublish(ctx, actor, sessionId, input);
+      const { revision } = await saveAndPublish(ctx, actor, sessionId, input, {
+        appOrigin: context.config.appOrigin,
+      });
       return { status: 'published', revision };
     }
     const saved = await saveNote(ctx, actor, sessionId, input);

@@ -19,6 +19,9 @@ import {
   readTwoFactorRequirement,
   setTwoFactorRequirement,
 } from '~/practices/two-factor-requirement.server';
+import { getReminderHours, setReminderHours } from '~/session-mail/reminder-setting.server';
+import { ReminderSettingSection } from '~/session-mail/reminder-setting-form';
+import { reminderSettingSchema } from '~/session-mail/schemas';
 import { PageHeader } from '~/ui/app-shell';
 import { CheckboxField, Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
 
@@ -37,11 +40,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     twoFactorRequirement: isOwner
       ? await readTwoFactorRequirement(domainContext(context), actor)
       : null,
+    reminderHours: await getReminderHours(domainContext(context), actor),
   };
 }
 
 type Result = {
-  intent: 'profile' | 'password' | 'two-factor-requirement';
+  intent: 'profile' | 'password' | 'two-factor-requirement' | 'reminders';
   done: boolean;
   failure?: FormFailure;
 };
@@ -62,6 +66,13 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       supervisees: parsed.data.requireSupervisees,
     }).catch(throwAsResponse);
     return { intent: 'two-factor-requirement', done: true };
+  }
+  if (form.get('intent') === 'reminders') {
+    const parsed = parseForm(reminderSettingSchema, form);
+    if (!parsed.ok) return badRequest({ intent: 'reminders', done: false, failure: parsed });
+    // Only the owner sees this form: anyone else posting it gets the forbidden page.
+    await setReminderHours(ctx, actor, parsed.data.reminderHours).catch(throwAsResponse);
+    return { intent: 'reminders', done: true };
   }
   if (form.get('intent') === 'password') {
     const parsed = parseForm(changePasswordSchema, form);
@@ -93,6 +104,7 @@ export default function Settings() {
   const profile = result?.intent === 'profile' ? result : undefined;
   const password = result?.intent === 'password' ? result : undefined;
   const requirement = result?.intent === 'two-factor-requirement' ? result : undefined;
+  const reminders = result?.intent === 'reminders' ? result : undefined;
   return (
     <>
       <PageHeader title={t('settings.title')} />
@@ -210,6 +222,11 @@ export default function Settings() {
             </>
           ) : null}
         </section>
+        <ReminderSettingSection
+          hours={data.reminderHours}
+          isOwner={data.isOwner}
+          result={reminders}
+        />
       </div>
       <ul className="mt-8 flex flex-col gap-2">
         <li>

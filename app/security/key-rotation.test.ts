@@ -15,7 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Db, openDatabase } from '#db/client';
 import { agreedActions, clients, outbox, sessionNotes, summaryPublications } from '#db/schema';
-import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import {
+  addMember,
+  createContractFixture,
+  createPracticeWithOwner,
+  TEST_ORIGIN,
+} from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
 import { createClient, getClient } from '~/clients/clients.server';
@@ -83,7 +88,9 @@ async function sealEverything(db: Db, keyring: NoteKeyring, tag: string): Promis
     shared: { ...emptySharedDraft, dialogue: `jaettu ${tag}`, actions: [`tehtävä ${tag}`] },
     themes: null,
   });
-  await publishSummary({ db, keyring, now: new Date() }, actor, sessionId);
+  await publishSummary({ db, keyring, now: new Date() }, actor, sessionId, {
+    appOrigin: TEST_ORIGIN,
+  });
   await recordEvaluation({ db, keyring, now: new Date() }, actor, contractId, {
     kind: 'start',
     respondentClientId: null,

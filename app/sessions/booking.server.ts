@@ -11,6 +11,7 @@ import { type EvaluationKind, sessionChanges, supervisionSessions } from '#db/sc
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
+import { mailSessionChange } from '~/session-mail/session-mail.server';
 import { addDays, helsinkiDate, helsinkiInstant, helsinkiTime } from '~/time/helsinki';
 
 import {
@@ -120,6 +121,12 @@ export async function bookSession(
       .returning({ id: supervisionSessions.id });
     if (!session) throw new Error('insert returned no row');
     await tx.insert(sessionChanges).values(bookedChange(actor, session.id, range));
+    await mailSessionChange(tx, {
+      practiceId: actor.practiceId,
+      sessionIds: [session.id],
+      kind: 'booked',
+      now,
+    });
     return session.id;
   });
 }
@@ -190,6 +197,12 @@ export async function bookSeries(
         }),
       ),
     );
+    await mailSessionChange(tx, {
+      practiceId: actor.practiceId,
+      sessionIds: sessions.map((session) => session.id),
+      kind: 'booked',
+      now,
+    });
     return sessions.map((session) => session.id);
   });
 }
@@ -251,6 +264,13 @@ export async function rescheduleSession(
       previousEndsAt: session.endsAt,
       newStartsAt: range.start,
       newEndsAt: range.end,
+    });
+    await mailSessionChange(tx, {
+      practiceId: actor.practiceId,
+      sessionIds: [session.id],
+      kind: 'changed',
+      previousStartsAt: new Map([[session.id, session.startsAt]]),
+      now,
     });
   });
 }

@@ -16,6 +16,7 @@ import {
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
+import { mailSessionChange } from '~/session-mail/session-mail.server';
 
 import { loadOwnSession } from './access.server';
 
@@ -130,6 +131,12 @@ export async function cancelSession(
     if (session.status !== 'scheduled') throw new AppError('conflict', 'sessions.notScheduled');
     const columns = cancellationColumns(contract, session.startsAt, input, now);
     await closeScheduled(tx, actor, session.id, { ...columns, bumpSequence: true });
+    await mailSessionChange(tx, {
+      practiceId: actor.practiceId,
+      sessionIds: [session.id],
+      kind: 'cancelled',
+      now,
+    });
     return { late: columns.cancelledLate, chargeable: columns.chargeable };
   });
 }

@@ -8,6 +8,7 @@ export * from './notes';
 export * from './outbox';
 export * from './portal';
 export * from './practices';
+export * from './session-reminders';
 export * from './supervision-sessions';
 export * from './two-factor';
 export * from './users';

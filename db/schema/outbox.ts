@@ -2,7 +2,7 @@ import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz } from './columns';
 import { practices } from './practices';
-import { outboxStatuses } from './values';
+import { calendarMethods, outboxStatuses } from './values';
 
 /**
  * Outgoing e-mail, written in the same transaction as the action that causes it and
@@ -23,6 +23,10 @@ export const outbox = pgTable(
      * and bound to this row; the worker unseals it only to send, then it is deleted.
      */
     sealedLink: text('sealed_link'),
+    /** The iTIP method of the calendar part, when the mail carries one (session mail). */
+    calendarMethod: text('calendar_method', { enum: calendarMethods }),
+    /** The iCalendar text sent as the mail's text/calendar part; null once delivered. */
+    calendarBody: text('calendar_body'),
     status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /** Not claimable before this instant: back-off after a failure, or a worker's lease. */

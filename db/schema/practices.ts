@@ -1,19 +1,40 @@
-import { boolean, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 import { createdAt, id, timestamptz, updatedAt } from './columns';
 import { users } from './users';
-import { practiceRoles } from './values';
+import { maxReminderHoursBefore, practiceRoles } from './values';
 
 /** A supervision practice: a company or a sole trader. Every tenant-owned row points here. */
-export const practices = pgTable('practices', {
-  id: id(),
-  name: text('name').notNull(),
-  /** The owner's rule: members, and supervisees in the portal, must use two-factor sign-in. */
-  requireTwoFactorStaff: boolean('require_two_factor_staff').notNull().default(false),
-  requireTwoFactorSupervisees: boolean('require_two_factor_supervisees').notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const practices = pgTable(
+  'practices',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** The owner's rule: members, and supervisees in the portal, must use two-factor sign-in. */
+    requireTwoFactorStaff: boolean('require_two_factor_staff').notNull().default(false),
+    requireTwoFactorSupervisees: boolean('require_two_factor_supervisees').notNull().default(false),
+    /** Hours before a session that its participants are reminded by mail; 0 sends none. */
+    reminderHoursBefore: integer('reminder_hours_before').notNull().default(24),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'practices_reminder_hours_before_range',
+      sql`${t.reminderHoursBefore} between 0 and ${sql.raw(String(maxReminderHoursBefore))}`,
+    ),
+  ],
+);
 
 export const memberships = pgTable(
   'memberships',

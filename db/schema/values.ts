@@ -61,6 +61,10 @@ export const noteAuditActions = [
 
 export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
 
+/** The iTIP method of a mail's calendar part: an invitation (new or changed) or a cancellation. */
+export const calendarMethods = ['REQUEST', 'CANCEL'] as const;
+export type CalendarMethod = (typeof calendarMethods)[number];
+
 export const locales = ['fi', 'en'] as const;
 
 /** Account security events kept in `security_events` (never with a secret). */
@@ -71,3 +75,5 @@ export const securityEventKinds = [
   'recovery_codes_regenerated',
 ] as const;
 export type SecurityEventKind = (typeof securityEventKinds)[number];
+/** A session reminder goes at most a week ahead; 0 turns reminders off. */
+export const maxReminderHoursBefore = 168;

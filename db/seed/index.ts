@@ -239,7 +239,10 @@ export async function seedDemoPractice(
         shared: { ...emptySharedDraft, ...text.shared, actions: [...text.shared.actions] },
         themes: null,
       });
-      if (contract.publish) await publishSummary({ db, keyring, now }, contract.actor, session.id);
+      // The demo's summaries are history: nobody is told about them now.
+      if (contract.publish) {
+        await publishSummary({ db, keyring, now }, contract.actor, session.id, null);
+      }
     }
   }
   return true;
