@@ -4,6 +4,7 @@ import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
 import { en as notes } from '~/notes/messages';
 import { en as portal } from '~/portal/messages';
+import { en as portalRead } from '~/portal/read-messages';
 import { en as sessions } from '~/sessions/messages';
 
 import type { Catalogue } from './catalogue';
@@ -15,6 +16,7 @@ const common: Omit<
   | keyof typeof feeds
   | keyof typeof notes
   | keyof typeof portal
+  | keyof typeof portalRead
   | keyof typeof evaluations
   | keyof typeof auth
 > = {
@@ -266,4 +268,5 @@ export const en: Catalogue = {
   ...evaluations,
   ...auth,
   ...portal,
+  ...portalRead,
 };

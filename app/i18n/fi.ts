@@ -4,6 +4,7 @@ import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as portal } from '~/portal/messages';
+import { fi as portalRead } from '~/portal/read-messages';
 import { fi as sessions } from '~/sessions/messages';
 
 /** Finnish messages shared by the whole app; areas keep theirs in <area>/messages.ts. */
@@ -263,4 +264,5 @@ export const fi = {
   ...evaluations,
   ...auth,
   ...portal,
+  ...portalRead,
 } as const;
