@@ -83,7 +83,6 @@ const contractColumns = {
 
 const sessionColumns = {
   id: supervisionSessions.id,
-  contractId: supervisionSessions.contractId,
   startsAt: supervisionSessions.startsAt,
   endsAt: supervisionSessions.endsAt,
   status: supervisionSessions.status,
@@ -164,7 +163,10 @@ export async function listPortalContracts(
     contractProgress(db, ids),
     // The first coming (or ongoing) session of each contract.
     db
-      .selectDistinctOn([supervisionSessions.contractId], sessionColumns)
+      .selectDistinctOn([supervisionSessions.contractId], {
+        ...sessionColumns,
+        contractId: supervisionSessions.contractId,
+      })
       .from(supervisionSessions)
       .where(
         and(
@@ -194,8 +196,11 @@ export async function listPortalContracts(
 }
 
 export interface PortalContractPage extends PortalContract {
-  /** Every session, in time order, and whether a summary of it has been published. */
-  sessions: (PortalSession & { hasSummary: boolean })[];
+  /**
+   * Every session, in time order: whether a summary of it has been published, and whether
+   * it is still to come (then it can be added to a calendar).
+   */
+  sessions: (PortalSession & { hasSummary: boolean; coming: boolean })[];
 }
 
 /** One of the supervisee's contracts with all its sessions; not_found for any other. */
@@ -228,11 +233,11 @@ export async function getPortalContract(
       .where(and(participatedSessions(actor), eq(supervisionSessions.contractId, row.id)))
       .orderBy(asc(supervisionSessions.startsAt)),
   ]);
-  const sessions = sessionRows.map(({ contractId: _, hasSummary, ...session }) => ({
+  const sessions = sessionRows.map(({ hasSummary, ...session }) => ({
     ...toPortalSession(session, row),
     hasSummary: Boolean(hasSummary),
+    coming: session.status === 'scheduled' && session.endsAt.getTime() > now.getTime(),
   }));
-  const nextSession =
-    sessions.find((s) => s.status === 'scheduled' && s.endsAt.getTime() > now.getTime()) ?? null;
+  const nextSession = sessions.find((s) => s.coming) ?? null;
   return { ...toPortalContract(row, goals, progress, nextSession), sessions };
 }

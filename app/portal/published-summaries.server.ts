@@ -98,10 +98,15 @@ async function latestPublications(
       }),
     )
     .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())
-    .map(({ id, contentEncrypted, publishedBy: _, ...row }) => ({
-      ...row,
+    .map((p) => ({
+      sessionId: p.sessionId,
+      startsAt: p.startsAt,
+      contractId: p.contractId,
+      contractCode: p.contractCode,
+      revision: p.revision,
+      publishedAt: p.publishedAt,
       content: sharedDraftSchema.parse(
-        JSON.parse(decryptText(keyring, contentEncrypted, publicationContext(id))),
+        JSON.parse(decryptText(keyring, p.contentEncrypted, publicationContext(p.id))),
       ),
     }));
 }

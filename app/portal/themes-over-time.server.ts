@@ -56,18 +56,20 @@ export async function portalThemesOverTime(
       .orderBy(asc(supervisionSessions.startsAt)),
     publishedThemesBySession(ctx, actor, ids),
   ]);
-  return rows
-    .map((contract) => ({
-      contractId: contract.id,
-      contractCode: contract.code,
-      active: contract.status === 'active',
-      points: sessions
-        .filter((s) => s.contractId === contract.id)
-        .map(({ contractId: _, ...s }) => ({
-          ...s,
-          themes: themesBySession.get(s.sessionId) ?? [],
-        })),
-    }))
-    .sort((a, b) => Number(b.active) - Number(a.active))
-    .map(({ active: _, ...timeline }) => timeline);
+  // A stable sort: active contracts before ended ones, each still newest first.
+  const ordered = [...rows].sort(
+    (a, b) => Number(b.status === 'active') - Number(a.status === 'active'),
+  );
+  return ordered.map((contract) => ({
+    contractId: contract.id,
+    contractCode: contract.code,
+    points: sessions
+      .filter((s) => s.contractId === contract.id)
+      .map((s) => ({
+        sessionId: s.sessionId,
+        startsAt: s.startsAt,
+        status: s.status,
+        themes: themesBySession.get(s.sessionId) ?? [],
+      })),
+  }));
 }
