@@ -14,13 +14,7 @@ import {
   supervisionSessions,
   users,
 } from '#db/schema';
-import type {
-  Canceller,
-  ContractStatus,
-  SessionStatus,
-  SupervisionForm,
-  Theme,
-} from '#db/schema/values';
+import type { ContractStatus, SessionStatus, SupervisionForm, Theme } from '#db/schema/values';
 import { contractProgress, type ContractProgressCounts } from '~/contracts/progress.server';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
@@ -35,7 +29,6 @@ export interface PortalSession extends MeetingPlace {
   endsAt: Date;
   status: SessionStatus;
   cancelledLate: boolean | null;
-  cancelledBy: Canceller | null;
   chargeable: boolean;
 }
 
@@ -88,7 +81,6 @@ const sessionColumns = {
   status: supervisionSessions.status,
   location: supervisionSessions.location,
   cancelledLate: supervisionSessions.cancelledLate,
-  cancelledBy: supervisionSessions.cancelledBy,
   chargeable: supervisionSessions.chargeable,
 };
 
