@@ -5,6 +5,7 @@ import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
 import { en as notes } from '~/notes/messages';
 import { en as portal } from '~/portal/messages';
+import { en as portalRead } from '~/portal/read-messages';
 import { en as sessionMail } from '~/session-mail/messages';
 import { en as sessions } from '~/sessions/messages';
 
@@ -18,6 +19,7 @@ const common: Omit<
   | keyof typeof feeds
   | keyof typeof notes
   | keyof typeof portal
+  | keyof typeof portalRead
   | keyof typeof evaluations
   | keyof typeof auth
   | keyof typeof twoFactor
@@ -273,4 +275,5 @@ export const en: Catalogue = {
   ...auth,
   ...portal,
   ...twoFactor,
+  ...portalRead,
 };

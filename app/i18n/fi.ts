@@ -5,6 +5,7 @@ import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as portal } from '~/portal/messages';
+import { fi as portalRead } from '~/portal/read-messages';
 import { fi as sessionMail } from '~/session-mail/messages';
 import { fi as sessions } from '~/sessions/messages';
 
@@ -268,4 +269,5 @@ export const fi = {
   ...auth,
   ...portal,
   ...twoFactor,
+  ...portalRead,
 } as const;

@@ -11,3 +11,13 @@ export async function recordNoteAccess(
 ): Promise<void> {
   await db.insert(noteAuditLog).values({ ...entry, createdAt: now });
 }
+
+/** The same for several sessions at once (a page that shows many summaries), in one insert. */
+export async function recordNoteAccesses(
+  db: Db,
+  entries: { practiceId: string; sessionId: string; actorId: string; action: NoteAuditAction }[],
+  now = new Date(),
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(noteAuditLog).values(entries.map((entry) => ({ ...entry, createdAt: now })));
+}

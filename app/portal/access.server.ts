@@ -3,7 +3,7 @@
  * (docs/decisions/008, docs/decisions/010). A supervisee acts only on the client rows that
  * stand for them; every portal query is scoped by those ids and the practice.
  */
-import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 
 import type { Db } from '#db/client';
@@ -38,6 +38,15 @@ export function participatedContracts(actor: SuperviseeActor): SQL | undefined {
     eq(contracts.practiceId, actor.practiceId),
     inArray(contracts.id, participatedContractIds(actor)),
   );
+}
+
+/**
+ * The contracts the portal shows: those the supervisee takes part in, once agreed. A draft is
+ * still being negotiated, so it is not the supervisee's contract yet (a condition on
+ * `contracts`).
+ */
+export function agreedContracts(actor: SuperviseeActor): SQL | undefined {
+  return and(participatedContracts(actor), ne(contracts.status, 'draft'));
 }
 
 /** Sessions of those contracts (a condition on `supervision_sessions`). */

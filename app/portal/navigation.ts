@@ -1,7 +1,11 @@
 import type { ShellLink } from '~/ui/app-shell';
 
 /** The portal's main navigation; each portal page adds its link here. */
-export const portalNav: ShellLink[] = [{ to: '/portal', label: 'portal.nav.home', end: true }];
+export const portalNav: ShellLink[] = [
+  { to: '/portal', label: 'portal.nav.home', end: true },
+  { to: '/portal/summaries', label: 'portal.nav.summaries' },
+  { to: '/portal/themes', label: 'portal.nav.themes' },
+];
 
 /** The portal's user menu. */
 export const portalMenu: ShellLink[] = [];

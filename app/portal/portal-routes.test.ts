@@ -13,10 +13,13 @@ import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { loadContextFor } from '#db/testing/context';
+import { loadContextFor, testContext } from '#db/testing/context';
 import { createPortalCast, type PortalPersona } from '#db/testing/portal';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type Outcome, outcomesFor } from '~/http/route-outcomes.testing';
+import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
+import { publishSummary } from '~/notes/publish-summary.server';
+import { saveNote } from '~/notes/save-note.server';
 
 const personas: PortalPersona[] = [
   'anonymous',
@@ -43,10 +46,21 @@ const supervisees = (outcome: Outcome, others: Outcome = outcome): Row => [
   others,
   403,
 ];
+/** What a group contract's participants share: theirs, and to anyone else not there at all. */
+const groupShares = (outcome: Outcome): Row => ['login', outcome, outcome, 404, 404, 403];
 
 const table: Record<string, RouteRow> = {
   'portal.tsx': { loader: supervisees(200), action: 'none' },
   'portal._index.tsx': { loader: supervisees(200), action: 'none' },
+  // Reading: the group's contract, its sessions and its published summary are shared by its
+  // participants; to anyone else of the practice (or another) they do not exist.
+  'portal.contracts.$contractId.tsx': { loader: groupShares(200), action: 'none' },
+  'portal.sessions.$sessionId[.ics].ts': { loader: groupShares(200), action: 'none' },
+  'portal.summaries.$sessionId.tsx': { loader: groupShares(200), action: 'none' },
+  // Lists and theme pages show each supervisee their own (possibly empty) material.
+  'portal.summaries._index.tsx': { loader: supervisees(200), action: 'none' },
+  'portal.themes._index.tsx': { loader: supervisees(200), action: 'none' },
+  'portal.themes.$theme.tsx': { loader: supervisees(200), action: 'none' },
   // Switching to a practice one is not a supervisee of is refused; an empty form is such.
   'portal.practice.tsx': { loader: all('→/portal'), action: supervisees(403) },
   // An unknown token: the page says so, for anyone; sending the form answers 404 (or 400 for
@@ -73,6 +87,15 @@ beforeAll(async () => {
     clientId: cast.clientId,
     token: 'tuntematon-token-0123456789abcdefghij',
   };
+  // Reading summaries and themes: the group session's summary is published, about power.
+  await saveNote(testContext(database.db), cast.author, cast.sessionId, {
+    baseVersion: 0,
+    private: emptyPrivateNote,
+    shared: { ...emptySharedDraft, power: 'Päätös tehtiin yhdessä.' },
+    themes: null,
+  });
+  await publishSummary(testContext(database.db), cast.author, cast.sessionId, null);
+  params.theme = 'power';
   contexts = [];
   for (const persona of personas) {
     contexts.push(await loadContextFor(database.db, cast.userIds[persona]));

@@ -1,0 +1,226 @@
+/**
+ * Published summaries as the supervisee reaches them: the latest publication of each session
+ * of their contracts, never a draft or a private note. Each read of summary text is audited
+ * as the supervisor's reads are (docs/decisions/008).
+ */
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+
+import type { Db } from '#db/client';
+import {
+  contractParticipants,
+  contracts,
+  summaryPublications,
+  supervisionSessions,
+} from '#db/schema';
+import type { DomainContext } from '~/domain/context';
+import { AppError } from '~/errors';
+import { mayReadPublication } from '~/notes/access.server';
+import { recordNoteAccesses } from '~/notes/audit.server';
+import { type SharedDraft, sharedDraftSchema } from '~/notes/content';
+import { getPublishedSummary, publicationContext } from '~/notes/published-summary.server';
+import { type Theme, themes } from '~/notes/themes';
+import type { SuperviseeActor } from '~/practices/actor';
+import { decryptText, type NoteKeyring } from '~/security/sealing.server';
+
+import { participatedSessions } from './access.server';
+
+export interface PublicationRow {
+  sessionId: string;
+  startsAt: Date;
+  contractId: string;
+  contractCode: string;
+  revision: number;
+  publishedAt: Date;
+}
+
+/**
+ * The latest publication of every session of the supervisee's contracts (narrowed by
+ * `where`), newest session first, decrypted, and each checked against the publication rule.
+ * Two queries, however many sessions.
+ */
+async function latestPublications(
+  db: Db,
+  keyring: NoteKeyring,
+  actor: SuperviseeActor,
+  where?: SQL,
+): Promise<(PublicationRow & { content: SharedDraft })[]> {
+  const latest = await db
+    .selectDistinctOn([summaryPublications.sessionId], {
+      id: summaryPublications.id,
+      sessionId: summaryPublications.sessionId,
+      revision: summaryPublications.revision,
+      publishedAt: summaryPublications.publishedAt,
+      publishedBy: summaryPublications.publishedBy,
+      contentEncrypted: summaryPublications.contentEncrypted,
+      startsAt: supervisionSessions.startsAt,
+      contractId: supervisionSessions.contractId,
+      contractCode: contracts.code,
+    })
+    .from(summaryPublications)
+    .innerJoin(
+      supervisionSessions,
+      and(
+        eq(supervisionSessions.id, summaryPublications.sessionId),
+        eq(supervisionSessions.practiceId, summaryPublications.practiceId),
+      ),
+    )
+    .innerJoin(
+      contracts,
+      and(
+        eq(contracts.id, supervisionSessions.contractId),
+        eq(contracts.practiceId, supervisionSessions.practiceId),
+      ),
+    )
+    .where(
+      and(eq(summaryPublications.practiceId, actor.practiceId), participatedSessions(actor), where),
+    )
+    .orderBy(asc(summaryPublications.sessionId), desc(summaryPublications.revision));
+  if (latest.length === 0) return [];
+  const participants = await db
+    .select({
+      contractId: contractParticipants.contractId,
+      clientId: contractParticipants.clientId,
+    })
+    .from(contractParticipants)
+    .where(
+      and(
+        eq(contractParticipants.practiceId, actor.practiceId),
+        inArray(contractParticipants.contractId, [...new Set(latest.map((p) => p.contractId))]),
+      ),
+    );
+  return latest
+    .filter((publication) =>
+      mayReadPublication(actor, {
+        publishedBy: publication.publishedBy,
+        participantClientIds: participants
+          .filter((p) => p.contractId === publication.contractId)
+          .map((p) => p.clientId),
+      }),
+    )
+    .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())
+    .map((p) => ({
+      sessionId: p.sessionId,
+      startsAt: p.startsAt,
+      contractId: p.contractId,
+      contractCode: p.contractCode,
+      revision: p.revision,
+      publishedAt: p.publishedAt,
+      content: sharedDraftSchema.parse(
+        JSON.parse(decryptText(keyring, p.contentEncrypted, publicationContext(p.id))),
+      ),
+    }));
+}
+
+/** The themes a published summary speaks about: those with shared text. */
+export function publishedThemes(content: SharedDraft): Theme[] {
+  return themes.filter((theme) => content[theme].trim() !== '');
+}
+
+/**
+ * The supervisee's published summaries, newest session first: when, which contract, which
+ * themes. No summary text leaves here, so listing them is not a read of one.
+ */
+export async function listPortalSummaries(
+  { db, keyring }: DomainContext,
+  actor: SuperviseeActor,
+): Promise<(PublicationRow & { themes: Theme[] })[]> {
+  const rows = await latestPublications(db, keyring, actor);
+  return rows.map(({ content, ...row }) => ({ ...row, themes: publishedThemes(content) }));
+}
+
+/**
+ * The latest publication of one session of the supervisee's contracts, through the same
+ * read (and audit) as every reader of a summary; not_found when there is none to read.
+ */
+export async function getPortalSummary(
+  ctx: DomainContext,
+  actor: SuperviseeActor,
+  sessionId: string,
+): Promise<PublicationRow & { summary: SharedDraft }> {
+  const [latest] = await ctx.db
+    .select({
+      sessionId: supervisionSessions.id,
+      startsAt: supervisionSessions.startsAt,
+      contractId: supervisionSessions.contractId,
+      contractCode: contracts.code,
+      revision: summaryPublications.revision,
+    })
+    .from(summaryPublications)
+    .innerJoin(
+      supervisionSessions,
+      and(
+        eq(supervisionSessions.id, summaryPublications.sessionId),
+        eq(supervisionSessions.practiceId, summaryPublications.practiceId),
+      ),
+    )
+    .innerJoin(
+      contracts,
+      and(
+        eq(contracts.id, supervisionSessions.contractId),
+        eq(contracts.practiceId, supervisionSessions.practiceId),
+      ),
+    )
+    .where(
+      and(
+        eq(summaryPublications.sessionId, sessionId),
+        eq(summaryPublications.practiceId, actor.practiceId),
+        participatedSessions(actor),
+      ),
+    )
+    .orderBy(desc(summaryPublications.revision))
+    .limit(1);
+  if (!latest) throw new AppError('not_found');
+  const { publishedAt, ...summary } = await getPublishedSummary(
+    ctx,
+    actor,
+    sessionId,
+    latest.revision,
+  );
+  return { ...latest, publishedAt, summary };
+}
+
+export interface ThemePassage extends PublicationRow {
+  text: string;
+}
+
+/**
+ * "Everything about power so far": the part on one theme of every published summary that
+ * has one, newest session first. Each summary whose text is shown is audited as read.
+ */
+export async function summariesAboutTheme(
+  { db, keyring, now }: DomainContext,
+  actor: SuperviseeActor,
+  theme: Theme,
+): Promise<ThemePassage[]> {
+  const rows = await latestPublications(db, keyring, actor);
+  const passages = rows
+    .filter(({ content }) => content[theme].trim() !== '')
+    .map(({ content, ...row }) => ({ ...row, text: content[theme] }));
+  await recordNoteAccesses(
+    db,
+    passages.map((p) => ({
+      practiceId: actor.practiceId,
+      sessionId: p.sessionId,
+      actorId: actor.userId,
+      action: 'read_shared' as const,
+    })),
+    now,
+  );
+  return passages;
+}
+
+/** The latest publications of the given contracts' sessions, for the themes timeline. */
+export async function publishedThemesBySession(
+  { db, keyring }: DomainContext,
+  actor: SuperviseeActor,
+  contractIds: readonly string[],
+): Promise<Map<string, Theme[]>> {
+  if (contractIds.length === 0) return new Map();
+  const rows = await latestPublications(
+    db,
+    keyring,
+    actor,
+    inArray(supervisionSessions.contractId, [...contractIds]),
+  );
+  return new Map(rows.map((row) => [row.sessionId, publishedThemes(row.content)]));
+}

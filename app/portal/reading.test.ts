@@ -1,0 +1,367 @@
+/**
+ * What a supervisee reads in the portal: their contracts and sessions, the summaries their
+ * supervisor published (the group's too), a theme across sessions — and never a draft, a
+ * private note, or another supervisee's material. Each page costs the same number of queries
+ * however much there is.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Database } from '#db/client';
+import { contractGoals, noteAuditLog, sessionNotes, supervisionSessions } from '#db/schema';
+import { testContext } from '#db/testing/context';
+import { createContractFixture } from '#db/testing/factories';
+import { createPortalCast } from '#db/testing/portal';
+import { insertSession } from '#db/testing/sessions';
+import { createTestDatabase, queryCounter } from '#db/testing/test-database';
+import { AppError } from '~/errors';
+import { emptyPrivateNote, emptySharedDraft, type SharedDraft } from '~/notes/content';
+import { publishSummary } from '~/notes/publish-summary.server';
+import { saveNote } from '~/notes/save-note.server';
+import { themesOverTime } from '~/notes/themes-over-time.server';
+import type { MemberActor, SuperviseeActor } from '~/practices/actor';
+
+import { getPortalContract, listPortalContracts } from './contracts.server';
+import {
+  getPortalSummary,
+  listPortalSummaries,
+  summariesAboutTheme,
+} from './published-summaries.server';
+import { portalSessionCalendar } from './session-calendar.server';
+import { portalThemesOverTime } from './themes-over-time.server';
+
+const MARKER = 'SALAINEN-MERKKIJONO-7731';
+const NOW = new Date('2026-11-20T10:00:00Z');
+
+const counter = queryCounter();
+let database: Database;
+let cast: Awaited<ReturnType<typeof createPortalCast>>;
+const ctx = () => testContext(database.db, NOW);
+
+/** Writes a note on the session (its private part always holds the marker) and saves it. */
+async function writeNote(
+  author: MemberActor,
+  sessionId: string,
+  shared: Partial<SharedDraft>,
+  privatePart: Partial<typeof emptyPrivateNote> = {},
+) {
+  const [note] = await database.db
+    .select({ version: sessionNotes.version })
+    .from(sessionNotes)
+    .where(eq(sessionNotes.sessionId, sessionId));
+  await saveNote(ctx(), author, sessionId, {
+    baseVersion: note?.version ?? 0,
+    private: { ...emptyPrivateNote, general: MARKER, ...privatePart },
+    shared: { ...emptySharedDraft, ...shared },
+    themes: null,
+  });
+}
+
+const held = (actor: MemberActor, contractId: string, startsAt: string) =>
+  insertSession(database.db, {
+    practiceId: actor.practiceId,
+    contractId,
+    supervisorId: actor.userId,
+    startsAt: new Date(startsAt),
+    status: 'held',
+  });
+
+let draftSessionId: string;
+let futureSessionId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ logger: counter });
+  cast = await createPortalCast(database.db);
+  const { author } = cast;
+  // The group session: published twice (the portal shows the latest), the private part
+  // about the role.
+  await writeNote(author, cast.sessionId, { power: 'Ensimmäinen versio' }, { role: 'Rooli' });
+  await publishSummary(ctx(), author, cast.sessionId, null);
+  await writeNote(
+    author,
+    cast.sessionId,
+    { power: 'Päätös tehtiin yhdessä.', actions: ['Kysy tiimiltä palautetta'] },
+    { role: 'Rooli' },
+  );
+  await publishSummary(ctx(), author, cast.sessionId, null);
+  // A later group session whose summary is only a draft.
+  draftSessionId = await held(author, cast.contractId, '2026-11-17T08:00:00Z');
+  await writeNote(author, draftSessionId, { power: MARKER, dialogue: MARKER });
+  // The individual contract of samePractice: published, about dialogue.
+  await writeNote(author, cast.individualSessionId, { dialogue: 'Palaverikäytäntö' });
+  await publishSummary(ctx(), author, cast.individualSessionId, null);
+  // The group's next session, held elsewhere than the contract says.
+  futureSessionId = await insertSession(database.db, {
+    practiceId: author.practiceId,
+    contractId: cast.contractId,
+    supervisorId: author.userId,
+    startsAt: new Date('2026-12-01T08:00:00Z'),
+    status: 'scheduled',
+  });
+  await database.db
+    .update(supervisionSessions)
+    .set({ location: 'https://meet.example/ohjaus' })
+    .where(eq(supervisionSessions.id, futureSessionId));
+}, 60_000);
+afterAll(() => database.close());
+
+const notFound = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'found',
+    (error: unknown) => (error instanceof AppError ? error.code : error),
+  );
+
+describe('published summaries in the portal', () => {
+  it('the group’s summary reaches both its participants, and no one else', async () => {
+    const listed = async (actor: SuperviseeActor) =>
+      (await listPortalSummaries(ctx(), actor)).map((s) => s.sessionId);
+    expect(await listed(cast.self)).toEqual([cast.sessionId]);
+    expect(await listed(cast.sameGroup)).toEqual([cast.sessionId]);
+    expect(await listed(cast.samePractice)).toEqual([cast.individualSessionId]);
+    expect(await listed(cast.otherPractice)).toEqual([]);
+    expect((await listPortalSummaries(ctx(), cast.self))[0]).toMatchObject({
+      revision: 2,
+      themes: ['power'],
+    });
+  });
+
+  it('opens the latest publication for a participant; not_found for anyone else', async () => {
+    for (const actor of [cast.self, cast.sameGroup]) {
+      const read = await getPortalSummary(ctx(), actor, cast.sessionId);
+      expect(read.summary).toMatchObject({
+        power: 'Päätös tehtiin yhdessä.',
+        actions: ['Kysy tiimiltä palautetta'],
+      });
+      expect(read.revision).toBe(2);
+    }
+    expect(await notFound(getPortalSummary(ctx(), cast.samePractice, cast.sessionId))).toBe(
+      'not_found',
+    );
+    expect(await notFound(getPortalSummary(ctx(), cast.otherPractice, cast.sessionId))).toBe(
+      'not_found',
+    );
+  });
+
+  it('never returns an unpublished draft or a private note', async () => {
+    expect(await notFound(getPortalSummary(ctx(), cast.self, draftSessionId))).toBe('not_found');
+    const everything = JSON.stringify([
+      await listPortalSummaries(ctx(), cast.self),
+      await getPortalSummary(ctx(), cast.self, cast.sessionId),
+      await summariesAboutTheme(ctx(), cast.self, 'power'),
+      await summariesAboutTheme(ctx(), cast.self, 'dialogue'),
+      await portalThemesOverTime(ctx(), cast.self),
+      await listPortalContracts(ctx(), cast.self),
+      await getPortalContract(ctx(), cast.self, cast.contractId),
+    ]);
+    expect(everything).toContain('Päätös tehtiin yhdessä.');
+    expect(everything).not.toContain(MARKER);
+    expect(everything).not.toContain('Rooli');
+  });
+
+  it('audits each read of summary text by the supervisee, and not the list', async () => {
+    const reads = async () =>
+      (
+        await database.db
+          .select({ sessionId: noteAuditLog.sessionId })
+          .from(noteAuditLog)
+          .where(
+            and(
+              eq(noteAuditLog.actorId, cast.sameGroup.userId),
+              eq(noteAuditLog.action, 'read_shared'),
+            ),
+          )
+      ).length;
+    const before = await reads();
+    await listPortalSummaries(ctx(), cast.sameGroup);
+    expect(await reads()).toBe(before);
+    await getPortalSummary(ctx(), cast.sameGroup, cast.sessionId);
+    expect(await reads()).toBe(before + 1);
+    await summariesAboutTheme(ctx(), cast.sameGroup, 'power');
+    expect(await reads()).toBe(before + 2);
+    await summariesAboutTheme(ctx(), cast.sameGroup, 'environment');
+    expect(await reads()).toBe(before + 2);
+  });
+});
+
+describe('themes in the portal', () => {
+  it('gathers one theme’s published parts, newest first, for the participants only', async () => {
+    const power = await summariesAboutTheme(ctx(), cast.self, 'power');
+    expect(power.map((p) => [p.sessionId, p.text])).toEqual([
+      [cast.sessionId, 'Päätös tehtiin yhdessä.'],
+    ]);
+    expect(await summariesAboutTheme(ctx(), cast.self, 'dialogue')).toEqual([]);
+    expect(
+      (await summariesAboutTheme(ctx(), cast.samePractice, 'dialogue')).map((p) => p.text),
+    ).toEqual(['Palaverikäytäntö']);
+    expect(await summariesAboutTheme(ctx(), cast.otherPractice, 'power')).toEqual([]);
+  });
+
+  it('draws the timeline from published summaries, not from the private notes', async () => {
+    const [timeline] = await portalThemesOverTime(ctx(), cast.self);
+    expect(timeline?.contractId).toBe(cast.contractId);
+    expect(timeline?.points.map((p) => [p.sessionId, p.themes])).toEqual([
+      [cast.sessionId, ['power']],
+      [draftSessionId, []],
+      [futureSessionId, []],
+    ]);
+    // The supervisor's own timeline reads their notes, private parts included.
+    const staff = await themesOverTime(ctx(), cast.author, cast.contractId);
+    expect(staff.find((p) => p.sessionId === cast.sessionId)?.themes).toEqual(['role', 'power']);
+    expect(
+      (await portalThemesOverTime(ctx(), cast.otherPractice)).map((t) => t.contractId),
+    ).not.toContain(cast.contractId);
+  });
+});
+
+describe('contracts and sessions in the portal', () => {
+  it('shows the supervisee their agreed contracts with progress, next session and rule', async () => {
+    const [contract, ...others] = await listPortalContracts(ctx(), cast.self);
+    expect(others).toEqual([]);
+    expect(contract).toMatchObject({
+      id: cast.contractId,
+      status: 'active',
+      progress: { used: 2, agreed: 10, upcoming: 1 },
+      cancellationNoticeHours: 24,
+      chargeLateCancellation: true,
+      chargeNoShow: true,
+      nextSession: {
+        id: futureSessionId,
+        place: null,
+        remoteLink: 'https://meet.example/ohjaus',
+      },
+    });
+    expect((await listPortalContracts(ctx(), cast.samePractice)).map((c) => c.id)).toEqual([
+      cast.individualContractId,
+    ]);
+    expect(await listPortalContracts(ctx(), cast.otherPractice)).not.toContainEqual(
+      expect.objectContaining({ id: cast.contractId }),
+    );
+  });
+
+  it('hides a contract still in draft, and lists active ones before ended ones', async () => {
+    const participants = [cast.clientId];
+    const draft = await createContractFixture(database.db, cast.author, {
+      participants,
+      status: 'draft',
+    });
+    const ended = await createContractFixture(database.db, cast.author, {
+      participants,
+      status: 'ended',
+      startsOn: '2026-10-01',
+    });
+    const ids = (await listPortalContracts(ctx(), cast.self)).map((c) => c.id);
+    expect(ids).toEqual([cast.contractId, ended.contractId]);
+    expect(await notFound(getPortalContract(ctx(), cast.self, draft.contractId))).toBe('not_found');
+    expect(await notFound(getPortalContract(ctx(), cast.sameGroup, ended.contractId))).toBe(
+      'not_found',
+    );
+  });
+
+  it('lists a contract’s sessions with what has a summary, for its participants only', async () => {
+    const page = await getPortalContract(ctx(), cast.sameGroup, cast.contractId);
+    expect(page.sessions.map((s) => [s.id, s.status, s.hasSummary, s.coming])).toEqual([
+      [cast.sessionId, 'held', true, false],
+      [draftSessionId, 'held', false, false],
+      [futureSessionId, 'scheduled', false, true],
+    ]);
+    expect(page.nextSession?.id).toBe(futureSessionId);
+    for (const actor of [cast.samePractice, cast.otherPractice]) {
+      expect(await notFound(getPortalContract(ctx(), actor, cast.contractId))).toBe('not_found');
+    }
+  });
+
+  it('counts a late, charged cancellation as used and one cancelled in time as not', async () => {
+    const { contractId } = await createContractFixture(database.db, cast.author, {
+      participants: [cast.clientId],
+    });
+    await database.db.insert(supervisionSessions).values(
+      [true, false].map((chargeable, i) => ({
+        practiceId: cast.author.practiceId,
+        contractId,
+        supervisorId: cast.author.userId,
+        startsAt: new Date(Date.UTC(2026, 10, 2 + i, 8)),
+        endsAt: new Date(Date.UTC(2026, 10, 2 + i, 9)),
+        status: 'cancelled' as const,
+        cancelledLate: chargeable,
+        chargeable,
+      })),
+    );
+    const page = await getPortalContract(ctx(), cast.self, contractId);
+    expect(page.progress).toMatchObject({ used: 1, upcoming: 0 });
+    expect(page.sessions.map((s) => [s.cancelledLate, s.chargeable])).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+  });
+
+  it('gives a session as a calendar file with a stable UID, to its participants only', async () => {
+    const ics = await portalSessionCalendar(ctx(), cast.self, futureSessionId, 'fi');
+    expect(ics).toContain(`UID:${futureSessionId}@ohjaamo`);
+    expect(ics).toContain('DTSTART:20261201T080000Z');
+    expect(ics).toContain('https://meet.example/ohjaus');
+    expect(await portalSessionCalendar(ctx(), cast.sameGroup, futureSessionId, 'en')).toContain(
+      `UID:${futureSessionId}@ohjaamo`,
+    );
+    for (const actor of [cast.samePractice, cast.otherPractice]) {
+      expect(await notFound(portalSessionCalendar(ctx(), actor, futureSessionId, 'fi'))).toBe(
+        'not_found',
+      );
+    }
+  });
+});
+
+describe('query counts', () => {
+  async function queriesOf(run: () => Promise<unknown>): Promise<number> {
+    counter.reset();
+    await run();
+    return counter.count;
+  }
+
+  const pages = (actor: SuperviseeActor, contractId: string) => ({
+    home: () => listPortalContracts(ctx(), actor),
+    contract: () => getPortalContract(ctx(), actor, contractId),
+    summaries: () => listPortalSummaries(ctx(), actor),
+    theme: () => summariesAboutTheme(ctx(), actor, 'power'),
+    themes: () => portalThemesOverTime(ctx(), actor),
+  });
+
+  it('stay the same however many contracts, goals, sessions and summaries there are', async () => {
+    const fresh = await createPortalCast(database.db);
+    const measure = async () => {
+      const counts: Record<string, number> = {};
+      for (const [name, run] of Object.entries(pages(fresh.self, fresh.contractId)))
+        counts[name] = await queriesOf(run);
+      return counts;
+    };
+    await writeNote(fresh.author, fresh.sessionId, { power: 'Yksi' });
+    await publishSummary(ctx(), fresh.author, fresh.sessionId, null);
+    const few = await measure();
+
+    for (let n = 0; n < 3; n += 1) {
+      const { contractId } = await createContractFixture(database.db, fresh.author, {
+        participants: [fresh.clientId],
+      });
+      await database.db.insert(contractGoals).values(
+        [0, 1].map((position) => ({
+          contractId,
+          practiceId: fresh.author.practiceId,
+          position,
+          text: `Tavoite ${position}`,
+          theme: 'power' as const,
+        })),
+      );
+      for (const day of [3, 4]) {
+        const sessionId = await held(fresh.author, contractId, `2026-11-0${day}T0${n + 7}:00:00Z`);
+        await writeNote(fresh.author, sessionId, { power: `Osa ${n} ${day}` });
+        await publishSummary(ctx(), fresh.author, sessionId, null);
+      }
+    }
+    const more = await held(fresh.author, fresh.contractId, '2026-11-12T08:00:00Z');
+    await writeNote(fresh.author, more, { power: 'Toinen' });
+    await publishSummary(ctx(), fresh.author, more, null);
+
+    const many = await measure();
+    expect(many).toEqual(few);
+    expect((await listPortalSummaries(ctx(), fresh.self)).length).toBe(8);
+  });
+});
