@@ -62,3 +62,15 @@ export const noteAuditActions = [
 export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
 
 export const locales = ['fi', 'en'] as const;
+
+/** How a supervisee marks an agreed action between sessions. */
+export const actionMarkStates = ['done', 'not_done'] as const;
+export type ActionMarkState = (typeof actionMarkStates)[number];
+
+/** A supervisee's reflection is written before a session or after it. */
+export const reflectionMoments = ['before', 'after'] as const;
+export type ReflectionMoment = (typeof reflectionMoments)[number];
+
+/** What a supervisee asks of their supervisor about a coming session. */
+export const sessionRequestKinds = ['new_time', 'cannot_attend'] as const;
+export type SessionRequestKind = (typeof sessionRequestKinds)[number];
