@@ -1,4 +1,5 @@
 import { en as auth } from '~/auth/messages';
+import { en as between } from '~/between-sessions/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
@@ -17,6 +18,7 @@ const common: Omit<
   | keyof typeof portal
   | keyof typeof evaluations
   | keyof typeof auth
+  | keyof typeof between
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -266,4 +268,5 @@ export const en: Catalogue = {
   ...evaluations,
   ...auth,
   ...portal,
+  ...between,
 };

@@ -1,4 +1,5 @@
 import { fi as auth } from '~/auth/messages';
+import { fi as between } from '~/between-sessions/messages';
 import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
@@ -263,4 +264,5 @@ export const fi = {
   ...evaluations,
   ...auth,
   ...portal,
+  ...between,
 } as const;
