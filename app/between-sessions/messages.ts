@@ -53,8 +53,7 @@ export const fi = {
   'between.cancel.confirmHeading': 'Vahvista myöhäinen peruminen',
   'between.cancel.confirm': 'Vahvistan perumisen',
   'between.cancel.keep': 'En peru',
-  'between.cancel.confirmLate':
-    'Peruutusaika on alkanut. Tarkista ehdot ja vahvista peruminen.',
+  'between.cancel.confirmLate': 'Peruutusaika on alkanut. Tarkista ehdot ja vahvista peruminen.',
   'between.cancel.group':
     'Ryhmän tapaamista ei voi perua täältä. Jos et pääse paikalle, kerro siitä työnohjaajalle alla.',
   'between.cancel.done': 'Tapaaminen on peruttu. Työnohjaajasi sai siitä tiedon.',

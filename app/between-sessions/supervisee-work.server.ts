@@ -12,8 +12,8 @@ import {
   clients,
   contractParticipants,
   type ReflectionMoment,
-  type SessionRequestKind,
   sessionReflections,
+  type SessionRequestKind,
   sessionRequests,
 } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
@@ -63,16 +63,28 @@ export async function getSuperviseeWork(
     db
       .select()
       .from(sessionReflections)
-      .where(and(eq(sessionReflections.sessionId, sessionId), eq(sessionReflections.practiceId, actor.practiceId))),
+      .where(
+        and(
+          eq(sessionReflections.sessionId, sessionId),
+          eq(sessionReflections.practiceId, actor.practiceId),
+        ),
+      ),
     db
       .select({ id: agreedActions.id, textEncrypted: agreedActions.textEncrypted })
       .from(agreedActions)
-      .where(and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)))
+      .where(
+        and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)),
+      )
       .orderBy(asc(agreedActions.position)),
     db
       .select()
       .from(sessionRequests)
-      .where(and(eq(sessionRequests.sessionId, sessionId), eq(sessionRequests.practiceId, actor.practiceId)))
+      .where(
+        and(
+          eq(sessionRequests.sessionId, sessionId),
+          eq(sessionRequests.practiceId, actor.practiceId),
+        ),
+      )
       .orderBy(asc(sessionRequests.createdAt)),
   ]);
   const marks =
