@@ -4,6 +4,7 @@
  * the other participant of the group never does.
  */
 import type { AppLoadContext } from '@remix-run/node';
+import { eq } from 'drizzle-orm';
 import type { ComponentType } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Outlet } from 'react-router-dom';
@@ -15,9 +16,12 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
+import { supervisionSessions } from '#db/schema';
 import { publishActions } from '#db/testing/between-sessions';
 import { loadContextFor, testContext } from '#db/testing/context';
+import { createContractFixture } from '#db/testing/factories';
 import { createPortalCast } from '#db/testing/portal';
+import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase } from '#db/testing/test-database';
 import * as staffSession from '~/routes/_app.sessions.$sessionId._index';
 import * as actionsPage from '~/routes/portal.actions';
@@ -44,16 +48,25 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => database.close());
 
+type DataFunction = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: AppLoadContext;
+}) => Promise<unknown>;
+
 interface RouteModule {
-  loader: (args: {
-    request: Request;
-    params: Record<string, string>;
-    context: AppLoadContext;
-  }) => Promise<unknown>;
+  loader: DataFunction;
+  action?: DataFunction;
   default: ComponentType;
 }
 
-async function render(module: RouteModule, path: string, url: string, userId: string) {
+async function render(
+  module: RouteModule,
+  path: string,
+  url: string,
+  userId: string,
+  form?: Record<string, string>,
+) {
   const context = await loadContextFor(database.db, userId);
   const handler = createStaticHandler([
     {
@@ -66,13 +79,25 @@ async function render(module: RouteModule, path: string, url: string, userId: st
           path,
           loader: ({ request, params }) =>
             module.loader({ request, params: params as Record<string, string>, context }),
+          action: async ({ request, params }) =>
+            (await module.action?.({
+              request,
+              params: params as Record<string, string>,
+              context,
+            })) ?? null,
           Component: module.default,
         },
       ],
     },
   ]);
-  const routerContext = await handler.query(new Request(`http://localhost${url}`));
-  if (routerContext instanceof Response) throw new Error('the route answered with a response');
+  let init: RequestInit = {};
+  if (form) {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(form)) body.set(name, value);
+    init = { method: 'POST', body };
+  }
+  const routerContext = await handler.query(new Request(`http://localhost${url}`, init));
+  if (routerContext instanceof Response) return routerContext;
   const router = createStaticRouter(handler.dataRoutes, routerContext);
   return renderToString(
     <StaticRouterProvider router={router} context={routerContext} hydrate={false} />,
@@ -130,5 +155,45 @@ describe('the staff session page', () => {
     expect(html).toContain('Työnohjattavan merkinnät');
     expect(html).toContain(REFLECTION);
     expect(html).toContain(COMMENT);
+  });
+});
+
+describe('cancelling late in the portal, without JavaScript', () => {
+  it('shows the rule and the charge, and cancels only when confirmed', async () => {
+    const { contractId } = await createContractFixture(database.db, cast.author, {
+      participants: [cast.clientId],
+      cancellationNoticeHours: 24,
+      priceCents: 12_050,
+    });
+    const sessionId = await insertSession(database.db, {
+      practiceId: cast.owner.practiceId,
+      contractId,
+      supervisorId: cast.author.userId,
+      startsAt: new Date(Date.now() + 3 * 60 * 60_000),
+    });
+    const url = `/portal/sessions/${sessionId}`;
+    const path = 'portal/sessions/:sessionId';
+    const page = await render(sessionPage, path, url, cast.self.userId);
+    expect(page).toContain('viimeistään 24 tuntia ennen');
+    expect(page).toContain('120,50');
+
+    const asked = await render(sessionPage, path, url, cast.self.userId, { intent: 'cancel' });
+    expect(asked).toContain('Vahvista myöhäinen peruminen');
+    expect(asked).toContain('name="acknowledgeLate"');
+    const status = async () =>
+      (
+        await database.db
+          .select({ status: supervisionSessions.status })
+          .from(supervisionSessions)
+          .where(eq(supervisionSessions.id, sessionId))
+      )[0]?.status;
+    expect(await status()).toBe('scheduled');
+
+    const confirmed = await render(sessionPage, path, url, cast.self.userId, {
+      intent: 'cancel',
+      acknowledgeLate: 'on',
+    });
+    expect(confirmed).toBeInstanceOf(Response);
+    expect(await status()).toBe('cancelled');
   });
 });
