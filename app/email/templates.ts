@@ -156,3 +156,50 @@ export function securityNoticeEmail(
     ]),
   };
 }
+
+/**
+ * A supervisee cancelled a session in the portal. Names the contract by its code and the
+ * time only: no names, no text (the supervisee writes none here).
+ */
+export function superviseeCancelledEmail(
+  locale: Locale,
+  args: { code: string; when: string; late: boolean; chargeable: boolean; link: string },
+): Email {
+  const outcome = !args.late
+    ? 'email.superviseeCancelled.onTime'
+    : args.chargeable
+      ? 'email.superviseeCancelled.lateCharged'
+      : 'email.superviseeCancelled.lateNotCharged';
+  return {
+    subject: translate(locale, 'email.superviseeCancelled.subject', { when: args.when }),
+    text: compose(locale, [
+      translate(locale, 'email.superviseeCancelled.body', { code: args.code, when: args.when }),
+      translate(locale, outcome),
+      '',
+      args.link,
+    ]),
+  };
+}
+
+/**
+ * A supervisee left a message about a session (a new time, or that they cannot come). The
+ * message itself stays sealed in Ohjaamo; the mail only says where to read it.
+ */
+export function superviseeRequestEmail(
+  locale: Locale,
+  args: { kind: 'new_time' | 'cannot_attend'; code: string; when: string; link: string },
+): Email {
+  const kind = args.kind === 'new_time' ? 'newTime' : 'cannotAttend';
+  return {
+    subject: translate(locale, `email.superviseeRequest.${kind}.subject`, { when: args.when }),
+    text: compose(locale, [
+      translate(locale, `email.superviseeRequest.${kind}.body`, {
+        code: args.code,
+        when: args.when,
+      }),
+      translate(locale, 'email.superviseeRequest.readThere'),
+      '',
+      args.link,
+    ]),
+  };
+}

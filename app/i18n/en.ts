@@ -1,5 +1,6 @@
 import { en as auth } from '~/auth/messages';
 import { en as twoFactor } from '~/auth/two-factor/messages';
+import { en as between } from '~/between-sessions/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
@@ -23,6 +24,7 @@ const common: Omit<
   | keyof typeof evaluations
   | keyof typeof auth
   | keyof typeof twoFactor
+  | keyof typeof between
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -276,4 +278,5 @@ export const en: Catalogue = {
   ...portal,
   ...twoFactor,
   ...portalRead,
+  ...between,
 };

@@ -1,5 +1,6 @@
 import { fi as auth } from '~/auth/messages';
 import { fi as twoFactor } from '~/auth/two-factor/messages';
+import { fi as between } from '~/between-sessions/messages';
 import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
@@ -270,4 +271,5 @@ export const fi = {
   ...portal,
   ...twoFactor,
   ...portalRead,
+  ...between,
 } as const;

@@ -1,9 +1,10 @@
 /** Publishing a note's shared draft to the supervisee(s). */
 import { randomUUID } from 'node:crypto';
 
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 
 import { agreedActions, sessionNotes, summaryPublications } from '#db/schema';
+import { carryMarksOver } from '~/between-sessions/action-marks.server';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
@@ -23,9 +24,10 @@ export type PublishMailSetup = { appOrigin: string } | null;
 
 /**
  * Releases the current shared draft to the supervisee(s) as a new revision; earlier
- * revisions stay as history. Agreed actions are replaced by the draft's, keeping "done" on
- * actions whose text did not change. The first publication of a session is mailed to its
- * supervisees (that there is a summary, not what it says); revisions are not.
+ * revisions stay as history. Agreed actions are replaced by the draft's, keeping "done" and
+ * the supervisees' marks on actions whose text did not change. The first publication of a
+ * session is mailed to its supervisees (that there is a summary, not what it says);
+ * revisions are not.
  */
 export async function publishSummary(
   { db, keyring, now }: DomainContext,
@@ -78,27 +80,36 @@ export async function publishSummary(
       .where(
         and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)),
       );
-    const doneByText = new Map(
-      previous.map((a) => [decryptText(keyring, a.textEncrypted, actionContext(a.id)), a.doneAt]),
-    );
-    await tx
-      .delete(agreedActions)
-      .where(
-        and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)),
-      );
-    if (shared.actions.length > 0) {
+    const previousTexts = previous.map((a) => ({
+      id: a.id,
+      text: decryptText(keyring, a.textEncrypted, actionContext(a.id)),
+      doneAt: a.doneAt,
+    }));
+    const doneByText = new Map(previousTexts.map((a) => [a.text, a.doneAt]));
+    const next = shared.actions.map((text) => ({ id: randomUUID(), text }));
+    if (next.length > 0) {
       await tx.insert(agreedActions).values(
-        shared.actions.map((text, position) => {
-          const id = randomUUID();
-          return {
-            id,
-            sessionId,
-            practiceId: actor.practiceId,
-            position,
-            textEncrypted: encryptText(keyring, text, actionContext(id)),
-            doneAt: doneByText.get(text) ?? null,
-          };
-        }),
+        next.map(({ id, text }, position) => ({
+          id,
+          sessionId,
+          practiceId: actor.practiceId,
+          position,
+          textEncrypted: encryptText(keyring, text, actionContext(id)),
+          doneAt: doneByText.get(text) ?? null,
+        })),
+      );
+    }
+    // The supervisees' marks follow their action's text to the new rows before the old go.
+    await carryMarksOver(tx, keyring, actor.practiceId, previousTexts, next);
+    if (previous.length > 0) {
+      await tx.delete(agreedActions).where(
+        and(
+          eq(agreedActions.practiceId, actor.practiceId),
+          inArray(
+            agreedActions.id,
+            previous.map((a) => a.id),
+          ),
+        ),
       );
     }
     await recordNoteAccess(

@@ -5,6 +5,7 @@ export const portalNav: ShellLink[] = [
   { to: '/portal', label: 'portal.nav.home', end: true },
   { to: '/portal/summaries', label: 'portal.nav.summaries' },
   { to: '/portal/themes', label: 'portal.nav.themes' },
+  { to: '/portal/actions', label: 'portal.nav.actions' },
 ];
 
 /** The portal's user menu. */

@@ -7,6 +7,8 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { getSuperviseeWork } from '~/between-sessions/supervisee-work.server';
+import { SuperviseeWorkSection } from '~/between-sessions/supervisee-work-section';
 import { domainContext } from '~/domain/context';
 import { type FieldErrors, formFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest } from '~/forms/respond.server';
@@ -52,10 +54,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.sessionId);
   const view = await getSession(domainContext(context), actor, id).catch(throwAsResponse);
+  const superviseeWork = await getSuperviseeWork(domainContext(context), actor, id);
   const now = new Date();
   const { startsAt, endsAt } = view.session;
   return {
     view,
+    superviseeWork,
     started: hasStarted(startsAt, now),
     correctable: isOutcomeCorrectable(view.session),
     wouldBeLate: isLateCancellation(startsAt, view.contract.cancellationNoticeHours, now),
@@ -135,7 +139,7 @@ const linkClass =
 export default function SessionPage() {
   const t = useT();
   const locale = useLocale();
-  const { view, started, correctable, wouldBeLate, week, rescheduleDefaults } =
+  const { view, superviseeWork, started, correctable, wouldBeLate, week, rescheduleDefaults } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { session, contract, participants } = view;
@@ -191,6 +195,7 @@ export default function SessionPage() {
           />
         </div>
       ) : null}
+      <SuperviseeWorkSection work={superviseeWork} />
       <SessionHistory history={view.history} />
     </>
   );

@@ -8,11 +8,14 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
 import type { Db } from '#db/client';
 import {
+  agreedActionMarks,
   agreedActions,
   clients,
   evaluations,
   outbox,
   sessionNotes,
+  sessionReflections,
+  sessionRequests,
   summaryPublications,
   userTotp,
 } from '#db/schema';
@@ -61,6 +64,27 @@ export const sealedColumns: readonly SealedColumn[] = [
     key: agreedActions.id,
     column: agreedActions.textEncrypted,
     context: (id) => `agreed-action:${id}`,
+  },
+  {
+    name: 'agreed_action_marks.comment_encrypted',
+    table: agreedActionMarks,
+    key: agreedActionMarks.id,
+    column: agreedActionMarks.commentEncrypted,
+    context: (id) => `action-mark:${id}:comment`,
+  },
+  {
+    name: 'session_reflections.text_encrypted',
+    table: sessionReflections,
+    key: sessionReflections.id,
+    column: sessionReflections.textEncrypted,
+    context: (id) => `reflection:${id}`,
+  },
+  {
+    name: 'session_requests.message_encrypted',
+    table: sessionRequests,
+    key: sessionRequests.id,
+    column: sessionRequests.messageEncrypted,
+    context: (id) => `session-request:${id}`,
   },
   {
     name: 'clients.background_encrypted',

@@ -13,9 +13,12 @@ import {
   type SessionStatus,
   supervisionSessions,
 } from '#db/schema';
+import { loadParticipatedSession } from '~/between-sessions/access.server';
+import { mailSessionSupervisor } from '~/between-sessions/mail.server';
 import type { DomainContext } from '~/domain/context';
+import { superviseeCancelledEmail } from '~/email/templates';
 import { AppError } from '~/errors';
-import type { MemberActor } from '~/practices/actor';
+import type { MemberActor, SuperviseeActor } from '~/practices/actor';
 import { mailSessionChange } from '~/session-mail/session-mail.server';
 
 import { loadOwnSession } from './access.server';
@@ -80,7 +83,7 @@ export function hasStarted(startsAt: Date, now: Date): boolean {
  */
 async function closeScheduled(
   tx: Db,
-  actor: MemberActor,
+  actor: { practiceId: string; userId: string },
   sessionId: string,
   values: {
     status: Exclude<SessionStatus, 'scheduled'>;
@@ -136,6 +139,89 @@ export async function cancelSession(
       sessionIds: [session.id],
       kind: 'cancelled',
       now,
+    });
+    return { late: columns.cancelledLate, chargeable: columns.chargeable };
+  });
+}
+
+/**
+ * What cancelling would mean for a supervisee in the portal, or why they cannot: only a
+ * coming, still scheduled session of an individual contract. A group's session is the
+ * group's, so one participant cannot call it off; they tell the supervisor instead.
+ */
+export function superviseeCancellation(
+  contract: { form: string; cancellationNoticeHours: number; chargeLateCancellation: boolean },
+  session: { status: SessionStatus; startsAt: Date },
+  now: Date,
+):
+  | { possible: false; reason: 'group' | 'notScheduled' | 'started' }
+  | { possible: true; late: boolean; chargeable: boolean } {
+  if (session.status !== 'scheduled') return { possible: false, reason: 'notScheduled' };
+  if (hasStarted(session.startsAt, now)) return { possible: false, reason: 'started' };
+  if (contract.form !== 'individual') return { possible: false, reason: 'group' };
+  const late = isLateCancellation(session.startsAt, contract.cancellationNoticeHours, now);
+  return {
+    possible: true,
+    late,
+    chargeable: isChargeableCancellation(contract, { late, by: 'supervisee' }),
+  };
+}
+
+/** A late cancellation was sent without the supervisee having seen and accepted its terms. */
+export class LateCancellationUnconfirmed extends AppError {
+  constructor() {
+    super('conflict', 'between.cancel.confirmLate');
+    this.name = 'LateCancellationUnconfirmed';
+  }
+}
+
+/**
+ * The supervisee cancels one of their coming sessions in the portal. Inside the notice
+ * period it goes through only when they confirmed the late terms (`acknowledgeLate`); it is
+ * then recorded as cancelled late by the supervisee and charged as the contract says. The
+ * supervisor is mailed either way.
+ */
+export async function cancelSessionAsSupervisee(
+  { db, now }: DomainContext,
+  actor: SuperviseeActor,
+  sessionId: string,
+  input: { acknowledgeLate: boolean; appOrigin: string },
+): Promise<{ late: boolean; chargeable: boolean }> {
+  return db.transaction(async (tx) => {
+    const { session, contract } = await loadParticipatedSession(tx, actor, sessionId);
+    const terms = superviseeCancellation(contract, session, now);
+    if (!terms.possible) {
+      throw terms.reason === 'group'
+        ? new AppError('forbidden', 'between.cancel.group')
+        : new AppError('conflict', 'sessions.notScheduled');
+    }
+    if (terms.late && !input.acknowledgeLate) throw new LateCancellationUnconfirmed();
+    const columns = cancellationColumns(
+      contract,
+      session.startsAt,
+      { by: 'supervisee', reason: null },
+      now,
+    );
+    await closeScheduled(tx, actor, session.id, { ...columns, bumpSequence: true });
+    // The supervisee's calendar drops the event as when the supervisor cancels.
+    await mailSessionChange(tx, {
+      practiceId: actor.practiceId,
+      sessionIds: [session.id],
+      kind: 'cancelled',
+      now,
+    });
+    await mailSessionSupervisor(tx, {
+      practiceId: actor.practiceId,
+      supervisorId: session.supervisorId,
+      startsAt: session.startsAt,
+      compose: (locale, when) =>
+        superviseeCancelledEmail(locale, {
+          code: contract.code,
+          when,
+          late: columns.cancelledLate,
+          chargeable: columns.chargeable,
+          link: `${input.appOrigin}/sessions/${session.id}`,
+        }),
     });
     return { late: columns.cancelledLate, chargeable: columns.chargeable };
   });

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './between-sessions';
 export * from './calendar-feeds';
 export * from './clients';
 export * from './commissioners';

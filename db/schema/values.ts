@@ -77,3 +77,15 @@ export const securityEventKinds = [
 export type SecurityEventKind = (typeof securityEventKinds)[number];
 /** A session reminder goes at most a week ahead; 0 turns reminders off. */
 export const maxReminderHoursBefore = 168;
+
+/** How a supervisee marks an agreed action between sessions. */
+export const actionMarkStates = ['done', 'not_done'] as const;
+export type ActionMarkState = (typeof actionMarkStates)[number];
+
+/** A supervisee's reflection is written before a session or after it. */
+export const reflectionMoments = ['before', 'after'] as const;
+export type ReflectionMoment = (typeof reflectionMoments)[number];
+
+/** What a supervisee asks of their supervisor about a coming session. */
+export const sessionRequestKinds = ['new_time', 'cannot_attend'] as const;
+export type SessionRequestKind = (typeof sessionRequestKinds)[number];
