@@ -145,7 +145,14 @@ describe('who reads evaluation comments', () => {
       practiceId: '00000000-0000-4000-8000-000000000008',
       clientIds: ['c1'],
     };
-    expect(mayReadComment(supervisee, { recordedBy: 'u1', respondentClientId })).toBe(expected);
+    expect(
+      mayReadComment(supervisee, {
+        recordedBy: 'u1',
+        respondentClientId,
+        recordedInPortal: false,
+        contractSupervisorId: 'u1',
+      }),
+    ).toBe(expected);
   });
 });
 

@@ -2,6 +2,7 @@ import { en as auth } from '~/auth/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
+import { en as exercises } from '~/exercises/messages';
 import { en as notes } from '~/notes/messages';
 import { en as portal } from '~/portal/messages';
 import { en as sessions } from '~/sessions/messages';
@@ -16,6 +17,7 @@ const common: Omit<
   | keyof typeof notes
   | keyof typeof portal
   | keyof typeof evaluations
+  | keyof typeof exercises
   | keyof typeof auth
 > = {
   'app.name': 'Ohjaamo',
@@ -266,4 +268,5 @@ export const en: Catalogue = {
   ...evaluations,
   ...auth,
   ...portal,
+  ...exercises,
 };

@@ -1,7 +1,11 @@
 import type { ShellLink } from '~/ui/app-shell';
 
 /** The portal's main navigation; each portal page adds its link here. */
-export const portalNav: ShellLink[] = [{ to: '/portal', label: 'portal.nav.home', end: true }];
+export const portalNav: ShellLink[] = [
+  { to: '/portal', label: 'portal.nav.home', end: true },
+  { to: '/portal/exercises', label: 'portalExercises.nav' },
+  { to: '/portal/evaluations', label: 'portalEvaluations.nav' },
+];
 
 /** The portal's user menu. */
 export const portalMenu: ShellLink[] = [];

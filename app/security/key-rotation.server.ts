@@ -11,11 +11,13 @@ import {
   agreedActions,
   clients,
   evaluations,
+  exerciseAssignments,
   outbox,
   sessionNotes,
   summaryPublications,
 } from '#db/schema';
 import { sealedLinkContext } from '~/email/sealed-link.server';
+import { answerContext } from '~/exercises/answer-sealing.server';
 
 import { envelopePrefix, type NoteKeyring, resealText } from './sealing.server';
 
@@ -74,6 +76,13 @@ export const sealedColumns: readonly SealedColumn[] = [
     key: evaluations.id,
     column: evaluations.commentEncrypted,
     context: (id) => `evaluation:${id}:comment`,
+  },
+  {
+    name: 'exercise_assignments.answer_encrypted',
+    table: exerciseAssignments,
+    key: exerciseAssignments.id,
+    column: exerciseAssignments.answerEncrypted,
+    context: answerContext,
   },
   {
     // A mail waiting for delivery holds its one-time link sealed (ADR 004).
