@@ -25,7 +25,11 @@ export interface DueFacts {
   /** Sessions used up so far (contracts/progress `used`). */
   sessionsUsed: number;
   /** The contract's sessions marked as evaluation points. */
-  markedSessions: readonly { evaluationKind: EvaluationKind; startsAt: Date; status: SessionStatus }[];
+  markedSessions: readonly {
+    evaluationKind: EvaluationKind;
+    startsAt: Date;
+    status: SessionStatus;
+  }[];
 }
 
 export type EvaluationPoint =

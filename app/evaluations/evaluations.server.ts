@@ -230,7 +230,10 @@ export async function listEvaluations(ctx: DomainContext, actor: MemberActor, co
       });
       return {
         ...row,
-        editable: mayChangeEvaluation(actor, { recordedBy, recordedInPortal: row.recordedInPortal }),
+        editable: mayChangeEvaluation(actor, {
+          recordedBy,
+          recordedInPortal: row.recordedInPortal,
+        }),
         respondentName:
           subject.participants.find((p) => p.id === row.respondentClientId)?.name ?? null,
         comment:

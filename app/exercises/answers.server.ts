@@ -156,7 +156,9 @@ export async function saveAnswer(
     await tx
       .update(exerciseAssignments)
       .set({
-        answerEncrypted: input.answer ? encryptText(keyring, input.answer, answerContext(row.id)) : null,
+        answerEncrypted: input.answer
+          ? encryptText(keyring, input.answer, answerContext(row.id))
+          : null,
         answerSavedAt: now,
         submittedAt: submitted ? now : null,
         sharedAt: submitted && input.share ? now : null,

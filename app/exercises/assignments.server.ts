@@ -1,7 +1,13 @@
 /** Exercises given to participants, as the contract's supervisor sees and gives them. */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 
-import { clients, contractParticipants, contracts, exerciseAssignments, exercises } from '#db/schema';
+import {
+  clients,
+  contractParticipants,
+  contracts,
+  exerciseAssignments,
+  exercises,
+} from '#db/schema';
 import { participantClient } from '~/contracts/access.server';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';

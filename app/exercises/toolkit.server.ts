@@ -25,9 +25,7 @@ export async function addStarterExercises(db: Db, practiceId: string): Promise<v
   if (copied) return;
   await db
     .insert(exercises)
-    .values(
-      starterExercises.map(({ key, ...text }) => ({ practiceId, starterKey: key, ...text })),
-    )
+    .values(starterExercises.map(({ key, ...text }) => ({ practiceId, starterKey: key, ...text })))
     // Two first visits at once: the partial unique index lets one copy through.
     .onConflictDoNothing({
       target: [exercises.practiceId, exercises.starterKey],

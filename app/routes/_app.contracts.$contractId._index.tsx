@@ -13,12 +13,12 @@ import { getContract } from '~/contracts/get-contract.server';
 import { activateContract, endContract } from '~/contracts/status.server';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
+import { ExerciseSection } from '~/exercises/contract-section';
 import {
   assignExerciseAction,
   assignIntent,
   exerciseSectionData,
 } from '~/exercises/contract-section.server';
-import { ExerciseSection } from '~/exercises/contract-section';
 import { formFailure } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';

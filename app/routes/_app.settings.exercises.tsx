@@ -47,7 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(`/settings/exercises?done=${intent === 'archive' ? 'archived' : 'restored'}`);
   }
   const parsed = parseForm(exerciseSchema, form);
-  if (!parsed.ok) return badRequest({ ...parsed, exerciseId: String(form.get('exerciseId') ?? '') });
+  if (!parsed.ok)
+    return badRequest({ ...parsed, exerciseId: String(form.get('exerciseId') ?? '') });
   if (intent === 'update') {
     const id = idParam(String(form.get('exerciseId') ?? ''));
     await updateExercise(ctx, actor, id, parsed.data).catch(throwAsResponse);
@@ -81,7 +82,9 @@ export default function ExerciseToolkit() {
             {t(archived ? 'exercises.showActive' : 'exercises.showArchived')}
           </Link>
         </p>
-        {archived ? <h2 className="text-lg font-semibold">{t('exercises.archivedHeading')}</h2> : null}
+        {archived ? (
+          <h2 className="text-lg font-semibold">{t('exercises.archivedHeading')}</h2>
+        ) : null}
         {exercises.length === 0 ? <p>{t('exercises.empty')}</p> : null}
         {exercises.map((exercise) => (
           <section
@@ -180,8 +183,18 @@ function ExerciseForm({
           ...themes.map((theme) => ({ value: theme, label: t(`theme.${theme}`) })),
         ]}
       />
-      <Field name="titleFi" label={t('exercises.titleFi')} failure={failure} defaultValue={exercise?.titleFi} />
-      <Field name="titleEn" label={t('exercises.titleEn')} failure={failure} defaultValue={exercise?.titleEn} />
+      <Field
+        name="titleFi"
+        label={t('exercises.titleFi')}
+        failure={failure}
+        defaultValue={exercise?.titleFi}
+      />
+      <Field
+        name="titleEn"
+        label={t('exercises.titleEn')}
+        failure={failure}
+        defaultValue={exercise?.titleEn}
+      />
       <Field
         name="instructionsFi"
         label={t('exercises.instructionsFi')}
