@@ -23,9 +23,18 @@ export async function addStarterExercises(db: Db, practiceId: string): Promise<v
     .where(and(eq(exercises.practiceId, practiceId), isNotNull(exercises.starterKey)))
     .limit(1);
   if (copied) return;
+  // The toolkit lists oldest first: a millisecond apart, the set keeps the order it is written in.
+  const base = Date.now();
   await db
     .insert(exercises)
-    .values(starterExercises.map(({ key, ...text }) => ({ practiceId, starterKey: key, ...text })))
+    .values(
+      starterExercises.map(({ key, ...text }, i) => ({
+        practiceId,
+        starterKey: key,
+        ...text,
+        createdAt: new Date(base + i),
+      })),
+    )
     // Two first visits at once: the partial unique index lets one copy through.
     .onConflictDoNothing({
       target: [exercises.practiceId, exercises.starterKey],
