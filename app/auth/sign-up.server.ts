@@ -6,6 +6,7 @@ import { isUniqueViolation } from '~/db-errors.server';
 import type { DomainContext } from '~/domain/context';
 import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
 import { signUpAttemptEmail } from '~/email/templates';
+import { addStarterExercises } from '~/exercises/toolkit.server';
 import { isLocale, type Locale } from '~/i18n';
 
 import { queueVerificationMail } from './email-verification.server';
@@ -67,6 +68,7 @@ export async function signUp(
       await tx
         .insert(memberships)
         .values({ practiceId: practice.id, userId: user.id, role: 'owner' });
+      await addStarterExercises(tx, practice.id);
       await queueVerificationMail(tx, { id: user.id, email: input.email, locale }, input.mail, now);
       return { kind: 'created', userId: user.id, practiceId: practice.id };
     });

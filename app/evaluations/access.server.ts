@@ -11,22 +11,42 @@ import { supervisedContracts } from '~/contracts/access.server';
 import { AppError } from '~/errors';
 import type { Actor, MemberActor } from '~/practices/actor';
 
-/** Whether the actor may read an evaluation's comment. */
-export function mayReadComment(
-  actor: Actor,
-  facts: { recordedBy: string; respondentClientId: string | null },
-): boolean {
-  if (actor.kind === 'member') return facts.recordedBy === actor.userId;
-  // In the portal a supervisee will read their own answer, never the supervisor's.
+/**
+ * What the comment rules look at. `recordedInPortal`: the supervisee answered in the portal
+ * themself, so `recordedBy` is their own user and the comment is theirs.
+ */
+export interface CommentFacts {
+  recordedBy: string;
+  respondentClientId: string | null;
+  recordedInPortal: boolean;
+  contractSupervisorId: string;
+}
+
+/**
+ * Whether the actor may read an evaluation's comment: the member who recorded it; the
+ * supervisee whose answer it is; and, for an answer the supervisee gave in the portal, the
+ * contract's supervisor, with whom the portal shares it. The owner as such never.
+ */
+export function mayReadComment(actor: Actor, facts: CommentFacts): boolean {
+  if (actor.kind === 'member') {
+    if (facts.recordedInPortal) return facts.contractSupervisorId === actor.userId;
+    return facts.recordedBy === actor.userId;
+  }
+  // A supervisee reads their own answer (also one recorded for them), never the supervisor's.
   return facts.respondentClientId !== null && actor.clientIds.includes(facts.respondentClientId);
 }
 
 /**
- * Whether the actor may edit or delete an evaluation: only the member who recorded it, so
- * nobody can overwrite or remove an answer whose comment they could not read.
+ * Whether the actor may edit or delete an evaluation: only whoever recorded it, so nobody can
+ * overwrite or remove an answer whose comment they could not read, nor put words in a
+ * supervisee's mouth. A supervisee changes only what they answered in the portal.
  */
-export function mayChangeEvaluation(actor: Actor, facts: { recordedBy: string }): boolean {
-  return actor.kind === 'member' && facts.recordedBy === actor.userId;
+export function mayChangeEvaluation(
+  actor: Actor,
+  facts: { recordedBy: string; recordedInPortal: boolean },
+): boolean {
+  if (facts.recordedBy !== actor.userId) return false;
+  return actor.kind === 'supervisee' ? facts.recordedInPortal : !facts.recordedInPortal;
 }
 
 /** The evaluations the actor may edit or delete (see mayChangeEvaluation), as a filter. */
@@ -34,6 +54,7 @@ export function changeableEvaluations(actor: MemberActor) {
   return and(
     eq(evaluations.practiceId, actor.practiceId),
     eq(evaluations.recordedBy, actor.userId),
+    eq(evaluations.recordedInPortal, false),
   );
 }
 
@@ -67,6 +88,7 @@ export async function loadEvaluationContract(db: Db, actor: MemberActor, contrac
   return {
     id: contract.id,
     code: contract.code,
+    supervisorId: contract.supervisorId,
     supervises: contract.supervisorId === actor.userId,
   };
 }

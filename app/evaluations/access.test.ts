@@ -9,9 +9,9 @@ import { createTestDatabase } from '#db/testing/test-database';
 import { getContract } from '~/contracts/get-contract.server';
 import { updateContract } from '~/contracts/update-contract.server';
 import { isAppError } from '~/errors';
-import type { MemberActor, SuperviseeActor } from '~/practices/actor';
+import type { Actor, MemberActor, SuperviseeActor } from '~/practices/actor';
 
-import { mayReadComment } from './access.server';
+import { mayChangeEvaluation, mayReadComment } from './access.server';
 import { deleteEvaluation } from './delete-evaluation.server';
 import { listEvaluations, recordEvaluation } from './evaluations.server';
 
@@ -145,7 +145,14 @@ describe('who reads evaluation comments', () => {
       practiceId: '00000000-0000-4000-8000-000000000008',
       clientIds: ['c1'],
     };
-    expect(mayReadComment(supervisee, { recordedBy: 'u1', respondentClientId })).toBe(expected);
+    expect(
+      mayReadComment(supervisee, {
+        recordedBy: 'u1',
+        respondentClientId,
+        recordedInPortal: false,
+        contractSupervisorId: 'u1',
+      }),
+    ).toBe(expected);
   });
 });
 
@@ -164,5 +171,54 @@ describe('tenancy in depth', () => {
     });
     const { subject } = await listEvaluations(testContext(db()), cast.author, cast.contractId);
     expect(subject.participants.map((p) => p.name)).not.toContain('Vieraan Asiakas');
+  });
+});
+
+describe('a comment the supervisee wrote in the portal', () => {
+  const facts = {
+    recordedBy: 'supervisee-user',
+    respondentClientId: 'c1',
+    recordedInPortal: true,
+    contractSupervisorId: 'supervisor-user',
+  };
+  it.each<[string, Actor, boolean]>([
+    [
+      'its author',
+      { kind: 'supervisee', userId: 'supervisee-user', practiceId: 'p', clientIds: ['c1'] },
+      true,
+    ],
+    [
+      'a participant of the same group',
+      { kind: 'supervisee', userId: 'mate', practiceId: 'p', clientIds: ['c2'] },
+      false,
+    ],
+    [
+      'the contract’s supervisor',
+      { kind: 'member', userId: 'supervisor-user', practiceId: 'p', role: 'supervisor' },
+      true,
+    ],
+    ['the owner', { kind: 'member', userId: 'owner-user', practiceId: 'p', role: 'owner' }, false],
+    [
+      'another supervisor',
+      { kind: 'member', userId: 'other', practiceId: 'p', role: 'supervisor' },
+      false,
+    ],
+  ])('is read by %s: %s', (_, actor, expected) => {
+    expect(mayReadComment(actor, facts)).toBe(expected);
+  });
+
+  it.each<[string, Actor, boolean]>([
+    [
+      'its author',
+      { kind: 'supervisee', userId: 'supervisee-user', practiceId: 'p', clientIds: ['c1'] },
+      true,
+    ],
+    [
+      'the contract’s supervisor',
+      { kind: 'member', userId: 'supervisor-user', practiceId: 'p', role: 'supervisor' },
+      false,
+    ],
+  ])('is changed by %s: %s', (_, actor, expected) => {
+    expect(mayChangeEvaluation(actor, facts)).toBe(expected);
   });
 });

@@ -24,7 +24,7 @@ import {
   mayReadComment,
 } from './access.server';
 
-const commentContext = (evaluationId: string) => `evaluation:${evaluationId}:comment`;
+export const commentContext = (evaluationId: string) => `evaluation:${evaluationId}:comment`;
 
 /**
  * The contract with its goals and participants, for whoever may open its evaluations
@@ -159,7 +159,11 @@ async function lockAuthorsEvaluation(
       )
     : and(eq(evaluations.respondent, 'supervisor'), eq(evaluations.respondentUserId, actor.userId));
   const [row] = await tx
-    .select({ id: evaluations.id, recordedBy: evaluations.recordedBy })
+    .select({
+      id: evaluations.id,
+      recordedBy: evaluations.recordedBy,
+      recordedInPortal: evaluations.recordedInPortal,
+    })
     .from(evaluations)
     .where(
       and(
@@ -171,9 +175,14 @@ async function lockAuthorsEvaluation(
     )
     .for('update');
   if (!row) return null;
-  // A supervisee's answer recorded by an earlier supervisor stays theirs (its comment too).
-  if (!mayChangeEvaluation(actor, row))
-    throw new AppError('conflict', 'evaluations.recordedByOther');
+  // The supervisee's own portal answer is theirs; one recorded by an earlier supervisor stays
+  // that supervisor's (its comment too).
+  if (!mayChangeEvaluation(actor, row)) {
+    throw new AppError(
+      'conflict',
+      row.recordedInPortal ? 'evaluations.answeredInPortal' : 'evaluations.recordedByOther',
+    );
+  }
   return row.id;
 }
 
@@ -192,6 +201,7 @@ export async function listEvaluations(ctx: DomainContext, actor: MemberActor, co
       respondent: evaluations.respondent,
       respondentClientId: evaluations.respondentClientId,
       recordedBy: evaluations.recordedBy,
+      recordedInPortal: evaluations.recordedInPortal,
       commentEncrypted: evaluations.commentEncrypted,
       submittedAt: evaluations.submittedAt,
     })
@@ -215,10 +225,15 @@ export async function listEvaluations(ctx: DomainContext, actor: MemberActor, co
       const readable = mayReadComment(actor, {
         recordedBy,
         respondentClientId: row.respondentClientId,
+        recordedInPortal: row.recordedInPortal,
+        contractSupervisorId: subject.supervisorId,
       });
       return {
         ...row,
-        editable: mayChangeEvaluation(actor, { recordedBy }),
+        editable: mayChangeEvaluation(actor, {
+          recordedBy,
+          recordedInPortal: row.recordedInPortal,
+        }),
         respondentName:
           subject.participants.find((p) => p.id === row.respondentClientId)?.name ?? null,
         comment:

@@ -35,6 +35,30 @@ export const fi = {
   'evaluations.deleted': 'Arviointi poistettu.',
   'evaluations.recordedByOther':
     'Tämän arvioinnin on kirjannut aiempi työnohjaaja, ja vain hän voi muokata sitä.',
+  'evaluations.answeredInPortal':
+    'Työnohjattava on vastannut tähän itse omilla sivuillaan; vain hän voi muuttaa vastaustaan.',
+  'evaluations.inPortal': 'vastattu työnohjattavan sivuilla',
+
+  'portalEvaluations.nav': 'Arvioinnit',
+  'portalEvaluations.title': 'Arvioinnit',
+  'portalEvaluations.lead':
+    'Työnohjauksen alussa, puolivälissä ja lopussa arvioit, miten yhteistyö toimii ja miten tavoitteet toteutuvat. Vastauksesi näkee sopimuksesi työnohjaaja; sanallista arviotasi ei näytetä tilaajalle.',
+  'portalEvaluations.empty': 'Sinulla ei ole käynnissä olevia sopimuksia.',
+  'portalEvaluations.contract': 'Sopimus {code}',
+  'portalEvaluations.open': 'Avoinna: voit vastata nyt.',
+  'portalEvaluations.opensAt': 'Avautuu {date}.',
+  'portalEvaluations.opensAfter': 'Avautuu, kun {count} tapaamista on pidetty.',
+  'portalEvaluations.notYet': 'Ei vielä avoinna.',
+  'portalEvaluations.answered': 'Vastattu {date}. Voit muuttaa vastaustasi.',
+  'portalEvaluations.recordedForYou':
+    'Työnohjaajasi on kirjannut näkemyksesi {date}. Pyydä häntä muuttamaan sitä tarvittaessa.',
+  'portalEvaluations.save': 'Tallenna arviointi',
+  'portalEvaluations.saved': 'Arviointi tallennettu ja jaettu työnohjaajallesi.',
+  'portalEvaluations.notOpen': 'Tämä arviointi ei ole vielä avoinna.',
+  'portalEvaluations.recordedBySupervisor':
+    'Työnohjaajasi on jo kirjannut tämän arvioinnin puolestasi, joten et voi muuttaa sitä täällä.',
+  'portalEvaluations.commentHint':
+    'Tallennetaan salattuna. Näkyy sinulle ja sopimuksesi työnohjaajalle.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -74,4 +98,28 @@ export const en: Record<keyof typeof fi, string> = {
   'evaluations.deleted': 'Evaluation deleted.',
   'evaluations.recordedByOther':
     'This evaluation was recorded by an earlier supervisor; only they can edit it.',
+  'evaluations.answeredInPortal':
+    'The supervisee answered this themself on their own pages; only they can change the answer.',
+  'evaluations.inPortal': 'answered on the supervisee pages',
+
+  'portalEvaluations.nav': 'Evaluations',
+  'portalEvaluations.title': 'Evaluations',
+  'portalEvaluations.lead':
+    'At the start, in the middle and at the end of your supervision you evaluate how the collaboration works and how your goals are met. Your contract’s supervisor sees your answers; your written comments are never shown to the commissioner.',
+  'portalEvaluations.empty': 'You have no contracts under way.',
+  'portalEvaluations.contract': 'Contract {code}',
+  'portalEvaluations.open': 'Open: you can answer now.',
+  'portalEvaluations.opensAt': 'Opens on {date}.',
+  'portalEvaluations.opensAfter': 'Opens once {count} sessions have been held.',
+  'portalEvaluations.notYet': 'Not open yet.',
+  'portalEvaluations.answered': 'Answered on {date}. You can change your answer.',
+  'portalEvaluations.recordedForYou':
+    'Your supervisor recorded your view on {date}. Ask them to change it if needed.',
+  'portalEvaluations.save': 'Save the evaluation',
+  'portalEvaluations.saved': 'Evaluation saved and shared with your supervisor.',
+  'portalEvaluations.notOpen': 'This evaluation is not open yet.',
+  'portalEvaluations.recordedBySupervisor':
+    'Your supervisor has already recorded this evaluation for you, so you cannot change it here.',
+  'portalEvaluations.commentHint':
+    'Stored encrypted. Shown to you and to your contract’s supervisor.',
 };

@@ -116,6 +116,11 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 200, 403, 200],
     action: ['login', 400, 403, 400],
   },
+  // Every member reads the exercise toolkit (they give its exercises); only the owner edits.
+  '_app.settings.exercises.tsx': {
+    loader: ['login', 200, 200, 200],
+    action: ['login', 400, 403, 400],
+  },
   '_app.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_index.tsx': { loader: all(200), action: noAction },
   // Every signed-in user's own second factor, outside the staff layout (supervisees too);

@@ -4,6 +4,7 @@ import { en as between } from '~/between-sessions/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
+import { en as exercises } from '~/exercises/messages';
 import { en as notes } from '~/notes/messages';
 import { en as portal } from '~/portal/messages';
 import { en as portalRead } from '~/portal/read-messages';
@@ -22,6 +23,7 @@ const common: Omit<
   | keyof typeof portal
   | keyof typeof portalRead
   | keyof typeof evaluations
+  | keyof typeof exercises
   | keyof typeof auth
   | keyof typeof twoFactor
   | keyof typeof between
@@ -279,4 +281,5 @@ export const en: Catalogue = {
   ...twoFactor,
   ...portalRead,
   ...between,
+  ...exercises,
 };

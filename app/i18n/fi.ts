@@ -4,6 +4,7 @@ import { fi as between } from '~/between-sessions/messages';
 import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
+import { fi as exercises } from '~/exercises/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as portal } from '~/portal/messages';
 import { fi as portalRead } from '~/portal/read-messages';
@@ -272,4 +273,5 @@ export const fi = {
   ...twoFactor,
   ...portalRead,
   ...between,
+  ...exercises,
 } as const;

@@ -6,7 +6,9 @@ export const portalNav: ShellLink[] = [
   { to: '/portal/summaries', label: 'portal.nav.summaries' },
   { to: '/portal/themes', label: 'portal.nav.themes' },
   { to: '/portal/actions', label: 'portal.nav.actions' },
+  { to: '/portal/exercises', label: 'portalExercises.nav' },
+  { to: '/portal/evaluations', label: 'portalEvaluations.nav' },
 ];
 
 /** The portal's user menu. */
-export const portalMenu: ShellLink[] = [];
+export const portalMenu: ShellLink[] = [{ to: '/account/two-factor', label: 'portal.nav.account' }];

@@ -12,11 +12,13 @@ import path from 'node:path';
 import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Database } from '#db/client';
+import type { Database, Db } from '#db/client';
 import { publishActions } from '#db/testing/between-sessions';
 import { loadContextFor, testContext } from '#db/testing/context';
 import { createPortalCast, type PortalPersona } from '#db/testing/portal';
 import { createTestDatabase } from '#db/testing/test-database';
+import { assignExercise } from '~/exercises/assignments.server';
+import { listExercises } from '~/exercises/toolkit.server';
 import { type Outcome, outcomesFor } from '~/http/route-outcomes.testing';
 import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
 import { publishSummary } from '~/notes/publish-summary.server';
@@ -81,6 +83,15 @@ const table: Record<string, RouteRow> = {
     fields: { intent: 'reflection', moment: 'after', text: 'Mitä jäi mieleen' },
   },
   'portal_.invite.$token.tsx': { loader: all(200), action: [400, 404, 404, 404, 404, 404] },
+  'portal.exercises._index.tsx': { loader: supervisees(200), action: 'none' },
+  // An exercise given to self is self's alone: a group-mate on the same contract gets 404.
+  // An empty form is a valid (empty) draft.
+  'portal.exercises.$assignmentId.tsx': {
+    loader: supervisees(200, 404),
+    action: supervisees('→/portal/exercises/:assignmentId', 404),
+  },
+  // Each supervisee sees their own contracts' evaluations; an empty form names no contract.
+  'portal.evaluations.tsx': { loader: supervisees(200), action: supervisees(400) },
 };
 
 const modules = import.meta.glob<Record<string, unknown>>('../routes/portal*.{ts,tsx}');
@@ -88,6 +99,17 @@ const routesDir = path.resolve(__dirname, '../routes');
 const routeFiles = readdirSync(routesDir).filter(
   (f) => f.startsWith('portal') && /\.tsx?$/.test(f) && !f.includes('.test.'),
 );
+
+/** Exercises: one exercise of the toolkit given to self on the group contract. */
+async function assignedExercise(db: Db, cast: Awaited<ReturnType<typeof createPortalCast>>) {
+  const [exercise] = await listExercises(testContext(db), cast.author);
+  if (!exercise) throw new Error('the toolkit is empty');
+  return assignExercise(testContext(db), cast.author, cast.contractId, {
+    exerciseId: exercise.id,
+    clientId: cast.clientId,
+    dueOn: null,
+  });
+}
 
 let database: Database;
 let contexts: AppLoadContext[] = [];
@@ -101,6 +123,7 @@ beforeAll(async () => {
     sessionId: cast.sessionId,
     clientId: cast.clientId,
     token: 'tuntematon-token-0123456789abcdefghij',
+    assignmentId: await assignedExercise(database.db, cast),
   };
   // Reading summaries and themes: the group session's summary is published, about power.
   await saveNote(testContext(database.db), cast.author, cast.sessionId, {

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { mayReportToCommissioner } from '~/contracts/access.server';
@@ -14,6 +14,12 @@ import { getContract } from '~/contracts/get-contract.server';
 import { activateContract, endContract } from '~/contracts/status.server';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
+import { ExerciseSection } from '~/exercises/contract-section';
+import {
+  assignExerciseAction,
+  assignIntent,
+  exerciseSectionData,
+} from '~/exercises/contract-section.server';
 import { formFailure } from '~/forms/parse';
 import { badRequest, refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -34,7 +40,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Themes come from the notes, so only the contract's own supervisor sees the timeline.
   const isSupervisor = contract.supervisor.id === actor.userId;
   const timeline = isSupervisor ? await themesOverTime(ctx, actor, id) : null;
-  return { contract, timeline, isSupervisor, mayReport: mayReportToCommissioner(actor) };
+  const exercises = isSupervisor ? await exerciseSectionData(ctx, actor, id) : null;
+  return {
+    contract,
+    timeline,
+    isSupervisor,
+    exercises,
+    mayReport: mayReportToCommissioner(actor),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -43,6 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params.contractId);
   const form = await request.formData();
   const intent = form.get('intent');
+  if (intent === assignIntent) return assignExerciseAction(ctx, actor, id, form);
   // Ending cannot be undone, so it takes a ticked confirmation, also without JavaScript.
   if (intent === 'end' && form.get('confirmEnd') !== 'on')
     return badRequest(formFailure({}, { confirmEnd: ['contracts.endConfirmRequired'] }));
@@ -64,8 +78,12 @@ const secondaryButton =
 
 export default function ContractPage() {
   const t = useT();
-  const { contract, timeline, isSupervisor, mayReport } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const { contract, timeline, isSupervisor, exercises, mayReport } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  // The exercises section answers its own form; the rest of the page its own.
+  const exerciseFailure = actionData && 'section' in actionData ? actionData : undefined;
+  const failure = exerciseFailure ? undefined : actionData;
+  const [searchParams] = useSearchParams();
   const confirmErrors = failure?.fieldErrors.confirmEnd ?? [];
   return (
     <>
@@ -112,6 +130,15 @@ export default function ContractPage() {
           </h2>
           <ThemeTimeline points={timeline} />
         </section>
+      ) : null}
+      {exercises ? (
+        <ExerciseSection
+          data={exercises}
+          participants={contract.participants}
+          failure={exerciseFailure}
+          assigned={searchParams.get('assigned') === '1'}
+          open={contract.status !== 'ended'}
+        />
       ) : null}
       {isSupervisor ? (
         <p className="mt-6">

@@ -122,6 +122,7 @@ export default function Evaluations() {
                 <h3 className="font-semibold">
                   {describe(e)}
                   {e.submittedAt ? ` · ${formatDate(new Date(e.submittedAt), locale)}` : ''}
+                  {e.recordedInPortal ? ` · ${t('evaluations.inPortal')}` : ''}
                 </h3>
                 <ul className="mt-2 text-sm">
                   {subject.goals.map((goal) =>

@@ -232,6 +232,9 @@ export default function Settings() {
         <li>
           <Link to="/settings/calendar">{t('feeds.settingsLink')}</Link>
         </li>
+        <li>
+          <Link to="/settings/exercises">{t('exercises.toolkitLink')}</Link>
+        </li>
         {data.isOwner ? (
           <li>
             <Link to="/settings/members">{t('settings.membersLink')}</Link>

@@ -12,6 +12,7 @@ import {
   agreedActions,
   clients,
   evaluations,
+  exerciseAssignments,
   outbox,
   sessionNotes,
   sessionReflections,
@@ -20,6 +21,7 @@ import {
   userTotp,
 } from '#db/schema';
 import { sealedLinkContext } from '~/email/sealed-link.server';
+import { answerContext } from '~/exercises/answer-sealing.server';
 
 import { envelopePrefix, type NoteKeyring, resealText } from './sealing.server';
 
@@ -107,6 +109,13 @@ export const sealedColumns: readonly SealedColumn[] = [
     key: userTotp.userId,
     column: userTotp.secretEncrypted,
     context: (userId) => `totp-secret:${userId}`,
+  },
+  {
+    name: 'exercise_assignments.answer_encrypted',
+    table: exerciseAssignments,
+    key: exerciseAssignments.id,
+    column: exerciseAssignments.answerEncrypted,
+    context: answerContext,
   },
   {
     // A mail waiting for delivery holds its one-time link sealed (ADR 004).

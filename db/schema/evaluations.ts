@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 import { clients } from './clients';
 import { createdAt, id, timestamptz } from './columns';
@@ -35,6 +44,11 @@ export const evaluations = pgTable(
     recordedBy: uuid('recorded_by')
       .notNull()
       .references(() => users.id),
+    /**
+     * True when the supervisee answered in the portal themself (`recorded_by` is then their
+     * own user): the comment is theirs, shared with the contract's supervisor.
+     */
+    recordedInPortal: boolean('recorded_in_portal').notNull().default(false),
     /** Free text, encrypted like note text. */
     commentEncrypted: text('comment_encrypted'),
     submittedAt: timestamptz('submitted_at'),

@@ -5,6 +5,7 @@ export * from './clients';
 export * from './commissioners';
 export * from './contracts';
 export * from './evaluations';
+export * from './exercises';
 export * from './notes';
 export * from './outbox';
 export * from './portal';

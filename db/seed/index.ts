@@ -5,12 +5,13 @@
  * production unless SEED_DEMO=1. Times are relative to now, so the demo always has a past
  * and a future.
  */
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 
 import { markEmailVerified } from '~/auth/email-verification.server';
 import { hashPassword } from '~/auth/password.server';
 import { signUp } from '~/auth/sign-up.server';
 import { createClient } from '~/clients/clients.server';
+import { assignExercise } from '~/exercises/assignments.server';
 import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
 import { publishSummary } from '~/notes/publish-summary.server';
 import { saveNote } from '~/notes/save-note.server';
@@ -24,6 +25,7 @@ import {
   contractGoals,
   contractParticipants,
   contracts,
+  exercises,
   memberships,
   practices,
   supervisionSessions,
@@ -244,6 +246,38 @@ export async function seedDemoPractice(
         await publishSummary({ db, keyring, now }, contract.actor, session.id, null);
       }
     }
+    if (contract.form === 'individual') {
+      await giveDemoExercise(db, keyring, now, contract.actor, row.id);
+    }
   }
   return true;
+}
+
+/**
+ * The practice got the starter toolkit at sign-up; the individual contract's supervisee has
+ * one exercise from it to do before the next session.
+ */
+async function giveDemoExercise(
+  db: Db,
+  keyring: NoteKeyring,
+  now: Date,
+  actor: MemberActor,
+  contractId: string,
+) {
+  const [participant] = await db
+    .select({ clientId: contractParticipants.clientId })
+    .from(contractParticipants)
+    .where(eq(contractParticipants.contractId, contractId));
+  const [exercise] = await db
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(
+      and(eq(exercises.practiceId, actor.practiceId), eq(exercises.starterKey, 'team-feedback')),
+    );
+  if (!participant || !exercise) return;
+  await assignExercise({ db, keyring, now }, actor, contractId, {
+    exerciseId: exercise.id,
+    clientId: participant.clientId,
+    dueOn: addDays(helsinkiDate(now), 10),
+  });
 }
