@@ -2,6 +2,7 @@ import { en as auth } from '~/auth/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
+import { en as feedback } from '~/feedback/messages';
 import { en as notes } from '~/notes/messages';
 import { en as portal } from '~/portal/messages';
 import { en as sessions } from '~/sessions/messages';
@@ -17,6 +18,7 @@ const common: Omit<
   | keyof typeof portal
   | keyof typeof evaluations
   | keyof typeof auth
+  | keyof typeof feedback
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -266,4 +268,5 @@ export const en: Catalogue = {
   ...evaluations,
   ...auth,
   ...portal,
+  ...feedback,
 };

@@ -2,6 +2,7 @@ import { fi as auth } from '~/auth/messages';
 import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
+import { fi as feedback } from '~/feedback/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as portal } from '~/portal/messages';
 import { fi as sessions } from '~/sessions/messages';
@@ -263,4 +264,5 @@ export const fi = {
   ...evaluations,
   ...auth,
   ...portal,
+  ...feedback,
 } as const;

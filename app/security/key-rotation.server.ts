@@ -11,11 +11,20 @@ import {
   agreedActions,
   clients,
   evaluations,
+  feedbackQuestions,
+  feedbackRounds,
+  feedbackTextAnswers,
   outbox,
   sessionNotes,
   summaryPublications,
 } from '#db/schema';
 import { sealedLinkContext } from '~/email/sealed-link.server';
+import {
+  answerContext,
+  linkContext,
+  promptContext,
+  titleContext,
+} from '~/feedback/round-sealing.server';
 
 import { envelopePrefix, type NoteKeyring, resealText } from './sealing.server';
 
@@ -82,6 +91,36 @@ export const sealedColumns: readonly SealedColumn[] = [
     key: outbox.id,
     column: outbox.sealedLink,
     context: sealedLinkContext,
+  },
+  // Feedback rounds (app/feedback): the supervisee's title, own questions and shared link,
+  // and the respondents' free-text answers.
+  {
+    name: 'feedback_rounds.title_encrypted',
+    table: feedbackRounds,
+    key: feedbackRounds.id,
+    column: feedbackRounds.titleEncrypted,
+    context: titleContext,
+  },
+  {
+    name: 'feedback_rounds.shared_link_encrypted',
+    table: feedbackRounds,
+    key: feedbackRounds.id,
+    column: feedbackRounds.sharedLinkEncrypted,
+    context: linkContext,
+  },
+  {
+    name: 'feedback_questions.prompt_encrypted',
+    table: feedbackQuestions,
+    key: feedbackQuestions.id,
+    column: feedbackQuestions.promptEncrypted,
+    context: promptContext,
+  },
+  {
+    name: 'feedback_text_answers.text_encrypted',
+    table: feedbackTextAnswers,
+    key: feedbackTextAnswers.id,
+    column: feedbackTextAnswers.textEncrypted,
+    context: answerContext,
   },
 ];
 

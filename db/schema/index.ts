@@ -4,6 +4,7 @@ export * from './clients';
 export * from './commissioners';
 export * from './contracts';
 export * from './evaluations';
+export * from './feedback';
 export * from './notes';
 export * from './outbox';
 export * from './portal';

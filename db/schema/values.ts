@@ -62,3 +62,7 @@ export const noteAuditActions = [
 export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
 
 export const locales = ['fi', 'en'] as const;
+
+/** A feedback round's question: a rating on a 1–5 scale, or a free-text answer. */
+export const feedbackQuestionKinds = ['scale', 'text'] as const;
+export type FeedbackQuestionKind = (typeof feedbackQuestionKinds)[number];
