@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { loadContextFor } from '#db/testing/context';
+import { createFeedbackRound } from '#db/testing/feedback';
 import { createPortalCast, type PortalPersona } from '#db/testing/portal';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type Outcome, outcomesFor } from '~/http/route-outcomes.testing';
@@ -52,6 +53,14 @@ const table: Record<string, RouteRow> = {
   // An unknown token: the page says so, for anyone; sending the form answers 404 (or 400 for
   // an anonymous visitor's empty account form).
   'portal_.invite.$token.tsx': { loader: all(200), action: [400, 404, 404, 404, 404, 404] },
+  // Feedback rounds are personal: another participant of the same group finds none of self's.
+  'portal.feedback._index.tsx': { loader: supervisees(200), action: 'none' },
+  // Any supervisee may create their own round; an empty form is answered with its errors.
+  'portal.feedback.new.tsx': { loader: supervisees(200), action: supervisees(400) },
+  'portal.feedback.$roundId.tsx': {
+    loader: supervisees(200, 404),
+    action: supervisees(400, 404),
+  },
 };
 
 const modules = import.meta.glob<Record<string, unknown>>('../routes/portal*.{ts,tsx}');
@@ -73,6 +82,8 @@ beforeAll(async () => {
     clientId: cast.clientId,
     token: 'tuntematon-token-0123456789abcdefghij',
   };
+  // Feedback rounds: a round of self's.
+  params.roundId = await createFeedbackRound(database.db, cast.self);
   contexts = [];
   for (const persona of personas) {
     contexts.push(await loadContextFor(database.db, cast.userIds[persona]));

@@ -11,6 +11,7 @@ import { ResultsView } from '~/feedback/results-view';
 import {
   closeRound,
   createSharedLink,
+  findOwnRound,
   getOwnRound,
   setSharedWithSupervisor,
 } from '~/feedback/rounds.server';
@@ -61,6 +62,8 @@ export async function action({
   const actor = await requireSupervisee(request, context);
   const roundId = idParam(params.roundId);
   const ctx = domainContext(context);
+  // Someone else's round is not found, whatever the form says.
+  await findOwnRound(ctx, actor, roundId).catch(throwAsResponse);
   const form = await request.formData();
   const intent = intents.find((i) => i === form.get('intent'));
   if (!intent)
