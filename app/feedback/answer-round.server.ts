@@ -187,14 +187,13 @@ export async function answerRound(
         .returning({ id: feedbackInvitations.id });
       if (spent.length === 0) throw new AppError('conflict', 'feedback.respond.used');
     }
-    const tokenAllowed = await countAttempt(
-      tx,
-      feedbackThrottles.answerToken,
-      sha256Hex(input.token),
-      now,
-    );
+    // A shared link is counted per round; an invitation needs no count of its own (it answers
+    // once), and keying one by its token would record when that person answered.
+    const linkAllowed =
+      resolved.invitationId !== null ||
+      (await countAttempt(tx, feedbackThrottles.answerLink, round.id, now));
     const ipAllowed = await countAttempt(tx, feedbackThrottles.answerIp, input.ip, now);
-    if (!tokenAllowed || !ipAllowed) throw new AppError('throttled', 'feedback.respond.throttled');
+    if (!linkAllowed || !ipAllowed) throw new AppError('throttled', 'feedback.respond.throttled');
     const [counted] = await tx
       .update(feedbackRounds)
       .set({ responseCount: sql`${feedbackRounds.responseCount} + 1` })

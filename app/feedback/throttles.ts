@@ -4,8 +4,8 @@ const HOUR = 60 * 60 * 1000;
 
 /** The limits on feedback rounds; each is "at most `limit` within `windowMs`". */
 export const feedbackThrottles = {
-  /** Answers through one link (a shared link is answered by a whole team). */
-  answerToken: { scope: 'feedback-answer-token', limit: 100, windowMs: HOUR },
+  /** Answers through a round's shared link (a whole team answers through it). */
+  answerLink: { scope: 'feedback-answer-link', limit: 100, windowMs: HOUR },
   /** Answers from one IP address, whichever link. */
   answerIp: { scope: 'feedback-answer-ip', limit: 30, windowMs: HOUR },
   /** Invitation mails a supervisee sends. */
