@@ -98,19 +98,19 @@ export const fi = {
     '{name} pyytää sinulta nimetöntä palautetta. Vastaaminen vie muutaman minuutin. Vastaukseesi ei tallenneta nimeäsi, osoitettasi eikä vastausaikaa. Vastaa {date} mennessä tästä linkistä (toimii kerran):',
   'email.feedbackInvite.ignore': 'Jos et tunne pyytäjää, voit jättää viestin huomiotta.',
 
-  'feedback.q.role.expectations': 'Kuinka selvästi tiedät, mitä odotan sinulta?',
-  'feedback.q.role.reachable': 'Kuinka helposti saat minut kiinni, kun tarvitset tukea?',
-  'feedback.q.role.moreOf': 'Mitä yhtä asiaa minun kannattaisi tehdä esihenkilönäsi enemmän?',
-  'feedback.q.power.fairness': 'Kuinka tasapuolisesti koet minun kohtelevan tiimimme jäseniä?',
-  'feedback.q.power.reasons': 'Kuinka hyvin ymmärrät, miksi teen tekemäni päätökset?',
-  'feedback.q.power.hardMoments':
+  'feedback.q.roleExpectations': 'Kuinka selvästi tiedät, mitä odotan sinulta?',
+  'feedback.q.roleReachable': 'Kuinka helposti saat minut kiinni, kun tarvitset tukea?',
+  'feedback.q.roleMoreOf': 'Mitä yhtä asiaa minun kannattaisi tehdä esihenkilönäsi enemmän?',
+  'feedback.q.powerFairness': 'Kuinka tasapuolisesti koet minun kohtelevan tiimimme jäseniä?',
+  'feedback.q.powerReasons': 'Kuinka hyvin ymmärrät, miksi teen tekemäni päätökset?',
+  'feedback.q.powerHardMoments':
     'Kun työssä tulee vaikea tilanne, mitä toivoisit minun tekevän toisin?',
-  'feedback.q.environment.goals': 'Kuinka selkeät tiimimme tavoitteet ovat sinulle?',
-  'feedback.q.environment.meetings': 'Kuinka hyödyllisiä yhteiset palaverimme ovat työllesi?',
-  'feedback.q.environment.room': 'Missä kaipaisit enemmän tilaa päättää omasta työstäsi?',
-  'feedback.q.dialogue.listening': 'Kuinka hyvin kuuntelen, kun tuot esiin idean tai huolen?',
-  'feedback.q.dialogue.feedback': 'Kuinka usein saat minulta palautetta, josta on sinulle hyötyä?',
-  'feedback.q.dialogue.change': 'Mitä minun pitäisi selittää paremmin, kun jokin muuttuu?',
+  'feedback.q.environmentGoals': 'Kuinka selkeät tiimimme tavoitteet ovat sinulle?',
+  'feedback.q.environmentMeetings': 'Kuinka hyödyllisiä yhteiset palaverimme ovat työllesi?',
+  'feedback.q.environmentRoom': 'Missä kaipaisit enemmän tilaa päättää omasta työstäsi?',
+  'feedback.q.dialogueListening': 'Kuinka hyvin kuuntelen, kun tuot esiin idean tai huolen?',
+  'feedback.q.dialogueFeedback': 'Kuinka usein saat minulta palautetta, josta on sinulle hyötyä?',
+  'feedback.q.dialogueChange': 'Mitä minun pitäisi selittää paremmin, kun jokin muuttuu?',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -212,17 +212,17 @@ export const en: Record<keyof typeof fi, string> = {
     '{name} asks for your anonymous feedback. It takes a few minutes. Neither your name, your address nor the time you answer is stored with your answer. Please answer by {date} through this link (it works once):',
   'email.feedbackInvite.ignore': 'If you do not know who is asking, you can ignore this message.',
 
-  'feedback.q.role.expectations': 'How clearly do you know what I expect of you?',
-  'feedback.q.role.reachable': 'How easily can you reach me when you need support?',
-  'feedback.q.role.moreOf': 'What is one thing I should do more of as your manager?',
-  'feedback.q.power.fairness': 'How even-handedly do you feel I treat the members of our team?',
-  'feedback.q.power.reasons': 'How well do you understand why I make the decisions I make?',
-  'feedback.q.power.hardMoments':
+  'feedback.q.roleExpectations': 'How clearly do you know what I expect of you?',
+  'feedback.q.roleReachable': 'How easily can you reach me when you need support?',
+  'feedback.q.roleMoreOf': 'What is one thing I should do more of as your manager?',
+  'feedback.q.powerFairness': 'How even-handedly do you feel I treat the members of our team?',
+  'feedback.q.powerReasons': 'How well do you understand why I make the decisions I make?',
+  'feedback.q.powerHardMoments':
     'When a hard situation comes up at work, what would you like me to do differently?',
-  'feedback.q.environment.goals': 'How clear are our team’s goals to you?',
-  'feedback.q.environment.meetings': 'How useful are our meetings for your work?',
-  'feedback.q.environment.room': 'Where would you like more room to decide about your own work?',
-  'feedback.q.dialogue.listening': 'How well do I listen when you raise an idea or a worry?',
-  'feedback.q.dialogue.feedback': 'How often do you get feedback from me that helps you?',
-  'feedback.q.dialogue.change': 'What should I explain better when something changes?',
+  'feedback.q.environmentGoals': 'How clear are our team’s goals to you?',
+  'feedback.q.environmentMeetings': 'How useful are our meetings for your work?',
+  'feedback.q.environmentRoom': 'Where would you like more room to decide about your own work?',
+  'feedback.q.dialogueListening': 'How well do I listen when you raise an idea or a worry?',
+  'feedback.q.dialogueFeedback': 'How often do you get feedback from me that helps you?',
+  'feedback.q.dialogueChange': 'What should I explain better when something changes?',
 } as const;

@@ -12,18 +12,18 @@ export interface StarterQuestion {
 }
 
 export const starterQuestions = [
-  { key: 'role.expectations', theme: 'role', kind: 'scale' },
-  { key: 'role.reachable', theme: 'role', kind: 'scale' },
-  { key: 'role.moreOf', theme: 'role', kind: 'text' },
-  { key: 'power.fairness', theme: 'power', kind: 'scale' },
-  { key: 'power.reasons', theme: 'power', kind: 'scale' },
-  { key: 'power.hardMoments', theme: 'power', kind: 'text' },
-  { key: 'environment.goals', theme: 'environment', kind: 'scale' },
-  { key: 'environment.meetings', theme: 'environment', kind: 'scale' },
-  { key: 'environment.room', theme: 'environment', kind: 'text' },
-  { key: 'dialogue.listening', theme: 'dialogue', kind: 'scale' },
-  { key: 'dialogue.feedback', theme: 'dialogue', kind: 'scale' },
-  { key: 'dialogue.change', theme: 'dialogue', kind: 'text' },
+  { key: 'roleExpectations', theme: 'role', kind: 'scale' },
+  { key: 'roleReachable', theme: 'role', kind: 'scale' },
+  { key: 'roleMoreOf', theme: 'role', kind: 'text' },
+  { key: 'powerFairness', theme: 'power', kind: 'scale' },
+  { key: 'powerReasons', theme: 'power', kind: 'scale' },
+  { key: 'powerHardMoments', theme: 'power', kind: 'text' },
+  { key: 'environmentGoals', theme: 'environment', kind: 'scale' },
+  { key: 'environmentMeetings', theme: 'environment', kind: 'scale' },
+  { key: 'environmentRoom', theme: 'environment', kind: 'text' },
+  { key: 'dialogueListening', theme: 'dialogue', kind: 'scale' },
+  { key: 'dialogueFeedback', theme: 'dialogue', kind: 'scale' },
+  { key: 'dialogueChange', theme: 'dialogue', kind: 'text' },
 ] as const satisfies readonly StarterQuestion[];
 
 export type StarterKey = (typeof starterQuestions)[number]['key'];

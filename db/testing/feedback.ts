@@ -16,8 +16,8 @@ import { TEST_ORIGIN } from './factories';
 import { testKeyring } from './keyring';
 
 export const sampleQuestions: NewQuestion[] = [
-  { source: 'starter', starterKey: 'role.expectations', kind: 'scale' },
-  { source: 'starter', starterKey: 'dialogue.listening', kind: 'scale' },
+  { source: 'starter', starterKey: 'roleExpectations', kind: 'scale' },
+  { source: 'starter', starterKey: 'dialogueListening', kind: 'scale' },
   { source: 'custom', text: 'Mitä toivoisit minulta ensi kuussa?', kind: 'text' },
 ];
 
