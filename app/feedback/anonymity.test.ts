@@ -7,7 +7,13 @@ import { integer, pgSchema, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { feedbackInvitations, feedbackRounds, feedbackTextAnswers, outbox } from '#db/schema';
+import {
+  feedbackInvitations,
+  feedbackQuestions,
+  feedbackRounds,
+  feedbackTextAnswers,
+  outbox,
+} from '#db/schema';
 import { testContext } from '#db/testing/context';
 import { uniqueEmail } from '#db/testing/factories';
 import {
@@ -230,6 +236,22 @@ describe('what is stored with an answer', () => {
       'answered',
     ]);
     expect(columns.filter((c) => c.type.startsWith('timestamp'))).toEqual([]);
+  });
+
+  it('the supervisee’s title and own questions are sealed at rest too', async () => {
+    const roundId = await createFeedbackRound(db(), cast.self, { title: 'Otsikko levossa' });
+    const [round] = await db().select().from(feedbackRounds).where(eq(feedbackRounds.id, roundId));
+    const prompts = await db()
+      .select()
+      .from(feedbackQuestions)
+      .where(eq(feedbackQuestions.roundId, roundId));
+    expect(round?.titleEncrypted).toMatch(/^v1\./);
+    expect(JSON.stringify([round, prompts])).not.toMatch(/Otsikko levossa|ensi kuussa/);
+    expect(prompts.map((p) => p.starterKey)).toEqual([
+      'roleExpectations',
+      'dialogueListening',
+      null,
+    ]);
   });
 
   it('free text is sealed at rest, and its order says nothing of arrival', async () => {

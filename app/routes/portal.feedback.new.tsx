@@ -83,7 +83,6 @@ export default function NewFeedbackRound() {
           id="field-questions"
           tabIndex={-1}
           aria-describedby={questionErrors.length ? 'field-questions-error' : 'questions-hint'}
-          aria-invalid={questionErrors.length ? true : undefined}
           className="flex flex-col gap-4"
         >
           <legend className="text-lg font-semibold">{t('feedback.form.questions')}</legend>
