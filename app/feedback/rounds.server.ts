@@ -12,6 +12,7 @@ import {
   feedbackQuestions,
   type FeedbackRound,
   feedbackRounds,
+  feedbackScaleTallies,
 } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
@@ -64,21 +65,34 @@ export async function createRound(
       titleEncrypted: seal(keyring, input.title, titleContext(roundId)),
       closesAt: closesAtFor(input.closesOn),
     });
-    await tx.insert(feedbackQuestions).values(
-      input.questions.map((question, position) => {
-        const id = randomUUID();
-        return {
-          id,
+    const questions = input.questions.map((question, position) => {
+      const id = randomUUID();
+      return {
+        id,
+        practiceId: actor.practiceId,
+        roundId,
+        position,
+        kind: question.kind,
+        starterKey: question.source === 'starter' ? question.starterKey : null,
+        promptEncrypted:
+          question.source === 'custom' ? seal(keyring, question.text, promptContext(id)) : null,
+      };
+    });
+    await tx.insert(feedbackQuestions).values(questions);
+    // Every counter exists from the start, so the first answers only change numbers: the
+    // table never shows which values appeared first.
+    const counters = questions
+      .filter((q) => q.kind === 'scale')
+      .flatMap((q) =>
+        [1, 2, 3, 4, 5].map((value) => ({
           practiceId: actor.practiceId,
           roundId,
-          position,
-          kind: question.kind,
-          starterKey: question.source === 'starter' ? question.starterKey : null,
-          promptEncrypted:
-            question.source === 'custom' ? seal(keyring, question.text, promptContext(id)) : null,
-        };
-      }),
-    );
+          questionId: q.id,
+          value,
+          count: 0,
+        })),
+      );
+    if (counters.length) await tx.insert(feedbackScaleTallies).values(counters);
   });
   return roundId;
 }
