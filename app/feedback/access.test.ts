@@ -17,6 +17,7 @@ import type { MemberActor, SuperviseeActor } from '~/practices/actor';
 import { loader as clientPage } from '~/routes/_app.clients.$clientId._index';
 
 import { mayReadSharedResults } from './access.server';
+import { exportFeedbackRounds } from './export.server';
 import { inviteRespondents } from './invite-respondents.server';
 import { roundResults } from './results.server';
 import { findOwnRound, listOwnRounds } from './rounds.server';
@@ -165,5 +166,25 @@ describe('the practice’s threshold', () => {
     await answerWith(db(), token, { roundId, scale: [3, 4] });
     const results = await roundResults(ctx(), await findOwnRound(ctx(), cast.self, roundId));
     expect(results).toEqual({ visible: false, minAnswers: 3, responseCount: 2 });
+  });
+});
+
+describe('the supervisee’s export', () => {
+  it('holds their own rounds with aggregated results only', async () => {
+    const roundId = await createFeedbackRound(db(), cast.self, { title: 'Vientikierros' });
+    const token = await sharedToken(db(), cast.self, roundId);
+    for (const scale of [
+      [1, 2],
+      [3, 4],
+      [5, 5],
+    ]) {
+      await answerWith(db(), token, { roundId, scale, text: ['Vientiteksti'] });
+    }
+    const own = await exportFeedbackRounds(ctx(), cast.self);
+    const exported = own.find((r) => r.id === roundId);
+    expect(exported?.title).toBe('Vientikierros');
+    expect(exported?.results).toMatchObject({ visible: true, responseCount: 3 });
+    const groupmate = await exportFeedbackRounds(ctx(), cast.sameGroup);
+    expect(groupmate.some((r) => r.id === roundId)).toBe(false);
   });
 });
