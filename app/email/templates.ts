@@ -203,3 +203,22 @@ export function superviseeRequestEmail(
     ]),
   };
 }
+
+/**
+ * A team member's invitation to answer a feedback round: names only the person asking and
+ * the last day — not the practice, not supervision, not the round's title or questions.
+ */
+export function feedbackInvitationEmail(
+  locale: Locale,
+  args: { name: string; closesOn: string; link: string },
+): Email {
+  return {
+    subject: translate(locale, 'email.feedbackInvite.subject', { name: args.name }),
+    text: compose(locale, [
+      translate(locale, 'email.feedbackInvite.body', { name: args.name, date: args.closesOn }),
+      args.link,
+      '',
+      translate(locale, 'email.feedbackInvite.ignore'),
+    ]),
+  };
+}

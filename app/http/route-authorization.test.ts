@@ -121,6 +121,10 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 200, 200, 200],
     action: ['login', 400, 403, 400],
   },
+  '_app.settings.feedback.tsx': {
+    loader: ['login', 200, 403, 200],
+    action: ['login', 400, 403, 400],
+  },
   '_app.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_index.tsx': { loader: all(200), action: noAction },
   // Every signed-in user's own second factor, outside the staff layout (supervisees too);
@@ -131,6 +135,8 @@ const table: Record<string, RouteRow> = {
   },
   'check-email.tsx': { loader: all('no loader'), action: noAction },
   'feeds.$token.ts': { loader: all(404), action: noAction },
+  // A feedback respondent's link: an unknown token is a 404, for anyone, answered or not.
+  'feedback.$token.tsx': { loader: all(404), action: all(404) },
   'forgot-password.tsx': { loader: all('no loader'), action: all(400) },
   // A signed-in visitor accepting an unknown invitation is told so on the form, as a 404.
   'invite.$token.tsx': { loader: all(200), action: [400, 404, 404, 404] },

@@ -5,6 +5,7 @@ import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
 import { en as exercises } from '~/exercises/messages';
+import { en as feedback } from '~/feedback/messages';
 import { en as notes } from '~/notes/messages';
 import { en as portal } from '~/portal/messages';
 import { en as portalRead } from '~/portal/read-messages';
@@ -27,6 +28,7 @@ const common: Omit<
   | keyof typeof auth
   | keyof typeof twoFactor
   | keyof typeof between
+  | keyof typeof feedback
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -282,4 +284,5 @@ export const en: Catalogue = {
   ...portalRead,
   ...between,
   ...exercises,
+  ...feedback,
 };

@@ -5,6 +5,7 @@ import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
 import { fi as exercises } from '~/exercises/messages';
+import { fi as feedback } from '~/feedback/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as portal } from '~/portal/messages';
 import { fi as portalRead } from '~/portal/read-messages';
@@ -274,4 +275,5 @@ export const fi = {
   ...portalRead,
   ...between,
   ...exercises,
+  ...feedback,
 } as const;

@@ -8,6 +8,7 @@ export const portalNav: ShellLink[] = [
   { to: '/portal/actions', label: 'portal.nav.actions' },
   { to: '/portal/exercises', label: 'portalExercises.nav' },
   { to: '/portal/evaluations', label: 'portalEvaluations.nav' },
+  { to: '/portal/feedback', label: 'feedback.nav' },
 ];
 
 /** The portal's user menu. */

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '#db/client';
 import { publishActions } from '#db/testing/between-sessions';
 import { loadContextFor, testContext } from '#db/testing/context';
+import { createFeedbackRound } from '#db/testing/feedback';
 import { createPortalCast, type PortalPersona } from '#db/testing/portal';
 import { createTestDatabase } from '#db/testing/test-database';
 import { assignExercise } from '~/exercises/assignments.server';
@@ -92,6 +93,14 @@ const table: Record<string, RouteRow> = {
   },
   // Each supervisee sees their own contracts' evaluations; an empty form names no contract.
   'portal.evaluations.tsx': { loader: supervisees(200), action: supervisees(400) },
+  // Feedback rounds are personal: another participant of the same group finds none of self's.
+  'portal.feedback._index.tsx': { loader: supervisees(200), action: 'none' },
+  // Any supervisee may create their own round; an empty form is answered with its errors.
+  'portal.feedback.new.tsx': { loader: supervisees(200), action: supervisees(400) },
+  'portal.feedback.$roundId.tsx': {
+    loader: supervisees(200, 404),
+    action: supervisees(400, 404),
+  },
 };
 
 const modules = import.meta.glob<Record<string, unknown>>('../routes/portal*.{ts,tsx}');
@@ -144,6 +153,8 @@ beforeAll(async () => {
     { baseVersion: 1 },
   );
   if (actionId) params.actionId = actionId;
+  // Feedback rounds: a round of self's.
+  params.roundId = await createFeedbackRound(database.db, cast.self);
   contexts = [];
   for (const persona of personas) {
     contexts.push(await loadContextFor(database.db, cast.userIds[persona]));

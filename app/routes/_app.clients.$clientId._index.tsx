@@ -13,6 +13,8 @@ import { ContractTable } from '~/contracts/contract-table';
 import { listContracts } from '~/contracts/list-contracts.server';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
+import { listSharedRounds } from '~/feedback/shared-rounds.server';
+import { SharedFeedbackRounds } from '~/feedback/shared-rounds-section';
 import { refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate, formatTime } from '~/i18n/format';
@@ -38,12 +40,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = domainContext(context);
   const id = idParam(params.clientId);
   const client = await getClient(ctx, actor, id).catch(throwAsResponse);
-  const [contracts, sessions, portal] = await Promise.all([
+  const [contracts, sessions, portal, sharedFeedback] = await Promise.all([
     listContracts(ctx, actor, { status: 'all', clientId: id }),
     listClientSessions(ctx, actor, id),
     getPortalAccessState(ctx, actor, id),
+    listSharedRounds(ctx, actor, id),
   ]);
-  return { client, contracts, sessions, portal };
+  return { client, contracts, sessions, portal, sharedFeedback };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -75,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ClientDetail() {
   const t = useT();
   const locale = useLocale();
-  const { client, contracts, sessions, portal } = useLoaderData<typeof loader>();
+  const { client, contracts, sessions, portal, sharedFeedback } = useLoaderData<typeof loader>();
   return (
     <>
       <ClientsTabs />
@@ -105,6 +108,7 @@ export default function ClientDetail() {
         ]}
       />
       <PortalAccessPanel portal={portal} hasEmail={Boolean(client.email)} />
+      <SharedFeedbackRounds rounds={sharedFeedback} />
       <section aria-labelledby="contracts-heading" className="mt-8">
         <h2 id="contracts-heading" className="mb-3 text-lg font-semibold">
           {t('contracts.title')}

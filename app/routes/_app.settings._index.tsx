@@ -245,6 +245,11 @@ export default function Settings() {
             <Link to="/settings/prompts">{t('notes.promptBankLink')}</Link>
           </li>
         ) : null}
+        {data.isOwner ? (
+          <li>
+            <Link to="/settings/feedback">{t('feedback.settings.link')}</Link>
+          </li>
+        ) : null}
       </ul>
     </>
   );

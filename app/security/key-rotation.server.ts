@@ -13,6 +13,9 @@ import {
   clients,
   evaluations,
   exerciseAssignments,
+  feedbackQuestions,
+  feedbackRounds,
+  feedbackTextAnswers,
   outbox,
   sessionNotes,
   sessionReflections,
@@ -22,6 +25,12 @@ import {
 } from '#db/schema';
 import { sealedLinkContext } from '~/email/sealed-link.server';
 import { answerContext } from '~/exercises/answer-sealing.server';
+import {
+  answerContext as feedbackAnswerContext,
+  linkContext,
+  promptContext,
+  titleContext,
+} from '~/feedback/round-sealing.server';
 
 import { envelopePrefix, type NoteKeyring, resealText } from './sealing.server';
 
@@ -124,6 +133,36 @@ export const sealedColumns: readonly SealedColumn[] = [
     key: outbox.id,
     column: outbox.sealedLink,
     context: sealedLinkContext,
+  },
+  // Feedback rounds (app/feedback): the supervisee's title, own questions and shared link,
+  // and the respondents' free-text answers.
+  {
+    name: 'feedback_rounds.title_encrypted',
+    table: feedbackRounds,
+    key: feedbackRounds.id,
+    column: feedbackRounds.titleEncrypted,
+    context: titleContext,
+  },
+  {
+    name: 'feedback_rounds.shared_link_encrypted',
+    table: feedbackRounds,
+    key: feedbackRounds.id,
+    column: feedbackRounds.sharedLinkEncrypted,
+    context: linkContext,
+  },
+  {
+    name: 'feedback_questions.prompt_encrypted',
+    table: feedbackQuestions,
+    key: feedbackQuestions.id,
+    column: feedbackQuestions.promptEncrypted,
+    context: promptContext,
+  },
+  {
+    name: 'feedback_text_answers.text_encrypted',
+    table: feedbackTextAnswers,
+    key: feedbackTextAnswers.id,
+    column: feedbackTextAnswers.textEncrypted,
+    context: feedbackAnswerContext,
   },
 ];
 

@@ -6,6 +6,7 @@ export * from './commissioners';
 export * from './contracts';
 export * from './evaluations';
 export * from './exercises';
+export * from './feedback';
 export * from './notes';
 export * from './outbox';
 export * from './portal';

@@ -89,3 +89,7 @@ export type ReflectionMoment = (typeof reflectionMoments)[number];
 /** What a supervisee asks of their supervisor about a coming session. */
 export const sessionRequestKinds = ['new_time', 'cannot_attend'] as const;
 export type SessionRequestKind = (typeof sessionRequestKinds)[number];
+
+/** A feedback round's question: a rating on a 1–5 scale, or a free-text answer. */
+export const feedbackQuestionKinds = ['scale', 'text'] as const;
+export type FeedbackQuestionKind = (typeof feedbackQuestionKinds)[number];

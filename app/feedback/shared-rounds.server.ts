@@ -1,0 +1,55 @@
+/**
+ * The rounds a supervisee has shared, on the staff client page: for the supervisors of that
+ * client's contracts only (`mayReadSharedResults`), with the same threshold as the portal.
+ */
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+
+import { feedbackRounds } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
+import { clientSupervisorIds } from '~/portal/access.server';
+import type { MemberActor } from '~/practices/actor';
+
+import { mayReadSharedResults } from './access.server';
+import { roundResults } from './results.server';
+import type { RoundResults } from './results-view';
+import { openTitle } from './round-sealing.server';
+import { closesOnOf } from './rounds.server';
+
+export interface SharedRound {
+  id: string;
+  title: string;
+  closesOn: string;
+  results: RoundResults;
+}
+
+export async function listSharedRounds(
+  ctx: DomainContext,
+  actor: MemberActor,
+  clientId: string,
+): Promise<SharedRound[]> {
+  const contractSupervisorIds = await clientSupervisorIds(ctx.db, actor.practiceId, clientId);
+  const rounds = await ctx.db
+    .select()
+    .from(feedbackRounds)
+    .where(
+      and(
+        eq(feedbackRounds.clientId, clientId),
+        eq(feedbackRounds.practiceId, actor.practiceId),
+        isNotNull(feedbackRounds.sharedWithSupervisorAt),
+      ),
+    )
+    .orderBy(desc(feedbackRounds.createdAt));
+  const readable = rounds.filter((round) =>
+    mayReadSharedResults(actor, { ...round, contractSupervisorIds }),
+  );
+  const shared: SharedRound[] = [];
+  for (const round of readable) {
+    shared.push({
+      id: round.id,
+      title: openTitle(ctx.keyring, round),
+      closesOn: closesOnOf(round),
+      results: await roundResults(ctx, round),
+    });
+  }
+  return shared;
+}
