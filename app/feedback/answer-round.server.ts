@@ -25,6 +25,7 @@ import type { MessageKey } from '~/i18n';
 import { decryptText, type NoteKeyring } from '~/security/sealing.server';
 import { sha256Hex } from '~/security/tokens.server';
 
+import { answerField } from './format';
 import type { QuestionPrompt } from './results-view';
 import { answerContext, openTitle, promptContext, seal } from './round-sealing.server';
 import { closesOnOf, isOpen } from './rounds.server';
@@ -125,9 +126,6 @@ export async function respondentPage(
     questions: await questionsOf(db, keyring, round),
   };
 }
-
-/** A field's name on the respondent's form. */
-export const answerField = (questionId: string) => `q-${questionId}`;
 
 type Answer =
   | { questionId: string; kind: 'scale'; value: number }

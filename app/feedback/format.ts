@@ -7,3 +7,6 @@ export function formatClosingDay(day: LocalDate, locale: Locale): string {
   // Midday: the same calendar date in Helsinki whatever the offset.
   return formatDate(helsinkiInstant(day, '12:00'), locale);
 }
+
+/** A question's field name on the respondent's form (shared by the page and the server). */
+export const answerField = (questionId: string) => `q-${questionId}`;

@@ -9,7 +9,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
-import { answerField, answerRound, respondentPage } from '~/feedback/answer-round.server';
+import { answerRound, respondentPage } from '~/feedback/answer-round.server';
+import { answerField } from '~/feedback/format';
 import { formatClosingDay } from '~/feedback/format';
 import { promptText } from '~/feedback/results-view';
 import { formFailure } from '~/forms/parse';
