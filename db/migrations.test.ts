@@ -45,6 +45,7 @@ describe('migrations', () => {
         database.db,
         sql`select
           (select count(*)::int from users) as users,
+          (select count(*)::int from portal_access where revoked_at is null) as portal,
           (select count(*)::int from clients) as clients,
           (select count(*)::int from contracts where status = 'active') as contracts,
           (select count(*)::int from supervision_sessions where status = 'held') as held,
@@ -53,7 +54,8 @@ describe('migrations', () => {
           (select count(*)::int from summary_publications) as publications`,
       );
       expect(counts).toEqual({
-        users: 2,
+        users: 3,
+        portal: 1,
         clients: 8,
         contracts: 3,
         held: 6,

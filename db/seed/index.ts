@@ -27,6 +27,7 @@ import {
   contracts,
   exercises,
   memberships,
+  portalAccess,
   practices,
   supervisionSessions,
   users,
@@ -43,6 +44,12 @@ export const demoAccounts = {
     email: 'ohjaaja@demo.ohjaamo.fi',
     password: 'demo-ohjaaja-2026',
     name: 'Veikko Väisänen',
+  },
+  /** Sanna Kivelä of the group contract, with a portal account. */
+  supervisee: {
+    email: 'sanna.kivela@kuopio.example',
+    password: 'demo-tyonohjattava-2026',
+    name: 'Sanna Kivelä',
   },
 } as const;
 
@@ -250,7 +257,34 @@ export async function seedDemoPractice(
       await giveDemoExercise(db, keyring, now, contract.actor, row.id);
     }
   }
+  await giveDemoPortalAccount(db, practiceId, clientIds.get('sanna'), now);
   return true;
+}
+
+/**
+ * Sanna signs in to the portal as an accepted invitation would have let her: a user of her
+ * own (not a member) with live access to her client row. (Maria of the individual contract
+ * is left without one, for a new user to invite.)
+ */
+async function giveDemoPortalAccount(
+  db: Db,
+  practiceId: string,
+  clientId: string | undefined,
+  now: Date,
+) {
+  if (!clientId) throw new Error('demo supervisee missing');
+  const { supervisee } = demoAccounts;
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: supervisee.email,
+      name: supervisee.name,
+      passwordHash: await hashPassword(supervisee.password),
+      emailVerifiedAt: now,
+    })
+    .returning({ id: users.id });
+  if (!user) throw new Error('insert returned no row');
+  await db.insert(portalAccess).values({ practiceId, clientId, userId: user.id });
 }
 
 /**
