@@ -31,7 +31,15 @@ export function ThemeTimeline({ points }: { points: TimelinePoint[] }) {
     .join('; ');
   return (
     <figure className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3">
+      {/* A chart wider than a phone scrolls sideways; the region takes focus so that it can be
+          scrolled with the keyboard too. */}
+      <div
+        role="region"
+        aria-label={t('notes.timelineTitle')}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 focus-visible:outline focus-visible:outline-2 focus-visible:outline-teal-800"
+      >
         <svg
           role="img"
           aria-labelledby="timeline-title timeline-desc"
