@@ -74,6 +74,8 @@ async function expectNoAccessibilityViolations(page: Page) {
 }
 
 test('pages pass an automated accessibility check and log no browser errors', async ({ page }) => {
+  // Twenty pages, each scanned by axe: more than the default 30 s on a busy 2-core machine.
+  test.slow();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
