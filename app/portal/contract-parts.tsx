@@ -2,6 +2,8 @@
  * The pieces of a contract a supervisee reads, shared by the portal's home and contract
  * page: progress, the next session with its place and calendar file, the cancellation rule.
  */
+import { Link } from '@remix-run/react';
+
 import type { SessionStatus, Theme } from '#db/schema/values';
 import type { Translate } from '~/i18n';
 import { formatDate, formatTime } from '~/i18n/format';
@@ -102,6 +104,8 @@ export function MeetingPlaceView({
 }
 
 export const icsHref = (sessionId: string) => `/portal/sessions/${sessionId}.ics`;
+/** The session's own page: the supervisee's reflections, cancelling, a message. */
+export const sessionHref = (sessionId: string) => `/portal/sessions/${sessionId}`;
 
 /** The next session: when, where, and its calendar file. */
 export function NextSession({ session }: { session: SessionFacts | null }) {
@@ -112,7 +116,8 @@ export function NextSession({ session }: { session: SessionFacts | null }) {
     <div className="flex flex-col gap-2">
       <p className="font-medium">{when(session)}</p>
       <MeetingPlaceView place={session.place} remoteLink={session.remoteLink} />
-      <p>
+      <p className="flex flex-wrap gap-x-4 gap-y-1">
+        <Link to={sessionHref(session.id)}>{t('portal.session.open')}</Link>
         {/* A resource route: a plain link, not client-side navigation. */}
         <a href={icsHref(session.id)} download>
           {t('portal.session.ics')}

@@ -49,6 +49,7 @@ export const fi = {
   'portal.session.cancelledFree': 'peruttu, ei veloiteta',
   'portal.session.noShowCharged': 'jäi väliin, veloitetaan',
   'portal.session.readSummary': 'Yhteenveto',
+  'portal.session.open': 'Pohdinnat ja peruminen',
 
   'portal.summaries.title': 'Yhteenvedot',
   'portal.summaries.lead': 'Työnohjaajasi julkaisemat yhteenvedot tapaamisista, uusin ensin.',
@@ -128,6 +129,7 @@ export const en: Record<keyof typeof fi, string> = {
   'portal.session.cancelledFree': 'cancelled, not charged',
   'portal.session.noShowCharged': 'missed, charged',
   'portal.session.readSummary': 'Summary',
+  'portal.session.open': 'Reflections and cancelling',
 
   'portal.summaries.title': 'Summaries',
   'portal.summaries.lead':

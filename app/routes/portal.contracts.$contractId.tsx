@@ -15,6 +15,7 @@ import {
   icsHref,
   NextSession,
   ProgressText,
+  sessionHref,
   sessionStateText,
   useSessionWhen,
 } from '~/portal/contract-parts';
@@ -106,6 +107,10 @@ export default function PortalContractPage() {
                   <li key={session.id} className="flex flex-col gap-1 py-3">
                     <span className="font-medium">{when(session)}</span>
                     <span>{sessionStateText(t, session)}</span>
+                    <Link to={sessionHref(session.id)}>
+                      {t('portal.session.open')}
+                      <span className="sr-only"> {date}</span>
+                    </Link>
                     {session.hasSummary ? (
                       <Link to={`/portal/summaries/${session.id}`}>
                         {t('portal.session.readSummary')}
