@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 
 import { contractParticipants, contracts, supervisionSessions } from '#db/schema';
+import { recordPriceChange } from '~/billing/contract-prices.server';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
@@ -45,6 +46,8 @@ export async function updateContract(
           .limit(1);
         if (session) throw new AppError('conflict', 'contracts.supervisorLocked');
       }
+      // The old terms stay in force for the sessions already held (invoicing reads them).
+      await recordPriceChange(tx, actor.practiceId, id, input, now);
       await tx
         .update(contracts)
         .set(contractColumns(input))

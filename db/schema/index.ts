@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './between-sessions';
+export * from './billing';
 export * from './calendar-feeds';
 export * from './clients';
 export * from './commissioners';

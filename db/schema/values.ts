@@ -93,3 +93,14 @@ export type SessionRequestKind = (typeof sessionRequestKinds)[number];
 /** A feedback round's question: a rating on a 1–5 scale, or a free-text answer. */
 export const feedbackQuestionKinds = ['scale', 'text'] as const;
 export type FeedbackQuestionKind = (typeof feedbackQuestionKinds)[number];
+
+/** An invoice, or a credit note that corrects one (a correction is never an edit). */
+export const invoiceKinds = ['invoice', 'credit_note'] as const;
+export type InvoiceKind = (typeof invoiceKinds)[number];
+
+/**
+ * Our invoice's state: pending (written, not yet finalized at Stripe) → open → paid | void |
+ * uncollectible; uncollectible → paid | void. It only ever moves forward.
+ */
+export const invoiceStatuses = ['pending', 'open', 'paid', 'void', 'uncollectible'] as const;
+export type InvoiceStatus = (typeof invoiceStatuses)[number];
