@@ -152,4 +152,5 @@ CREATE INDEX "invoice_runs_practice_idx" ON "invoice_runs" USING btree ("practic
 CREATE UNIQUE INDEX "invoices_practice_number_key" ON "invoices" USING btree ("practice_id","number");--> statement-breakpoint
 CREATE INDEX "invoices_practice_issue_idx" ON "invoices" USING btree ("practice_id","issue_date");--> statement-breakpoint
 CREATE INDEX "invoices_run_idx" ON "invoices" USING btree ("run_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "stripe_customers_payer_key" ON "stripe_customers" USING btree ("practice_id","stripe_account_id","payer_kind","payer_id");
+CREATE UNIQUE INDEX "stripe_customers_payer_key" ON "stripe_customers" USING btree ("practice_id","stripe_account_id","payer_kind","payer_id");--> statement-breakpoint
+CREATE INDEX "supervision_sessions_practice_time_idx" ON "supervision_sessions" USING btree ("practice_id","starts_at");

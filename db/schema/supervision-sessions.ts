@@ -58,6 +58,8 @@ export const supervisionSessions = pgTable(
     index('supervision_sessions_supervisor_time_idx').on(t.supervisorId, t.startsAt),
     // A contract's sessions in order (progress "4 of 10", the timeline).
     index('supervision_sessions_contract_time_idx').on(t.contractId, t.startsAt),
+    // The invoice run: a practice's sessions in a period (billable-sessions.server.ts).
+    index('supervision_sessions_practice_time_idx').on(t.practiceId, t.startsAt),
   ],
 );
 
