@@ -2,7 +2,8 @@
 import { eq } from 'drizzle-orm';
 
 import { unsealBody } from '~/email/sealed-link.server';
-import { answerField, answerRound, questionsOf } from '~/feedback/answer-round.server';
+import { answerRound, questionsOf } from '~/feedback/answer-round.server';
+import { answerField } from '~/feedback/format';
 import { inviteRespondents } from '~/feedback/invite-respondents.server';
 import { createRound, createSharedLink, getOwnRound } from '~/feedback/rounds.server';
 import type { NewQuestion } from '~/feedback/schemas';
