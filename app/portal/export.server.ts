@@ -36,6 +36,7 @@ import {
 } from '~/exercises/answers.server';
 import { exportFeedbackRounds } from '~/feedback/export.server';
 import type { SuperviseeActor } from '~/practices/actor';
+import { helsinkiDate } from '~/time/helsinki';
 
 import { listPortalContracts, listPortalSessions } from './contracts.server';
 import { readAllPortalSummaries } from './published-summaries.server';
@@ -65,17 +66,27 @@ export interface ExportedContract {
 
 export interface ExportedSession {
   id: string;
+  contractId: string;
   contractCode: string;
   startsAt: Date;
   endsAt: Date;
   durationMinutes: number;
-  /** As the portal tells it: whether it was held, and for a cancelled or missed one, the charge. */
-  status: SessionStatus;
+  /** In neutral terms: whether it took place; never why not, nor who called it off. */
+  outcome: 'scheduled' | 'held' | 'cancelled' | 'missed';
+  /** For a cancelled session: whether it was called off inside the notice period. */
   cancelledLate: boolean | null;
-  chargeable: boolean;
+  /** A cancelled or missed session charged under the contract's cancellation rule. */
+  chargedAsCancelledOrMissed: boolean;
   place: string | null;
   remoteLink: string | null;
 }
+
+const outcomeOf: Record<SessionStatus, ExportedSession['outcome']> = {
+  scheduled: 'scheduled',
+  held: 'held',
+  cancelled: 'cancelled',
+  no_show: 'missed',
+};
 
 export interface ExportedSummary {
   sessionId: string;
@@ -115,6 +126,22 @@ export interface SuperviseeExport {
   evaluations: ExportedEvaluation[];
   exercises: MyAssignmentWithAnswer[];
   feedbackRounds: ExportedFeedbackRound[];
+}
+
+/**
+ * The headers of a download of the export: a dated file name, and no cache anywhere (it
+ * holds confidential text).
+ */
+export function exportDownloadHeaders(
+  format: 'json' | 'html',
+  generatedAt: Date,
+): Record<string, string> {
+  return {
+    'Content-Type':
+      format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+    'Content-Disposition': `attachment; filename="ohjaamo-export-${helsinkiDate(generatedAt)}.${format}"`,
+    'Cache-Control': 'no-store',
+  };
 }
 
 /** Who the supervisee is here: their account's name and address, and the practice's name. */
@@ -220,13 +247,17 @@ export async function exportSupervisee(
     contracts: portalContracts.map(exportedContract),
     sessions: sessions.map((session) => ({
       id: session.id,
+      contractId: session.contractId,
       contractCode: codeOf.get(session.contractId) ?? '',
       startsAt: session.startsAt,
       endsAt: session.endsAt,
       durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
-      status: session.status,
-      cancelledLate: session.cancelledLate,
-      chargeable: session.chargeable,
+      outcome: outcomeOf[session.status],
+      cancelledLate: session.status === 'cancelled' ? session.cancelledLate : null,
+      chargedAsCancelledOrMissed:
+        session.chargeable &&
+        ((session.status === 'cancelled' && session.cancelledLate === true) ||
+          session.status === 'no_show'),
       place: session.place,
       remoteLink: session.remoteLink,
     })),

@@ -104,6 +104,13 @@ beforeAll(async () => {
     shared: { ...emptySharedDraft, power: HIDDEN },
     themes: null,
   });
+  await insertSession(db, {
+    practiceId: author.practiceId,
+    contractId: cast.contractId,
+    supervisorId: author.userId,
+    startsAt: new Date('2026-11-03T08:00:00Z'),
+    status: 'no_show',
+  });
   comingSessionId = await insertSession(db, {
     practiceId: author.practiceId,
     contractId: cast.contractId,
@@ -169,12 +176,19 @@ describe('a supervisee’s export', () => {
       cancellation: { noticeHours: expect.any(Number) },
       progress: { agreed: 10 },
     });
-    expect(exported.sessions.map((s) => [s.startsAt.toISOString(), s.status])).toEqual([
-      ['2026-11-10T08:00:00.000Z', 'held'],
-      ['2026-11-17T08:00:00.000Z', 'held'],
-      ['2026-12-01T08:00:00.000Z', 'scheduled'],
+    expect(
+      exported.sessions.map((s) => [
+        s.startsAt.toISOString(),
+        s.outcome,
+        s.chargedAsCancelledOrMissed,
+      ]),
+    ).toEqual([
+      ['2026-11-03T08:00:00.000Z', 'missed', true],
+      ['2026-11-10T08:00:00.000Z', 'held', false],
+      ['2026-11-17T08:00:00.000Z', 'held', false],
+      ['2026-12-01T08:00:00.000Z', 'scheduled', false],
     ]);
-    expect(exported.sessions[0]).toMatchObject({
+    expect(exported.sessions[1]).toMatchObject({
       durationMinutes: 60,
       contractCode: contract?.code,
     });
