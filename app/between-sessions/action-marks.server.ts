@@ -18,7 +18,7 @@ import {
 } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
-import { recordNoteAccess } from '~/notes/audit.server';
+import { recordNoteAccesses } from '~/notes/audit.server';
 import { actionContext } from '~/notes/note-sealing.server';
 import { participatedSessions } from '~/portal/access.server';
 import type { SuperviseeActor } from '~/practices/actor';
@@ -42,13 +42,43 @@ export interface SuperviseeAction {
   comment: string;
 }
 
+export interface SessionActions {
+  sessionId: string;
+  startsAt: Date;
+  contractCode: string;
+  actions: SuperviseeAction[];
+}
+
 /** The supervisee's agreed actions, by session (newest first), with their own marks. */
 export async function listOwnActions(
   { db, keyring, now }: DomainContext,
   actor: SuperviseeActor,
-): Promise<
-  { sessionId: string; startsAt: Date; contractCode: string; actions: SuperviseeAction[] }[]
-> {
+): Promise<SessionActions[]> {
+  const sessions = await readOwnActions(db, keyring, actor);
+  // Agreed actions are part of a published summary, and every read of one is audited.
+  await recordNoteAccesses(
+    db,
+    sessions.map(({ sessionId }) => ({
+      practiceId: actor.practiceId,
+      sessionId,
+      actorId: actor.userId,
+      action: 'read_shared' as const,
+    })),
+    now,
+  );
+  return sessions;
+}
+
+/**
+ * The same without recording the read, for a caller that audits the reading of these
+ * sessions' summaries itself (the data export reads every published summary, and actions
+ * exist only on published sessions). Two queries, however many sessions.
+ */
+export async function readOwnActions(
+  db: Db,
+  keyring: NoteKeyring,
+  actor: SuperviseeActor,
+): Promise<SessionActions[]> {
   const rows = await db
     .select({
       id: agreedActions.id,
@@ -94,10 +124,7 @@ export async function listOwnActions(
       ),
     );
   const markByAction = new Map(marks.map((m) => [m.actionId, m]));
-  const sessions = new Map<
-    string,
-    { sessionId: string; startsAt: Date; contractCode: string; actions: SuperviseeAction[] }
-  >();
+  const sessions = new Map<string, SessionActions>();
   for (const row of rows) {
     const mark = markByAction.get(row.id);
     let group = sessions.get(row.sessionId);
@@ -118,14 +145,6 @@ export async function listOwnActions(
         ? decryptText(keyring, mark.commentEncrypted, markCommentContext(mark.id))
         : '',
     });
-  }
-  // Agreed actions are part of a published summary, and every read of one is audited.
-  for (const sessionId of sessions.keys()) {
-    await recordNoteAccess(
-      db,
-      { practiceId: actor.practiceId, sessionId, actorId: actor.userId, action: 'read_shared' },
-      now,
-    );
   }
   return [...sessions.values()];
 }

@@ -5,16 +5,23 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { and, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 
-import { type ReflectionMoment, sessionReflections } from '#db/schema';
+import {
+  contracts,
+  type ReflectionMoment,
+  sessionReflections,
+  supervisionSessions,
+} from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
+import { participatedSessions } from '~/portal/access.server';
 import type { SuperviseeActor } from '~/practices/actor';
 import { decryptText, encryptText } from '~/security/sealing.server';
+import { sessionsContract } from '~/sessions/access.server';
 import { hasStarted } from '~/sessions/outcomes.server';
 
-import { loadParticipatedSession } from './access.server';
+import { loadParticipatedSession, mayReadSuperviseeText } from './access.server';
 import { reflectionContext } from './sealing.server';
 
 export type OwnReflections = Record<ReflectionMoment, string>;
@@ -45,6 +52,74 @@ export async function getOwnReflections(
     own[row.moment] = decryptText(keyring, row.textEncrypted, reflectionContext(row.id));
   }
   return own;
+}
+
+export interface OwnReflection {
+  sessionId: string;
+  sessionStartsAt: Date;
+  contractCode: string;
+  moment: ReflectionMoment;
+  text: string;
+  writtenAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Every reflection the supervisee has written in this practice, in session order (for their
+ * data export). Only their own: a group-mate's on the same session is another client row's.
+ * One query, however many sessions.
+ */
+export async function listOwnReflections(
+  { db, keyring }: DomainContext,
+  actor: SuperviseeActor,
+): Promise<OwnReflection[]> {
+  const rows = await db
+    .select({
+      id: sessionReflections.id,
+      clientId: sessionReflections.clientId,
+      moment: sessionReflections.moment,
+      textEncrypted: sessionReflections.textEncrypted,
+      createdAt: sessionReflections.createdAt,
+      updatedAt: sessionReflections.updatedAt,
+      sessionId: supervisionSessions.id,
+      sessionStartsAt: supervisionSessions.startsAt,
+      sessionSupervisorId: supervisionSessions.supervisorId,
+      contractCode: contracts.code,
+    })
+    .from(sessionReflections)
+    .innerJoin(
+      supervisionSessions,
+      and(
+        eq(supervisionSessions.id, sessionReflections.sessionId),
+        eq(supervisionSessions.practiceId, sessionReflections.practiceId),
+      ),
+    )
+    .innerJoin(contracts, sessionsContract)
+    .where(
+      and(
+        eq(sessionReflections.practiceId, actor.practiceId),
+        inArray(sessionReflections.clientId, [...actor.clientIds]),
+        participatedSessions(actor),
+      ),
+    )
+    // 'before' sorts after 'after': descending puts each session's reflections in time order.
+    .orderBy(asc(supervisionSessions.startsAt), desc(sessionReflections.moment));
+  return rows
+    .filter((row) =>
+      mayReadSuperviseeText(actor, {
+        authorClientId: row.clientId,
+        sessionSupervisorId: row.sessionSupervisorId,
+      }),
+    )
+    .map((row) => ({
+      sessionId: row.sessionId,
+      sessionStartsAt: row.sessionStartsAt,
+      contractCode: row.contractCode,
+      moment: row.moment,
+      text: decryptText(keyring, row.textEncrypted, reflectionContext(row.id)),
+      writtenAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    }));
 }
 
 /** Whether a reflection of this moment can be written now: "after" once the session began. */

@@ -5,15 +5,24 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { type SessionRequestKind, sessionRequests } from '#db/schema';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+
+import {
+  contracts,
+  type SessionRequestKind,
+  sessionRequests,
+  supervisionSessions,
+} from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { superviseeRequestEmail } from '~/email/templates';
 import { AppError } from '~/errors';
+import { participatedSessions } from '~/portal/access.server';
 import type { SuperviseeActor } from '~/practices/actor';
-import { encryptText } from '~/security/sealing.server';
+import { decryptText, encryptText } from '~/security/sealing.server';
+import { sessionsContract } from '~/sessions/access.server';
 import { hasStarted } from '~/sessions/outcomes.server';
 
-import { loadParticipatedSession } from './access.server';
+import { loadParticipatedSession, mayReadSuperviseeText } from './access.server';
 import { mailSessionSupervisor } from './mail.server';
 import { requestContext } from './sealing.server';
 
@@ -52,4 +61,67 @@ export async function askSupervisor(
         }),
     });
   });
+}
+
+export interface OwnRequest {
+  sessionId: string;
+  sessionStartsAt: Date;
+  contractCode: string;
+  kind: SessionRequestKind;
+  message: string;
+  sentAt: Date;
+}
+
+/**
+ * Every message the supervisee has sent their supervisor in this practice, oldest first (for
+ * their data export). A group-mate's message about the same session is not theirs. One query.
+ */
+export async function listOwnRequests(
+  { db, keyring }: DomainContext,
+  actor: SuperviseeActor,
+): Promise<OwnRequest[]> {
+  const rows = await db
+    .select({
+      id: sessionRequests.id,
+      clientId: sessionRequests.clientId,
+      kind: sessionRequests.kind,
+      messageEncrypted: sessionRequests.messageEncrypted,
+      sentAt: sessionRequests.createdAt,
+      sessionId: supervisionSessions.id,
+      sessionStartsAt: supervisionSessions.startsAt,
+      sessionSupervisorId: supervisionSessions.supervisorId,
+      contractCode: contracts.code,
+    })
+    .from(sessionRequests)
+    .innerJoin(
+      supervisionSessions,
+      and(
+        eq(supervisionSessions.id, sessionRequests.sessionId),
+        eq(supervisionSessions.practiceId, sessionRequests.practiceId),
+      ),
+    )
+    .innerJoin(contracts, sessionsContract)
+    .where(
+      and(
+        eq(sessionRequests.practiceId, actor.practiceId),
+        inArray(sessionRequests.clientId, [...actor.clientIds]),
+        participatedSessions(actor),
+      ),
+    )
+    .orderBy(asc(sessionRequests.createdAt), asc(sessionRequests.id));
+  return rows
+    .filter((row) =>
+      mayReadSuperviseeText(actor, {
+        authorClientId: row.clientId,
+        sessionSupervisorId: row.sessionSupervisorId,
+      }),
+    )
+    .map((row) => ({
+      sessionId: row.sessionId,
+      sessionStartsAt: row.sessionStartsAt,
+      contractCode: row.contractCode,
+      kind: row.kind,
+      message: decryptText(keyring, row.messageEncrypted, requestContext(row.id)),
+      sentAt: row.sentAt,
+    }));
 }

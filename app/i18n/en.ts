@@ -7,6 +7,7 @@ import { en as evaluations } from '~/evaluations/messages';
 import { en as exercises } from '~/exercises/messages';
 import { en as feedback } from '~/feedback/messages';
 import { en as notes } from '~/notes/messages';
+import { en as portalExport } from '~/portal/export-messages';
 import { en as portal } from '~/portal/messages';
 import { en as portalRead } from '~/portal/read-messages';
 import { en as sessionMail } from '~/session-mail/messages';
@@ -23,6 +24,7 @@ const common: Omit<
   | keyof typeof notes
   | keyof typeof portal
   | keyof typeof portalRead
+  | keyof typeof portalExport
   | keyof typeof evaluations
   | keyof typeof exercises
   | keyof typeof auth
@@ -282,6 +284,7 @@ export const en: Catalogue = {
   ...portal,
   ...twoFactor,
   ...portalRead,
+  ...portalExport,
   ...between,
   ...exercises,
   ...feedback,

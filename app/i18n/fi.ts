@@ -7,6 +7,7 @@ import { fi as evaluations } from '~/evaluations/messages';
 import { fi as exercises } from '~/exercises/messages';
 import { fi as feedback } from '~/feedback/messages';
 import { fi as notes } from '~/notes/messages';
+import { fi as portalExport } from '~/portal/export-messages';
 import { fi as portal } from '~/portal/messages';
 import { fi as portalRead } from '~/portal/read-messages';
 import { fi as sessionMail } from '~/session-mail/messages';
@@ -273,6 +274,7 @@ export const fi = {
   ...portal,
   ...twoFactor,
   ...portalRead,
+  ...portalExport,
   ...between,
   ...exercises,
   ...feedback,

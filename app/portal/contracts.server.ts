@@ -233,3 +233,31 @@ export async function getPortalContract(
   const nextSession = sessions.find((s) => s.coming) ?? null;
   return { ...toPortalContract(row, goals, progress, nextSession), sessions };
 }
+
+export interface PortalContractSession extends PortalSession {
+  contractId: string;
+}
+
+/**
+ * Every session of the given contracts (the supervisee's agreed ones, as listPortalContracts
+ * returned them), in time order, with the place the session meets at. One query.
+ */
+export async function listPortalSessions(
+  { db }: DomainContext,
+  actor: SuperviseeActor,
+  agreed: readonly Pick<PortalContract, 'id' | 'location' | 'remoteLink'>[],
+): Promise<PortalContractSession[]> {
+  if (agreed.length === 0) return [];
+  const byId = new Map(agreed.map((c) => [c.id, c]));
+  const rows = await db
+    .select({ ...sessionColumns, contractId: supervisionSessions.contractId })
+    .from(supervisionSessions)
+    .where(
+      and(participatedSessions(actor), inArray(supervisionSessions.contractId, [...byId.keys()])),
+    )
+    .orderBy(asc(supervisionSessions.startsAt), asc(supervisionSessions.id));
+  return rows.flatMap(({ contractId, ...row }) => {
+    const contract = byId.get(contractId);
+    return contract ? [{ ...toPortalSession(row, contract), contractId }] : [];
+  });
+}

@@ -12,4 +12,7 @@ export const portalNav: ShellLink[] = [
 ];
 
 /** The portal's user menu. */
-export const portalMenu: ShellLink[] = [{ to: '/account/two-factor', label: 'portal.nav.account' }];
+export const portalMenu: ShellLink[] = [
+  { to: '/account/two-factor', label: 'portal.nav.account' },
+  { to: '/portal/export', label: 'portalExport.nav' },
+];

@@ -97,6 +97,11 @@ const table: Record<string, RouteRow> = {
   'portal.feedback._index.tsx': { loader: supervisees(200), action: 'none' },
   // Any supervisee may create their own round; an empty form is answered with its errors.
   'portal.feedback.new.tsx': { loader: supervisees(200), action: supervisees(400) },
+  // The export page and both downloads: each supervisee gets their own export, never
+  // anyone else's; a staff member is not a supervisee.
+  'portal.export.tsx': { loader: supervisees(200), action: 'none' },
+  'portal.export[.json].ts': { loader: supervisees(200), action: 'none' },
+  'portal.export[.html].ts': { loader: supervisees(200), action: 'none' },
   'portal.feedback.$roundId.tsx': {
     loader: supervisees(200, 404),
     action: supervisees(400, 404),

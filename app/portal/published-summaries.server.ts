@@ -224,3 +224,25 @@ export async function publishedThemesBySession(
   );
   return new Map(rows.map((row) => [row.sessionId, publishedThemes(row.content)]));
 }
+
+/**
+ * Every published summary of the supervisee, whole (its latest revision), newest session
+ * first: for their data export. Each is audited as read, in one insert.
+ */
+export async function readAllPortalSummaries(
+  { db, keyring, now }: DomainContext,
+  actor: SuperviseeActor,
+): Promise<(PublicationRow & { content: SharedDraft })[]> {
+  const rows = await latestPublications(db, keyring, actor);
+  await recordNoteAccesses(
+    db,
+    rows.map((p) => ({
+      practiceId: actor.practiceId,
+      sessionId: p.sessionId,
+      actorId: actor.userId,
+      action: 'read_shared' as const,
+    })),
+    now,
+  );
+  return rows;
+}

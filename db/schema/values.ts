@@ -67,12 +67,16 @@ export type CalendarMethod = (typeof calendarMethods)[number];
 
 export const locales = ['fi', 'en'] as const;
 
-/** Account security events kept in `security_events` (never with a secret). */
+/**
+ * Account security events kept in `security_events` (never with a secret). `data_exported`: a
+ * supervisee downloaded everything of theirs — what a stolen session would do first.
+ */
 export const securityEventKinds = [
   'two_factor_enrolled',
   'two_factor_removed',
   'recovery_code_used',
   'recovery_codes_regenerated',
+  'data_exported',
 ] as const;
 export type SecurityEventKind = (typeof securityEventKinds)[number];
 /** A session reminder goes at most a week ahead; 0 turns reminders off. */

@@ -40,3 +40,11 @@ export async function recordSecurityEvent(
     ...securityNoticeEmail(locale, { kind: notice, at: event.now }),
   });
 }
+
+/**
+ * Records that the user downloaded their data export: who and when, nothing of what it held.
+ * No mail: the user did it themself a moment ago.
+ */
+export async function recordDataExport(db: Db, userId: string, now: Date): Promise<void> {
+  await db.insert(securityEvents).values({ userId, kind: 'data_exported', createdAt: now });
+}
