@@ -140,7 +140,7 @@ export function exportDownloadHeaders(
     'Content-Type':
       format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
     'Content-Disposition': `attachment; filename="ohjaamo-export-${helsinkiDate(generatedAt)}.${format}"`,
-    'Cache-Control': 'no-store',
+    // Cache-Control: no-store comes from the server, as for every page (express-app.server.ts).
   };
 }
 
