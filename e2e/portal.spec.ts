@@ -219,6 +219,7 @@ async function portalPages(page: Page): Promise<string[]> {
     '/portal/evaluations',
     '/portal/feedback',
     '/portal/feedback/new',
+    '/portal/export',
   ]);
   // The lists, then the contract pages they lead to (which link every session).
   const lists = ['/portal', '/portal/summaries', '/portal/themes', '/portal/actions'];
