@@ -22,7 +22,7 @@ export default defineConfig({
   },
   server: { port: 3000 },
   optimizeDeps: {
-    exclude: ['@node-rs/argon2', '@electric-sql/pglite', 'postgres', 'nodemailer'],
+    exclude: ['@node-rs/argon2', '@electric-sql/pglite', 'postgres', 'nodemailer', 'stripe'],
   },
   plugins: [
     tailwindcss(),

@@ -18,7 +18,24 @@ const envSchema = z.object({
   SEED_DEMO: flag,
   TRUST_PROXY: flag,
   DEV_MAIL_PAGE: flag,
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  // An origin only: the SDK takes a host, port and protocol, never a path.
+  STRIPE_API_BASE: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => ['', '/'].includes(new URL(value).pathname))
+    .optional(),
 });
+
+/**
+ * Where and how the app talks to Stripe. `apiBase` points the SDK at another server than
+ * api.stripe.com — the local stand-in (ADR 016); it is unset in production.
+ */
+export type StripeSettings = {
+  secretKey: string;
+  webhookSecret: string;
+  apiBase: string | undefined;
+};
 
 export type Config = {
   mode: 'development' | 'production' | 'test';
@@ -36,6 +53,8 @@ export type Config = {
   trustProxy: boolean;
   /** The /dev/mail outbox viewer: never in production. */
   devMailPage: boolean;
+  /** Null unless both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set: billing is off. */
+  stripe: StripeSettings | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +80,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? !production,
     trustProxy: e.TRUST_PROXY ?? false,
     devMailPage: !production && (e.DEV_MAIL_PAGE ?? true),
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            apiBase: e.STRIPE_API_BASE?.replace(/\/$/, ''),
+          }
+        : null,
   };
 }
