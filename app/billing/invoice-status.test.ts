@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { type InvoiceStatus,invoiceStatuses } from '#db/schema/values';
+import { type InvoiceStatus, invoiceStatuses } from '#db/schema/values';
 
 import { advanceStatus, statusOfEvent } from './invoice-status';
 

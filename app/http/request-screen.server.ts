@@ -12,6 +12,12 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
+/**
+ * The one place that takes JSON: Stripe's webhook, whose signature is checked on the raw
+ * body by its route. The body still must be UTF-8 JSON without NUL characters.
+ */
+const JSON_PATHS = new Set(['/webhooks/stripe']);
+
 export type Screened =
   | { ok: true; body: Uint8Array<ArrayBuffer> | undefined }
   | { ok: false; status: number; messageKey: MessageKey };
@@ -70,6 +76,7 @@ export async function screenRequest(req: IncomingMessage, url: URL): Promise<Scr
 
   const contentType = req.headers['content-type'] ?? '';
   const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  if (JSON_PATHS.has(url.pathname) && mediaType === 'application/json') return screenJson(req);
   // Every action reads a form; JSON, text/plain or no body at all is never one.
   if (!FORM_TYPES.includes(mediaType)) return refuse(400, 'error.badRequest');
   const body = await readBody(req);
@@ -84,5 +91,20 @@ export async function screenRequest(req: IncomingMessage, url: URL): Promise<Scr
     const text = typeof value === 'string' ? value : value.name;
     if (hasNul(name) || hasNul(text)) return refuse(400, 'error.invalidCharacters');
   }
+  return { ok: true, body };
+}
+
+async function screenJson(req: IncomingMessage): Promise<Screened> {
+  const body = await readBody(req);
+  if (body === 'too large') return refuse(413, 'error.badRequest');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    JSON.parse(text);
+  } catch {
+    return refuse(400, 'error.badRequest');
+  }
+  // JSON may spell a NUL as \u0000; no Stripe event we act on carries one.
+  if (hasNul(text) || text.includes('\\u0000')) return refuse(400, 'error.invalidCharacters');
   return { ok: true, body };
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { Database } from '#db/client';
 import { testKeyring } from '#db/testing/keyring';
-import { loadConfig } from '~/config.server';
+import { type Config, loadConfig } from '~/config.server';
 
 import { createHttpApp } from './express-app.server';
 
@@ -16,7 +16,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(database: Database): Promise<TestApp> {
+export async function startTestApp(
+  database: Database,
+  overrides: Partial<Config> = {},
+): Promise<TestApp> {
   // vite.config.ts leaves the Remix plugin out while Vitest runs; the app needs it. Express
   // takes its environment from NODE_ENV when created, and stays quiet under 'test': the app
   // is built as `npm start` builds it, so that what it would log is logged.
@@ -26,7 +29,12 @@ export async function startTestApp(database: Database): Promise<TestApp> {
   let http: Awaited<ReturnType<typeof createHttpApp>>;
   try {
     http = await createHttpApp({
-      config: { ...loadConfig({ NODE_ENV: 'test' }), cookieSecure: false, seedDemo: false },
+      config: {
+        ...loadConfig({ NODE_ENV: 'test' }),
+        cookieSecure: false,
+        seedDemo: false,
+        ...overrides,
+      },
       database,
       keyring: testKeyring,
       useVite: true,
