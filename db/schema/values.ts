@@ -93,3 +93,10 @@ export type SessionRequestKind = (typeof sessionRequestKinds)[number];
 /** A feedback round's question: a rating on a 1–5 scale, or a free-text answer. */
 export const feedbackQuestionKinds = ['scale', 'text'] as const;
 export type FeedbackQuestionKind = (typeof feedbackQuestionKinds)[number];
+
+/** The longest payment term an owner can set, in days; 14 ("14 päivää netto") is the default. */
+export const maxPaymentTermDays = 90;
+
+/** The groups of practice settings whose changes `practice_settings_audit_log` records. */
+export const practiceSettingGroups = ['invoicing_details'] as const;
+export type PracticeSettingGroup = (typeof practiceSettingGroups)[number];
