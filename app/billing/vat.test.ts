@@ -149,6 +149,22 @@ describe('invoice totals', () => {
     });
   });
 
+  it('matches the worked example Stripe publishes for tax on invoice line items', () => {
+    // support.stripe.com/questions/rounding-rules-for-stripe-fees: two line items at 15 %,
+    // 0,43 $ → 0,0645 → 0,06 and 4,84 $ → 0,7265 → 0,73; tax 0,79, subtotal 5,27, total 6,06.
+    const totals = invoiceTotals([
+      { amountCents: 43, rateBasisPoints: 1500 },
+      { amountCents: 484, rateBasisPoints: 1500 },
+    ]);
+    expect(totals.lines.map((l) => l.vatCents)).toEqual([6, 73]);
+    expect(summary(totals)).toEqual({
+      subtotalCents: 527,
+      vatByRate: [{ rateBasisPoints: 1500, baseCents: 527, vatCents: 79 }],
+      vatCents: 79,
+      totalCents: 606,
+    });
+  });
+
   it('refuses an exempt line without its reason', () => {
     expect(() =>
       invoiceTotals([{ amountCents: 100, rateBasisPoints: null, exemptReason: '  ' }]),

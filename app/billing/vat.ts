@@ -3,9 +3,10 @@
  * 25.5 %), as contracts store them.
  *
  * VAT is computed per line and rounded to the cent, half away from zero, then summed: this
- * is how Stripe computes exclusive tax rates on invoice line items, so our invoice and the
- * one Stripe finalises carry the same VAT to the cent, and the local Stripe stand-in follows
- * the same rule. A line is one session (one unit at the contract's price): there is no
+ * is how Stripe computes exclusive tax rates on invoice line items (its support article on
+ * rounding rules works through two line items this way, vat.test.ts repeats it), so our
+ * invoice and the one Stripe finalises carry the same VAT to the cent; the local Stripe
+ * stand-in follows the same rule. A line is one session (one unit at the contract's price): there is no
  * quantity, so a line's VAT never depends on how sessions were grouped. Were n sessions ever
  * put on one line, its VAT could differ from theirs as separate lines by at most (n + 1) / 2
  * cents, each rounding being off by at most half a cent (vat.test.ts checks that bound).
