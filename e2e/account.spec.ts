@@ -74,7 +74,7 @@ async function expectNoAccessibilityViolations(page: Page) {
 }
 
 test('pages pass an automated accessibility check and log no browser errors', async ({ page }) => {
-  // Twenty pages, each scanned by axe: more than the default 30 s on a busy 2-core machine.
+  // Twenty-one pages, each scanned by axe: more than the default 30 s on a busy 2-core machine.
   test.slow();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -99,6 +99,7 @@ test('pages pass an automated accessibility check and log no browser errors', as
     '/settings/members',
     '/settings/calendar',
     '/settings/prompts',
+    '/settings/invoicing',
     '/contracts',
     '/contracts/new',
     '/sessions/new',

@@ -125,6 +125,11 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 200, 403, 200],
     action: ['login', 400, 403, 400],
   },
+  // The seller's details on every invoice and the account it is paid to: the owner's.
+  '_app.settings.invoicing.tsx': {
+    loader: ['login', 200, 403, 200],
+    action: ['login', 400, 403, 400],
+  },
   '_app.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_index.tsx': { loader: all(200), action: noAction },
   // Every signed-in user's own second factor, outside the staff layout (supervisees too);

@@ -1,6 +1,7 @@
 import { en as auth } from '~/auth/messages';
 import { en as twoFactor } from '~/auth/two-factor/messages';
 import { en as between } from '~/between-sessions/messages';
+import { en as billing } from '~/billing/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
 import { en as evaluations } from '~/evaluations/messages';
@@ -31,6 +32,7 @@ const common: Omit<
   | keyof typeof twoFactor
   | keyof typeof between
   | keyof typeof feedback
+  | keyof typeof billing
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -288,4 +290,5 @@ export const en: Catalogue = {
   ...between,
   ...exercises,
   ...feedback,
+  ...billing,
 };

@@ -1,6 +1,7 @@
 import { fi as auth } from '~/auth/messages';
 import { fi as twoFactor } from '~/auth/two-factor/messages';
 import { fi as between } from '~/between-sessions/messages';
+import { fi as billing } from '~/billing/messages';
 import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
 import { fi as evaluations } from '~/evaluations/messages';
@@ -278,4 +279,5 @@ export const fi = {
   ...between,
   ...exercises,
   ...feedback,
+  ...billing,
 } as const;

@@ -250,6 +250,11 @@ export default function Settings() {
             <Link to="/settings/feedback">{t('feedback.settings.link')}</Link>
           </li>
         ) : null}
+        {data.isOwner ? (
+          <li>
+            <Link to="/settings/invoicing">{t('billing.details.settingsLink')}</Link>
+          </li>
+        ) : null}
       </ul>
     </>
   );

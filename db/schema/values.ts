@@ -108,3 +108,10 @@ export type InvoiceKind = (typeof invoiceKinds)[number];
  */
 export const invoiceStatuses = ['pending', 'open', 'paid', 'void', 'uncollectible'] as const;
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
+
+/** The longest payment term an owner can set, in days; 14 ("14 päivää netto") is the default. */
+export const maxPaymentTermDays = 90;
+
+/** The groups of practice settings whose changes `practice_settings_audit_log` records. */
+export const practiceSettingGroups = ['invoicing_details'] as const;
+export type PracticeSettingGroup = (typeof practiceSettingGroups)[number];
