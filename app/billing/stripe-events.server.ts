@@ -5,7 +5,7 @@
  * (invoice-status.ts; an account's state by the event's time), so late and reordered events
  * are safe. Event types we do not act on are recorded and ignored.
  */
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import type Stripe from 'stripe';
 
 import type { Db } from '#db/client';
@@ -68,7 +68,8 @@ async function applyAccountState(tx: Db, account: Stripe.Account, at: Date): Pro
     .where(
       and(
         eq(stripeConnections.accountId, account.id),
-        or(isNull(stripeConnections.stateAt), sql`${stripeConnections.stateAt} <= ${at}`),
+        // lte, not raw SQL: the column maps the Date for either driver.
+        or(isNull(stripeConnections.stateAt), lte(stripeConnections.stateAt, at)),
       ),
     )
     .returning({ practiceId: stripeConnections.practiceId });
