@@ -19,6 +19,34 @@ export const fi = {
   'invoiceRun.error.vatNumberMissing':
     'Laskuilla on arvonlisäverollisia rivejä, mutta vastaanoton ALV-tunniste puuttuu laskutustiedoista.',
   'invoiceRun.error.period': 'Kauden alku ei voi olla sen lopun jälkeen.',
+
+  'invoiceRun.title': 'Laskutusajo',
+  'invoiceRun.lead':
+    'Valitse kuukausi, tarkista laskut maksajittain ja luo ne. Sama istunto laskutetaan vain kerran.',
+  'invoiceRun.month': 'Kuukausi',
+  'invoiceRun.monthHint': 'Muodossa vvvv-kk, esimerkiksi 2027-03.',
+  'invoiceRun.show': 'Näytä',
+  'invoiceRun.payersHeading': 'Laskut maksajittain',
+  'invoiceRun.col.date': 'Päivä',
+  'invoiceRun.col.description': 'Selite',
+  'invoiceRun.col.amount': 'Veroton',
+  'invoiceRun.col.vatRate': 'ALV %',
+  'invoiceRun.col.vat': 'ALV',
+  'invoiceRun.exemptRate': 'veroton',
+  'invoiceRun.vatGroup': 'ALV {rate} %: veron peruste {base}, vero {vat}',
+  'invoiceRun.exemptGroup': 'Arvonlisäveroton {base} ({reasons})',
+  'invoiceRun.payerTotals': 'Veroton {subtotal} + ALV {vat} = {total}',
+  'invoiceRun.grandTotal':
+    'Kaikki laskut yhteensä: veroton {subtotal}, ALV {vat}, yhteensä {total}.',
+  'invoiceRun.leftOutHeading': 'Jää tästä ajosta pois',
+  'invoiceRun.leftOutSession': 'Istunto {date}, sopimus {code}',
+  'invoiceRun.confirmHeading': 'Laskujen luominen',
+  'invoiceRun.confirmLead':
+    'Laskut saavat juoksevat numerot ja viitenumerot, ja ne lähetetään maksajille Stripen kautta. Virheellisen laskun voi korjata hyvityslaskulla.',
+  'invoiceRun.confirm': 'Luo laskut',
+  'invoiceRun.created': 'Laskuja luotu: {count}.',
+  'invoiceRun.fixDetails': 'Täydennä laskutustiedot',
+  'invoiceRun.connect': 'Yhdistä Stripe-tili laskutussivulla',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -40,4 +68,31 @@ export const en: Record<keyof typeof fi, string> = {
   'invoiceRun.error.vatNumberMissing':
     'The invoices have taxable lines, but the practice’s VAT number is missing from its invoicing details.',
   'invoiceRun.error.period': 'The period cannot start after it ends.',
+
+  'invoiceRun.title': 'Invoice run',
+  'invoiceRun.lead':
+    'Choose a month, check the invoices per payer and create them. A session is invoiced once only.',
+  'invoiceRun.month': 'Month',
+  'invoiceRun.monthHint': 'As yyyy-mm, for example 2027-03.',
+  'invoiceRun.show': 'Show',
+  'invoiceRun.payersHeading': 'Invoices per payer',
+  'invoiceRun.col.date': 'Date',
+  'invoiceRun.col.description': 'Description',
+  'invoiceRun.col.amount': 'Net',
+  'invoiceRun.col.vatRate': 'VAT %',
+  'invoiceRun.col.vat': 'VAT',
+  'invoiceRun.exemptRate': 'exempt',
+  'invoiceRun.vatGroup': 'VAT {rate} %: taxable amount {base}, tax {vat}',
+  'invoiceRun.exemptGroup': 'Exempt from VAT {base} ({reasons})',
+  'invoiceRun.payerTotals': 'Net {subtotal} + VAT {vat} = {total}',
+  'invoiceRun.grandTotal': 'All invoices together: net {subtotal}, VAT {vat}, total {total}.',
+  'invoiceRun.leftOutHeading': 'Left out of this run',
+  'invoiceRun.leftOutSession': 'Session {date}, contract {code}',
+  'invoiceRun.confirmHeading': 'Creating the invoices',
+  'invoiceRun.confirmLead':
+    'The invoices get sequential numbers and reference numbers and are sent to the payers through Stripe. A wrong invoice is corrected with a credit note.',
+  'invoiceRun.confirm': 'Create the invoices',
+  'invoiceRun.created': 'Invoices created: {count}.',
+  'invoiceRun.fixDetails': 'Complete the invoicing details',
+  'invoiceRun.connect': 'Connect a Stripe account on the billing page',
 };

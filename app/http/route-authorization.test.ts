@@ -36,6 +36,9 @@ const noAction = all(405);
 const table: Record<string, RouteRow> = {
   '$.tsx': { loader: all(404), action: noAction },
   '_app.billing.tsx': { loader: ['login', 200, 403, 200], action: noAction },
+  // The invoice run is the owner's: its preview, and its confirmation (an empty form names no
+  // month: 400; nothing to invoice or no Stripe would be 409).
+  '_app.billing_.run.tsx': { loader: ['login', 200, 403, 200], action: ['login', 400, 403, 400] },
   '_app.calendar.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.clients.$clientId._index.tsx': {
     loader: ['login', 200, 200, 404],
