@@ -20,13 +20,21 @@ const REQUEST_TIMEOUT_MS = 20_000;
 export function createStripe(config: Pick<Config, 'stripe'>): Stripe | null {
   const settings = config.stripe;
   if (!settings) return null;
-  return new Stripe(settings.secretKey, {
+  return new Stripe(settings.secretKey, stripeClientConfig(settings));
+}
+
+/**
+ * The SDK's configuration, shared with tests that build a client of the same kind around
+ * a fetch of their own (one that loses answers, to test what a crash leaves behind).
+ */
+export function stripeClientConfig(settings: StripeSettings): Stripe.StripeConfig {
+  return {
     apiVersion: STRIPE_API_VERSION,
     // The SDK sends an Idempotency-Key with every POST, so its retries never act twice.
     maxNetworkRetries: 2,
     timeout: REQUEST_TIMEOUT_MS,
     ...apiEndpoint(settings),
-  });
+  };
 }
 
 /** host / port / protocol for the SDK from STRIPE_API_BASE; nothing when it is unset. */

@@ -140,6 +140,11 @@ export const invoices = pgTable(
     stripeCustomerId: text('stripe_customer_id'),
     stripeInvoiceId: text('stripe_invoice_id').unique(),
     hostedInvoiceUrl: text('hosted_invoice_url'),
+    /**
+     * Why the last push to Stripe stopped (a Stripe error, totals that differ from ours), for
+     * the owner to see; cleared when a push completes.
+     */
+    pushError: text('push_error'),
     /** The push reached Stripe's finalize and send: nothing of this invoice is left to do. */
     sentAt: timestamptz('sent_at'),
     paidAt: timestamptz('paid_at'),
