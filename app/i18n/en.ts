@@ -1,6 +1,7 @@
 import { en as auth } from '~/auth/messages';
 import { en as twoFactor } from '~/auth/two-factor/messages';
 import { en as between } from '~/between-sessions/messages';
+import { en as billingConnect } from '~/billing/connect-messages';
 import { en as billing } from '~/billing/messages';
 import { en as feeds } from '~/calendar/messages';
 import { en as contracts } from '~/contracts/messages';
@@ -33,6 +34,7 @@ const common: Omit<
   | keyof typeof between
   | keyof typeof feedback
   | keyof typeof billing
+  | keyof typeof billingConnect
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -291,4 +293,5 @@ export const en: Catalogue = {
   ...exercises,
   ...feedback,
   ...billing,
+  ...billingConnect,
 };

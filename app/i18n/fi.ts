@@ -1,6 +1,7 @@
 import { fi as auth } from '~/auth/messages';
 import { fi as twoFactor } from '~/auth/two-factor/messages';
 import { fi as between } from '~/between-sessions/messages';
+import { fi as billingConnect } from '~/billing/connect-messages';
 import { fi as billing } from '~/billing/messages';
 import { fi as feeds } from '~/calendar/messages';
 import { fi as contracts } from '~/contracts/messages';
@@ -280,4 +281,5 @@ export const fi = {
   ...exercises,
   ...feedback,
   ...billing,
+  ...billingConnect,
 } as const;
