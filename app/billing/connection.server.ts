@@ -64,12 +64,13 @@ export async function readConnection(
  * returned for the browser to go to.
  */
 export async function startOnboarding(
-  { db, now }: DomainContext,
+  ctx: DomainContext,
   actor: MemberActor,
   stripe: Stripe,
   appOrigin: string,
 ): Promise<{ url: string }> {
   assertMayManageBilling(actor);
+  const { db, now } = ctx;
   const existing = await loadConnection(db, actor.practiceId);
   let accountId: string;
   if (existing) {
@@ -81,7 +82,7 @@ export async function startOnboarding(
         .where(eq(stripeConnections.practiceId, actor.practiceId));
     }
   } else {
-    accountId = await createPracticeAccount(db, actor, stripe);
+    accountId = await createPracticeAccount(ctx, actor, stripe);
   }
   return onboardingLink(stripe, accountId, appOrigin);
 }
@@ -120,14 +121,7 @@ export async function refreshConnection(
   const account = await callStripe(() => stripe.accounts.retrieve(connection.accountId));
   const [updated] = await db
     .update(stripeConnections)
-    .set({
-      detailsSubmitted: account.details_submitted ?? false,
-      chargesEnabled: account.charges_enabled ?? false,
-      payoutsEnabled: account.payouts_enabled ?? false,
-      requirementsDue: account.requirements?.currently_due ?? [],
-      stateAt: now,
-      updatedAt: now,
-    })
+    .set({ ...stateOf(account), stateAt: now, updatedAt: now })
     .where(
       and(
         eq(stripeConnections.practiceId, actor.practiceId),
@@ -163,7 +157,11 @@ export async function disconnect({ db, now }: DomainContext, actor: MemberActor)
  * practice's, so two presses at once (or a retry after a lost answer) get the same account
  * from Stripe, and the row is written once whichever request gets there first.
  */
-async function createPracticeAccount(db: Db, actor: MemberActor, stripe: Stripe): Promise<string> {
+async function createPracticeAccount(
+  { db, now }: DomainContext,
+  actor: MemberActor,
+  stripe: Stripe,
+): Promise<string> {
   const [owner] = await db
     .select({ email: users.email, practiceName: practices.name, legalName: practices.legalName })
     .from(users)
@@ -191,11 +189,26 @@ async function createPracticeAccount(db: Db, actor: MemberActor, stripe: Stripe)
   );
   await db
     .insert(stripeConnections)
-    .values({ practiceId: actor.practiceId, accountId: account.id })
+    .values({
+      practiceId: actor.practiceId,
+      accountId: account.id,
+      ...stateOf(account),
+      stateAt: now,
+    })
     .onConflictDoNothing({ target: stripeConnections.practiceId });
   const stored = await loadConnection(db, actor.practiceId);
   if (!stored) throw new AppError('conflict');
   return stored.accountId;
+}
+
+/** What the billing page shows of an account, as Stripe reports it. */
+function stateOf(account: Stripe.Account) {
+  return {
+    detailsSubmitted: account.details_submitted ?? false,
+    chargesEnabled: account.charges_enabled ?? false,
+    payoutsEnabled: account.payouts_enabled ?? false,
+    requirementsDue: account.requirements?.currently_due ?? [],
+  };
 }
 
 async function onboardingLink(

@@ -96,6 +96,8 @@ describe('connecting the practice’s Stripe account', () => {
       expect(url).toContain(`/standin/onboarding/${connection?.accountId}?link=`);
     }
     expect(connection).toMatchObject({ chargesEnabled: false, disconnectedAt: null });
+    // The new account's state is stored at once: the page lists what Stripe asks for.
+    expect(connection?.requirementsDue).toContain('external_account');
     expect(isReadyToInvoice(connection)).toBe(false);
   });
 

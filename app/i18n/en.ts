@@ -133,10 +133,6 @@ const common: Omit<
   'role.owner': 'owner',
   'role.supervisor': 'supervisor',
 
-  'coming.title': 'Coming soon',
-  'coming.billing':
-    'In billing you will send invoices to commissioners through Stripe. We are building it now.',
-
   'clients.title': 'Supervisees',
   'clients.lead': 'The people the practice supervises.',
   'clients.empty': 'No clients yet.',

@@ -117,10 +117,6 @@ const common = {
   'role.owner': 'omistaja',
   'role.supervisor': 'työnohjaaja',
 
-  'coming.title': 'Tulossa',
-  'coming.billing':
-    'Laskutuksessa lähetät tilaajille laskut Stripen kautta. Rakennamme tätä parhaillaan.',
-
   'clients.title': 'Työnohjattavat',
   'clients.lead': 'Ihmiset, joiden työnohjauksesta vastaanotto huolehtii.',
   'clients.empty': 'Ei vielä asiakkaita.',
