@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import {
@@ -15,7 +15,6 @@ import {
   invoices,
   type Payer,
   practices,
-  stripeConnections,
   supervisionSessions,
 } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
@@ -33,6 +32,7 @@ import {
   type LeftOutSession,
   sessionsForPeriod,
 } from './billable-sessions.server';
+import { isReadyToInvoice, loadConnection } from './connection.server';
 import { invoiceReferenceNumber, rfReference } from './finnish-payment';
 import {
   loadInvoicingDetails,
@@ -221,12 +221,8 @@ async function planRun(
 ): Promise<{ plan: RunPlan; details: InvoicingDetails; accountId: string | null }> {
   if (period.start > period.end) throw new AppError('invalid', 'invoiceRun.error.period');
   const details = await loadInvoicingDetails(db, practiceId);
-  const [connection] = await db
-    .select({ accountId: stripeConnections.accountId, ready: stripeConnections.chargesEnabled })
-    .from(stripeConnections)
-    .where(
-      and(eq(stripeConnections.practiceId, practiceId), isNull(stripeConnections.disconnectedAt)),
-    );
+  const connection = await loadConnection(db, practiceId);
+  const ready = isReadyToInvoice(connection);
   const { billable, leftOut } = await sessionsForPeriod(db, practiceId, period, now);
   const buyers = await buyersOf(db, practiceId, billable);
 
@@ -287,7 +283,7 @@ async function planRun(
   runLeftOut.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 
   const problems: RunProblem[] = [];
-  if (!connection?.ready) problems.push('notConnected');
+  if (!ready) problems.push('notConnected');
   const taxed = payers.some((p) => p.lines.some((l) => l.vatRateBasisPoints !== null));
   if (taxed && !details.vatNumber) problems.push('vatNumberMissing');
   const sum = (pick: (p: PayerInvoice) => number) => payers.reduce((n, p) => n + pick(p), 0);
@@ -305,7 +301,7 @@ async function planRun(
       problems,
     },
     details,
-    accountId: connection?.ready ? connection.accountId : null,
+    accountId: ready && connection ? connection.accountId : null,
   };
 }
 

@@ -45,6 +45,9 @@ export const fi = {
     'Laskut saavat juoksevat numerot ja viitenumerot, ja ne lähetetään maksajille Stripen kautta. Virheellisen laskun voi korjata hyvityslaskulla.',
   'invoiceRun.confirm': 'Luo laskut',
   'invoiceRun.created': 'Laskuja luotu: {count}.',
+  'invoiceRun.resume': 'Lähetä uudelleen',
+  'invoiceRun.notSent':
+    'Laskuista {count} ei vielä mennyt Stripeen. Ne ovat tallessa ja lähtevät, kun lähetys yritetään uudelleen.',
   'invoiceRun.fixDetails': 'Täydennä laskutustiedot',
   'invoiceRun.connect': 'Yhdistä Stripe-tili laskutussivulla',
 } as const;
@@ -93,6 +96,9 @@ export const en: Record<keyof typeof fi, string> = {
     'The invoices get sequential numbers and reference numbers and are sent to the payers through Stripe. A wrong invoice is corrected with a credit note.',
   'invoiceRun.confirm': 'Create the invoices',
   'invoiceRun.created': 'Invoices created: {count}.',
+  'invoiceRun.resume': 'Send again',
+  'invoiceRun.notSent':
+    '{count} of the invoices did not reach Stripe yet. They are kept and go out when sending is tried again.',
   'invoiceRun.fixDetails': 'Complete the invoicing details',
   'invoiceRun.connect': 'Connect a Stripe account on the billing page',
 };

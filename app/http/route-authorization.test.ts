@@ -35,10 +35,25 @@ const noAction = all(405);
 
 const table: Record<string, RouteRow> = {
   '$.tsx': { loader: all(404), action: noAction },
-  '_app.billing.tsx': { loader: ['login', 200, 403, 200], action: noAction },
+  // Billing is the owner's. An empty form names nothing to do (400); connecting without
+  // Stripe configured (as in this test) is refused on the page (409, app/billing/billing-page.test.ts).
+  '_app.billing._index.tsx': {
+    loader: ['login', 200, 403, 200],
+    action: ['login', 400, 403, 400],
+  },
+  // Where Stripe sends the owner back (GETs, owner only). Without Stripe configured, and
+  // without an account, there is nothing to read or renew: back to the billing page.
+  '_app.billing.connect.refresh.tsx': {
+    loader: ['login', '→/billing', 403, '→/billing'],
+    action: noAction,
+  },
+  '_app.billing.connect.return.tsx': {
+    loader: ['login', '→/billing', 403, '→/billing'],
+    action: noAction,
+  },
   // The invoice run is the owner's: its preview, and its confirmation (an empty form names no
   // month: 400; nothing to invoice or no Stripe would be 409).
-  '_app.billing_.run.tsx': { loader: ['login', 200, 403, 200], action: ['login', 400, 403, 400] },
+  '_app.billing.run.tsx': { loader: ['login', 200, 403, 200], action: ['login', 400, 403, 400] },
   '_app.calendar.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.clients.$clientId._index.tsx': {
     loader: ['login', 200, 200, 404],

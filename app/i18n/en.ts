@@ -1,6 +1,7 @@
 import { en as auth } from '~/auth/messages';
 import { en as twoFactor } from '~/auth/two-factor/messages';
 import { en as between } from '~/between-sessions/messages';
+import { en as billingConnect } from '~/billing/connect-messages';
 import { en as billing } from '~/billing/messages';
 import { en as invoiceRun } from '~/billing/run-messages';
 import { en as feeds } from '~/calendar/messages';
@@ -35,6 +36,7 @@ const common: Omit<
   | keyof typeof feedback
   | keyof typeof billing
   | keyof typeof invoiceRun
+  | keyof typeof billingConnect
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -132,10 +134,6 @@ const common: Omit<
 
   'role.owner': 'owner',
   'role.supervisor': 'supervisor',
-
-  'coming.title': 'Coming soon',
-  'coming.billing':
-    'In billing you will send invoices to commissioners through Stripe. We are building it now.',
 
   'clients.title': 'Supervisees',
   'clients.lead': 'The people the practice supervises.',
@@ -294,4 +292,5 @@ export const en: Catalogue = {
   ...feedback,
   ...billing,
   ...invoiceRun,
+  ...billingConnect,
 };

@@ -1,6 +1,7 @@
 import { fi as auth } from '~/auth/messages';
 import { fi as twoFactor } from '~/auth/two-factor/messages';
 import { fi as between } from '~/between-sessions/messages';
+import { fi as billingConnect } from '~/billing/connect-messages';
 import { fi as billing } from '~/billing/messages';
 import { fi as invoiceRun } from '~/billing/run-messages';
 import { fi as feeds } from '~/calendar/messages';
@@ -116,10 +117,6 @@ const common = {
 
   'role.owner': 'omistaja',
   'role.supervisor': 'työnohjaaja',
-
-  'coming.title': 'Tulossa',
-  'coming.billing':
-    'Laskutuksessa lähetät tilaajille laskut Stripen kautta. Rakennamme tätä parhaillaan.',
 
   'clients.title': 'Työnohjattavat',
   'clients.lead': 'Ihmiset, joiden työnohjauksesta vastaanotto huolehtii.',
@@ -282,4 +279,5 @@ export const fi = {
   ...feedback,
   ...billing,
   ...invoiceRun,
+  ...billingConnect,
 } as const;

@@ -154,21 +154,3 @@ export function PageHeader({ title, lead }: { title: string; lead?: string }) {
     </div>
   );
 }
-
-export function ComingSoon({ title, text }: { title: string; text: string }) {
-  const t = useT();
-  return (
-    <>
-      <PageHeader title={title} />
-      <section
-        className="rounded-lg border border-dashed border-slate-400 bg-white p-6"
-        aria-labelledby="coming"
-      >
-        <h2 id="coming" className="mb-2 text-lg font-semibold">
-          {t('coming.title')}
-        </h2>
-        <p className="text-slate-700">{text}</p>
-      </section>
-    </>
-  );
-}

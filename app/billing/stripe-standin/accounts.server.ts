@@ -137,7 +137,15 @@ function typeOf(controller: Stripe.Account.Controller): Stripe.Account.Type {
 }
 
 function createAccount({ engine, params }: RequestContext): Stripe.Account {
-  params.allowOnly(['type', 'controller', 'country', 'email', 'metadata', 'default_currency']);
+  params.allowOnly([
+    'type',
+    'controller',
+    'country',
+    'email',
+    'metadata',
+    'default_currency',
+    'business_profile',
+  ]);
   const type = params.oneOf('type', ['standard', 'express', 'custom']);
   if (type && params.has('controller')) {
     throw invalidParam(
@@ -156,10 +164,29 @@ function createAccount({ engine, params }: RequestContext): Stripe.Account {
     controller,
     country: params.string('country') ?? 'FI',
     email: params.string('email') ?? null,
+    business_profile: businessProfileFrom(params),
     metadata: mergeMetadata({}, params.metadata()),
   });
   engine.connected.set(account.id, { account, data: emptyAccountData() });
   return account;
+}
+
+/** The public name and website only: what the app sends; Stripe asks the rest in onboarding. */
+function businessProfileFrom(params: Params): Stripe.Account.BusinessProfile | null {
+  const profile = params.object('business_profile');
+  if (!profile) return null;
+  profile.allowOnly(['name', 'url']);
+  return {
+    mcc: null,
+    minority_owned_business_designation: null,
+    name: profile.string('name') ?? null,
+    specified_commercial_transactions_act_url: null,
+    support_address: null,
+    support_email: null,
+    support_phone: null,
+    support_url: null,
+    url: profile.string('url') ?? null,
+  };
 }
 
 function retrieveAccount({ engine, ids }: RequestContext): Stripe.Account {

@@ -45,13 +45,21 @@ describe('connecting an account (Connect onboarding through an account link)', (
       },
       country: 'FI',
       email: 'omistaja@example.fi',
+      business_profile: { name: 'Työnohjaus Virtanen Oy' },
     });
     expect(account.id).toMatch(/^acct_\w{24}$/);
+    expect(account.business_profile?.name).toBe('Työnohjaus Virtanen Oy');
     expect(account.type).toBe('standard');
     expect(account.controller?.stripe_dashboard?.type).toBe('full');
     expect(account.charges_enabled).toBe(false);
     expect(account.details_submitted).toBe(false);
     expect(account.requirements?.currently_due).not.toEqual([]);
+  });
+
+  it('refuses business profile fields it does not keep', async () => {
+    await expect(
+      stripe.accounts.create({ type: 'standard', business_profile: { mcc: '8299' } }),
+    ).rejects.toMatchObject({ type: 'StripeInvalidRequestError', code: 'parameter_unknown' });
   });
 
   it('refuses type and controller together', async () => {

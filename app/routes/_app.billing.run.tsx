@@ -3,9 +3,12 @@ import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { assertMayManageBilling } from '~/billing/access.server';
 import { confirmInvoiceRun, previewInvoiceRun } from '~/billing/invoice-run.server';
 import { monthPeriod, previousMonth } from '~/billing/period';
+import { pushPendingInvoices, pushRun } from '~/billing/push-run.server';
 import { LeftOutList, PayerInvoiceTable } from '~/billing/run-preview';
+import { createStripe } from '~/billing/stripe.server';
 import { domainContext } from '~/domain/context';
 import { AppError, isAppError } from '~/errors';
 import { formFailure } from '~/forms/parse';
@@ -29,7 +32,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const plan = await previewInvoiceRun(domainContext(context), actor, period).catch(
     throwAsResponse,
   );
-  return { month, plan, created: Number(url.searchParams.get('created') ?? 0) };
+  return {
+    month,
+    plan,
+    created: Number(url.searchParams.get('created') ?? 0),
+    failed: Number(url.searchParams.get('failed') ?? 0),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,10 +45,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const month = String(form.get('month') ?? '');
   const period = monthPeriod(month);
+  if (form.get('intent') === 'resume') {
+    const stripe = createStripe(context.config);
+    if (!stripe) throw throwAsResponse(new AppError('conflict', 'invoiceRun.error.notConnected'));
+    assertMayManageBilling(actor);
+    const pushed = await pushPendingInvoices(domainContext(context), stripe, actor.practiceId);
+    return redirect(
+      `/billing/run?${new URLSearchParams({ month, failed: String(pushed.failed.length) })}`,
+    );
+  }
   try {
     if (!period) throw new AppError('invalid', 'invoiceRun.error.period');
-    const { invoiceIds } = await confirmInvoiceRun(domainContext(context), actor, period);
-    return redirect(`/billing/run?month=${month}&created=${invoiceIds.length}`);
+    const ctx = domainContext(context);
+    const { runId, invoiceIds } = await confirmInvoiceRun(ctx, actor, period);
+    // The invoices are ours now; Stripe is told at once. What fails here stays pending and is
+    // finished by the next push (ADR 017), so the owner sees the count either way.
+    const stripe = createStripe(context.config);
+    const pushed = stripe ? await pushRun(ctx, stripe, runId, actor.practiceId) : null;
+    const params = new URLSearchParams({
+      month,
+      created: String(invoiceIds.length),
+      failed: String(pushed?.failed.length ?? invoiceIds.length),
+    });
+    return redirect(`/billing/run?${params}`);
   } catch (error) {
     if (!isAppError(error)) throw error;
     return refused(error, { failure: formFailure(form, {}, error.messageKey) });
@@ -50,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function InvoiceRun() {
   const t = useT();
   const locale = useLocale();
-  const { month, plan, created } = useLoaderData<typeof loader>();
+  const { month, plan, created, failed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const money = (cents: number) => formatMoney(cents, locale);
   const blocked = plan.missingDetails.length > 0 || plan.problems.length > 0;
@@ -59,6 +86,14 @@ export default function InvoiceRun() {
       <PageHeader title={t('invoiceRun.title')} lead={t('invoiceRun.lead')} />
       <div className="flex max-w-4xl flex-col gap-6">
         {created > 0 ? <Notice>{t('invoiceRun.created', { count: created })}</Notice> : null}
+        {failed > 0 ? (
+          <Form method="post" className="flex flex-col items-start gap-2" role="alert">
+            <p>{t('invoiceRun.notSent', { count: failed })}</p>
+            <input type="hidden" name="month" value={month} />
+            <input type="hidden" name="intent" value="resume" />
+            <SubmitButton>{t('invoiceRun.resume')}</SubmitButton>
+          </Form>
+        ) : null}
         <Form method="get" className="flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-1">
             <label htmlFor="month" className="font-medium">
