@@ -67,6 +67,7 @@ export const fi = {
     'Mitätöinti peruu avoimen laskun myös Stripessä. Laskun istunnot voi sen jälkeen laskuttaa uudelleen. Mitätöintiä ei voi perua.',
   'invoicePage.voidConfirm': 'Vahvista mitätöinti',
   'invoicePage.cancel': 'Peruuta',
+  'invoicePage.error.confirmRequired': 'Vahvista toimenpide ensin.',
   'invoicePage.push': 'Lähetä uudelleen',
   'invoicePage.pushLead':
     'Lasku ei ole vielä Stripessä. Lähetys jatkaa siitä, mihin edellinen jäi.',
@@ -153,6 +154,7 @@ export const en: Record<keyof typeof fi, string> = {
     'Voiding cancels the open invoice at Stripe too. Its sessions may then be invoiced again. Voiding cannot be undone.',
   'invoicePage.voidConfirm': 'Confirm voiding',
   'invoicePage.cancel': 'Cancel',
+  'invoicePage.error.confirmRequired': 'Confirm the action first.',
   'invoicePage.push': 'Send again',
   'invoicePage.pushLead':
     'The invoice is not at Stripe yet. Sending goes on from where it stopped.',

@@ -12,23 +12,10 @@ import type { MemberActor } from '~/practices/actor';
 import { helsinkiDate, type LocalDate } from '~/time/helsinki';
 
 import { assertMayManageBilling } from './access.server';
+import { formatIban, formatReference, virtualBarcode } from './finnish-payment';
+import { type InvoiceListStatus, listStatus } from './invoice-list-status';
 import { monthPeriod } from './period';
 import type { VatGroup } from './vat';
-
-/**
- * What the owner filters by and reads: our stored statuses, and `overdue`, which is derived
- * (open, and the due date is before today in Helsinki) and never stored, as it changes with
- * the calendar and not with anything that happens to the invoice.
- */
-export const invoiceListStatuses = [
-  'pending',
-  'open',
-  'overdue',
-  'paid',
-  'void',
-  'uncollectible',
-] as const;
-export type InvoiceListStatus = (typeof invoiceListStatuses)[number];
 
 export interface InvoiceFilter {
   status?: InvoiceListStatus;
@@ -62,14 +49,6 @@ export interface InvoiceList {
   /** Of the whole practice, whatever the filter: open invoices, and those of them overdue. */
   outstandingCents: number;
   overdueCents: number;
-}
-
-/** The status the owner reads: `overdue` for an open invoice past its due date. */
-export function listStatus(
-  invoice: Pick<Invoice, 'status' | 'dueDate'>,
-  today: LocalDate,
-): InvoiceListStatus {
-  return invoice.status === 'open' && invoice.dueDate < today ? 'overdue' : invoice.status;
 }
 
 function statusCondition(status: InvoiceListStatus, today: LocalDate): SQL | undefined {
@@ -222,4 +201,24 @@ function storedVatByRate(lines: readonly InvoiceLine[]): VatGroup[] {
     });
   }
   return groups;
+}
+
+/** The payment details as the invoice prints them: grouped references and IBAN, the barcode. */
+export function printedPaymentDetails(
+  invoice: Pick<
+    Invoice,
+    'referenceNumber' | 'rfReference' | 'sellerIban' | 'totalCents' | 'dueDate'
+  >,
+) {
+  return {
+    reference: formatReference(invoice.referenceNumber),
+    rfReference: formatReference(invoice.rfReference),
+    iban: formatIban(invoice.sellerIban),
+    barcode: virtualBarcode({
+      iban: invoice.sellerIban,
+      amountCents: invoice.totalCents,
+      reference: invoice.referenceNumber,
+      dueDate: invoice.dueDate,
+    }),
+  };
 }
