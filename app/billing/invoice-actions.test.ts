@@ -102,6 +102,18 @@ describe('markPaidOutOfBand', () => {
     expect(await ourInvoice(sent.invoiceId)).toEqual(ours);
   });
 
+  it('asks Stripe once when the owner presses twice at the same moment', async () => {
+    const sent = await sentInvoice(74);
+    const before = standin.requests.length;
+    const outcomes = await Promise.all([
+      markPaidOutOfBand(ctx(), owner, stripe, sent.invoiceId),
+      markPaidOutOfBand(ctx(), owner, stripe, sent.invoiceId),
+    ]);
+    expect(outcomes.sort()).toEqual(['paid', 'unchanged']);
+    const pays = standin.requests.slice(before).filter((r) => r.path.endsWith('/pay'));
+    expect(pays).toHaveLength(1);
+  });
+
   it('refuses a pending invoice, a supervisor, and another practice’s invoice', async () => {
     const pending = await insertPendingInvoice(database.db, owner, {
       number: 72,

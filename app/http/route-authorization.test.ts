@@ -268,6 +268,10 @@ describe('route authorization', () => {
     const client = { name: 'Vieras Muokkaaja' };
     const commissioner = { name: 'Vieras Oy', businessId: '0201256-6' };
     expect(await outsiderPosts('_app.clients.$clientId.edit.tsx', client)).toBe(404);
+    for (const intent of ['push', 'markPaid', 'void']) {
+      const fields = { intent, confirmed: 'yes' };
+      expect(await outsiderPosts('_app.billing.invoices.$invoiceId.tsx', fields)).toBe(404);
+    }
     expect(await outsiderPosts('_app.commissioners.$commissionerId.edit.tsx', commissioner)).toBe(
       404,
     );

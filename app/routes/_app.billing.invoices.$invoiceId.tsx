@@ -61,7 +61,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = domainContext(context);
   try {
     const stripe = createStripe(context.config);
-    if (!stripe) throw new AppError('conflict', 'invoicePage.error.notConfigured');
+    if (!stripe) {
+      // Another practice's invoice is not found, whether or not Stripe is configured here.
+      await getInvoice(ctx, actor, id);
+      throw new AppError('conflict', 'invoicePage.error.notConfigured');
+    }
     if (intent === 'markPaid') await markPaidOutOfBand(ctx, actor, stripe, id);
     else if (intent === 'void') await voidInvoice(ctx, actor, stripe, id);
     // A push that stops keeps its reason on the invoice, which the page shows.
