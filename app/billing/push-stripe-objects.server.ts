@@ -22,8 +22,11 @@ export const pushKeys = {
     `ohjaamo:${practiceId}:customer:${payerKind}:${payerId}`,
   taxRate: (practiceId: string, accountId: string, basisPoints: number) =>
     `ohjaamo:${practiceId}:taxrate:${accountId}:${basisPoints}`,
-  invoice: (practiceId: string, invoiceId: string, step: 'create' | 'finalize' | 'send') =>
-    `ohjaamo:${practiceId}:invoice:${invoiceId}:${step}`,
+  invoice: (
+    practiceId: string,
+    invoiceId: string,
+    step: 'create' | 'finalize' | 'send' | 'pay' | 'void',
+  ) => `ohjaamo:${practiceId}:invoice:${invoiceId}:${step}`,
   line: (practiceId: string, lineId: string) => `ohjaamo:${practiceId}:line:${lineId}`,
 };
 

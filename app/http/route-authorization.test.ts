@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { createAccessCast } from '#db/testing/access-cast';
+import { insertPendingInvoice } from '#db/testing/billing';
 import { loadContextFor } from '#db/testing/context';
 import { createTestDatabase } from '#db/testing/test-database';
 
@@ -53,6 +54,13 @@ const table: Record<string, RouteRow> = {
   },
   // The invoice run is the owner's: its preview, and its confirmation (an empty form names no
   // month: 400; nothing to invoice or no Stripe would be 409).
+  // The invoices are the owner's. Another practice's invoice is not found; an empty form names
+  // nothing to do (400) before any invoice is read, so it tells the outsider nothing either.
+  '_app.billing.invoices._index.tsx': { loader: ['login', 200, 403, 200], action: noAction },
+  '_app.billing.invoices.$invoiceId.tsx': {
+    loader: ['login', 200, 403, 404],
+    action: ['login', 400, 403, 400],
+  },
   '_app.billing.run.tsx': { loader: ['login', 200, 403, 200], action: ['login', 400, 403, 400] },
   '_app.calendar.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.clients.$clientId._index.tsx': {
@@ -200,7 +208,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   const { owner, author: supervisor, outsider, ...cast } = await createAccessCast(db);
+  const { invoiceId } = await insertPendingInvoice(db, owner, {
+    number: 1,
+    stripeAccountId: 'acct_route_table',
+  });
   params = {
+    invoiceId,
     clientId: cast.clientId,
     commissionerId: cast.commissionerId,
     contractId: cast.contractId,
@@ -255,6 +268,10 @@ describe('route authorization', () => {
     const client = { name: 'Vieras Muokkaaja' };
     const commissioner = { name: 'Vieras Oy', businessId: '0201256-6' };
     expect(await outsiderPosts('_app.clients.$clientId.edit.tsx', client)).toBe(404);
+    for (const intent of ['push', 'markPaid', 'void']) {
+      const fields = { intent, confirmed: 'yes' };
+      expect(await outsiderPosts('_app.billing.invoices.$invoiceId.tsx', fields)).toBe(404);
+    }
     expect(await outsiderPosts('_app.commissioners.$commissionerId.edit.tsx', commissioner)).toBe(
       404,
     );

@@ -2,6 +2,7 @@ import { en as auth } from '~/auth/messages';
 import { en as twoFactor } from '~/auth/two-factor/messages';
 import { en as between } from '~/between-sessions/messages';
 import { en as billingConnect } from '~/billing/connect-messages';
+import { en as invoices } from '~/billing/invoice-messages';
 import { en as billing } from '~/billing/messages';
 import { en as invoiceRun } from '~/billing/run-messages';
 import { en as feeds } from '~/calendar/messages';
@@ -36,6 +37,7 @@ const common: Omit<
   | keyof typeof feedback
   | keyof typeof billing
   | keyof typeof invoiceRun
+  | keyof typeof invoices
   | keyof typeof billingConnect
 > = {
   'app.name': 'Ohjaamo',
@@ -292,5 +294,6 @@ export const en: Catalogue = {
   ...feedback,
   ...billing,
   ...invoiceRun,
+  ...invoices,
   ...billingConnect,
 };

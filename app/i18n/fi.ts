@@ -2,6 +2,7 @@ import { fi as auth } from '~/auth/messages';
 import { fi as twoFactor } from '~/auth/two-factor/messages';
 import { fi as between } from '~/between-sessions/messages';
 import { fi as billingConnect } from '~/billing/connect-messages';
+import { fi as invoices } from '~/billing/invoice-messages';
 import { fi as billing } from '~/billing/messages';
 import { fi as invoiceRun } from '~/billing/run-messages';
 import { fi as feeds } from '~/calendar/messages';
@@ -279,5 +280,6 @@ export const fi = {
   ...feedback,
   ...billing,
   ...invoiceRun,
+  ...invoices,
   ...billingConnect,
 } as const;

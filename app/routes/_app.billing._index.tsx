@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import {
@@ -100,6 +100,9 @@ export default function Billing() {
       <PageHeader title={t('nav.billing')} lead={t('billing.page.lead')} />
       <div className="flex max-w-3xl flex-col gap-6">
         {notice ? <Notice>{notice}</Notice> : null}
+        <p>
+          <Link to="/billing/invoices">{t('invoices.link')}</Link>
+        </p>
         {configured ? null : (
           <>
             <FormErrors failure={failure} />

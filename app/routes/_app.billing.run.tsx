@@ -85,7 +85,12 @@ export default function InvoiceRun() {
     <>
       <PageHeader title={t('invoiceRun.title')} lead={t('invoiceRun.lead')} />
       <div className="flex max-w-4xl flex-col gap-6">
-        {created > 0 ? <Notice>{t('invoiceRun.created', { count: created })}</Notice> : null}
+        {created > 0 ? (
+          <Notice>
+            {t('invoiceRun.created', { count: created })}{' '}
+            <Link to="/billing/invoices">{t('invoices.link')}</Link>
+          </Notice>
+        ) : null}
         {failed > 0 ? (
           <Form method="post" className="flex flex-col items-start gap-2" role="alert">
             <p>{t('invoiceRun.notSent', { count: failed })}</p>

@@ -9,6 +9,9 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { getSuperviseeWork } from '~/between-sessions/supervisee-work.server';
 import { SuperviseeWorkSection } from '~/between-sessions/supervisee-work-section';
+import { mayManageBilling } from '~/billing/access.server';
+import { invoiceOfSession } from '~/billing/invoice-of-session.server';
+import { SessionInvoiceNote } from '~/billing/session-invoice-note';
 import { domainContext } from '~/domain/context';
 import { type FieldErrors, formFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest } from '~/forms/respond.server';
@@ -55,6 +58,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = idParam(params.sessionId);
   const view = await getSession(domainContext(context), actor, id).catch(throwAsResponse);
   const superviseeWork = await getSuperviseeWork(domainContext(context), actor, id);
+  // Whoever may see the session may see its invoice's number and status; only the owner
+  // reaches the invoice itself.
+  const invoice = await invoiceOfSession(context.db, actor.practiceId, id);
   const now = new Date();
   const { startsAt, endsAt } = view.session;
   return {
@@ -62,6 +68,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     superviseeWork,
     started: hasStarted(startsAt, now),
     correctable: isOutcomeCorrectable(view.session),
+    invoice,
+    linkToInvoice: mayManageBilling(actor),
+    outcomeLocked: view.session.status !== 'scheduled' && view.session.invoicedAt !== null,
     wouldBeLate: isLateCancellation(startsAt, view.contract.cancellationNoticeHours, now),
     week: formatIsoWeek(isoWeekOf(helsinkiDate(startsAt))),
     rescheduleDefaults: {
@@ -139,8 +148,18 @@ const linkClass =
 export default function SessionPage() {
   const t = useT();
   const locale = useLocale();
-  const { view, superviseeWork, started, correctable, wouldBeLate, week, rescheduleDefaults } =
-    useLoaderData<typeof loader>();
+  const {
+    view,
+    superviseeWork,
+    started,
+    correctable,
+    wouldBeLate,
+    week,
+    rescheduleDefaults,
+    invoice,
+    linkToInvoice,
+    outcomeLocked,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { session, contract, participants } = view;
   return (
@@ -159,6 +178,11 @@ export default function SessionPage() {
         </div>
       </div>
       <SessionDetails view={view} />
+      <SessionInvoiceNote
+        invoice={invoice}
+        linkToInvoice={linkToInvoice}
+        outcomeLocked={outcomeLocked}
+      />
       {session.status === 'scheduled' ? (
         <div className="mt-8 grid gap-6 lg:grid-cols-2">
           <RescheduleForm result={result} defaults={rescheduleDefaults} />

@@ -1,0 +1,224 @@
+/**
+ * The owner's view of the practice's invoices: the list with its filters and sums, and one
+ * invoice with its lines. Reading only; what the owner does to an invoice lives in
+ * invoice-actions.server.ts.
+ */
+import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+
+import { type Invoice, type InvoiceLine, invoiceLines, invoices } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
+import { AppError } from '~/errors';
+import type { MemberActor } from '~/practices/actor';
+import { helsinkiDate, type LocalDate } from '~/time/helsinki';
+
+import { assertMayManageBilling } from './access.server';
+import { formatIban, formatReference, virtualBarcode } from './finnish-payment';
+import { type InvoiceListStatus, listStatus } from './invoice-list-status';
+import { monthPeriod } from './period';
+import type { VatGroup } from './vat';
+
+export interface InvoiceFilter {
+  status?: InvoiceListStatus;
+  /** `YYYY-MM`: invoices issued in that month. */
+  month?: string;
+}
+
+export interface InvoiceListRow {
+  id: string;
+  number: number;
+  kind: Invoice['kind'];
+  buyerName: string;
+  issueDate: LocalDate;
+  dueDate: LocalDate;
+  totalCents: number;
+  status: InvoiceListStatus;
+  pushError: string | null;
+}
+
+export interface MonthTotal {
+  /** `YYYY-MM` of the issue date. */
+  month: string;
+  count: number;
+  totalCents: number;
+}
+
+export interface InvoiceList {
+  invoices: InvoiceListRow[];
+  /** Per issue month of the listed invoices, newest first; void invoices count nothing. */
+  months: MonthTotal[];
+  /** Of the whole practice, whatever the filter: open invoices, and those of them overdue. */
+  outstandingCents: number;
+  overdueCents: number;
+}
+
+function statusCondition(status: InvoiceListStatus, today: LocalDate): SQL | undefined {
+  if (status === 'overdue') return and(eq(invoices.status, 'open'), lt(invoices.dueDate, today));
+  if (status === 'open') return and(eq(invoices.status, 'open'), gte(invoices.dueDate, today));
+  return eq(invoices.status, status);
+}
+
+/**
+ * The practice's invoices, newest first, in two queries whatever their number: the rows,
+ * and the outstanding and overdue sums. Both are served by `invoices_practice_issue_idx`
+ * (practice_id, issue_date), which the month filter ranges over; a practice has at most some
+ * thousands of invoices, so the status is checked on the rows the practice prefix finds and
+ * needs no index of its own.
+ */
+export async function listInvoices(
+  { db, now }: DomainContext,
+  actor: MemberActor,
+  filter: InvoiceFilter,
+): Promise<InvoiceList> {
+  assertMayManageBilling(actor);
+  const today = helsinkiDate(now);
+  const period = filter.month ? monthPeriod(filter.month) : null;
+  if (filter.month && !period) throw new AppError('invalid', 'invoices.error.month');
+  const rows = await db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      kind: invoices.kind,
+      buyerName: invoices.buyerName,
+      issueDate: invoices.issueDate,
+      dueDate: invoices.dueDate,
+      totalCents: invoices.totalCents,
+      status: invoices.status,
+      pushError: invoices.pushError,
+    })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.practiceId, actor.practiceId),
+        period ? gte(invoices.issueDate, period.start) : undefined,
+        period ? lte(invoices.issueDate, period.end) : undefined,
+        filter.status ? statusCondition(filter.status, today) : undefined,
+      ),
+    )
+    .orderBy(desc(invoices.issueDate), desc(invoices.number));
+
+  const [sums] = await db
+    .select({
+      outstanding: sql<string>`coalesce(sum(${invoices.totalCents}), 0)`,
+      overdue: sql<string>`coalesce(sum(${invoices.totalCents}) filter (where ${invoices.dueDate} < ${today}), 0)`,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.practiceId, actor.practiceId), eq(invoices.status, 'open')));
+
+  const listed = rows.map((row) => ({ ...row, status: listStatus(row, today) }));
+  return {
+    invoices: listed,
+    months: monthTotals(listed),
+    // Sums come back as numeric text (bigint on PostgreSQL); cents of one practice fit a number.
+    outstandingCents: Number(sums?.outstanding ?? 0),
+    overdueCents: Number(sums?.overdue ?? 0),
+  };
+}
+
+function monthTotals(rows: readonly InvoiceListRow[]): MonthTotal[] {
+  const byMonth = new Map<string, MonthTotal>();
+  for (const row of rows) {
+    if (row.status === 'void') continue;
+    const month = row.issueDate.slice(0, 7);
+    const total = byMonth.get(month) ?? { month, count: 0, totalCents: 0 };
+    total.count += 1;
+    total.totalCents += row.totalCents;
+    byMonth.set(month, total);
+  }
+  return [...byMonth.values()].sort((a, b) => b.month.localeCompare(a.month));
+}
+
+export interface InvoiceView {
+  invoice: Invoice;
+  status: InvoiceListStatus;
+  lines: InvoiceLine[];
+  vatByRate: VatGroup[];
+}
+
+/** One invoice of the practice with its lines in order; another practice's is not found. */
+export async function getInvoice(
+  ctx: DomainContext,
+  actor: MemberActor,
+  invoiceId: string,
+): Promise<InvoiceView> {
+  assertMayManageBilling(actor);
+  const invoice = await loadInvoice(ctx, actor.practiceId, invoiceId);
+  const lines = await ctx.db
+    .select()
+    .from(invoiceLines)
+    .where(
+      and(eq(invoiceLines.invoiceId, invoice.id), eq(invoiceLines.practiceId, actor.practiceId)),
+    )
+    .orderBy(asc(invoiceLines.position));
+  return {
+    invoice,
+    status: listStatus(invoice, helsinkiDate(ctx.now)),
+    lines,
+    vatByRate: storedVatByRate(lines),
+  };
+}
+
+async function loadInvoice(
+  { db }: DomainContext,
+  practiceId: string,
+  invoiceId: string,
+): Promise<Invoice> {
+  const [invoice] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.practiceId, practiceId)));
+  if (!invoice) throw new AppError('not_found');
+  return invoice;
+}
+
+/**
+ * VAT per rate as the invoice was issued: the stored VAT of each line summed, never computed
+ * again, so the page shows what the payer got even if a rule were to change later.
+ */
+function storedVatByRate(lines: readonly InvoiceLine[]): VatGroup[] {
+  const taxed = new Map<number, { baseCents: number; vatCents: number }>();
+  let exempt: { baseCents: number; reasons: Set<string> } | null = null;
+  for (const line of lines) {
+    if (line.vatRateBasisPoints === null) {
+      exempt ??= { baseCents: 0, reasons: new Set() };
+      exempt.baseCents += line.amountCents;
+      if (line.vatExemptReason) exempt.reasons.add(line.vatExemptReason);
+    } else {
+      const group = taxed.get(line.vatRateBasisPoints) ?? { baseCents: 0, vatCents: 0 };
+      group.baseCents += line.amountCents;
+      group.vatCents += line.vatCents;
+      taxed.set(line.vatRateBasisPoints, group);
+    }
+  }
+  const groups: VatGroup[] = [...taxed.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([rateBasisPoints, group]) => ({ rateBasisPoints, ...group }));
+  if (exempt) {
+    groups.push({
+      rateBasisPoints: null,
+      baseCents: exempt.baseCents,
+      vatCents: 0,
+      exemptReasons: [...exempt.reasons].sort(),
+    });
+  }
+  return groups;
+}
+
+/** The payment details as the invoice prints them: grouped references and IBAN, the barcode. */
+export function printedPaymentDetails(
+  invoice: Pick<
+    Invoice,
+    'referenceNumber' | 'rfReference' | 'sellerIban' | 'totalCents' | 'dueDate'
+  >,
+) {
+  return {
+    reference: formatReference(invoice.referenceNumber),
+    rfReference: formatReference(invoice.rfReference),
+    iban: formatIban(invoice.sellerIban),
+    barcode: virtualBarcode({
+      iban: invoice.sellerIban,
+      amountCents: invoice.totalCents,
+      reference: invoice.referenceNumber,
+      dueDate: invoice.dueDate,
+    }),
+  };
+}
