@@ -49,6 +49,7 @@ export type LeftOutReason =
 
 export interface LeftOutSession {
   sessionId: string;
+  contractId: string;
   contractCode: string;
   startsAt: Date;
   reason: LeftOutReason;
@@ -142,6 +143,7 @@ export async function sessionsForPeriod(
     const skip = (reason: LeftOutReason) =>
       leftOut.push({
         sessionId: row.sessionId,
+        contractId: row.contractId,
         contractCode: row.contractCode,
         startsAt: row.startsAt,
         reason,

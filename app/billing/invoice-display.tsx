@@ -32,6 +32,7 @@ const percent = (basisPoints: number) => String(basisPoints / 100).replace('.', 
 export interface DisplayedLine {
   id: string;
   sessionId: string | null;
+  contractId: string | null;
   serviceDate: string;
   description: string;
   amountCents: number;
@@ -40,7 +41,7 @@ export interface DisplayedLine {
   releasedAt: Date | string | null;
 }
 
-/** The lines, each service date linking to its session, and the VAT summed per rate. */
+/** The lines, each service date linking to its session's contract, and the VAT summed per rate. */
 export function InvoiceLines({
   lines,
   vatByRate,
@@ -80,7 +81,12 @@ export function InvoiceLines({
               return (
                 <tr key={line.id} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-3 whitespace-nowrap">
-                    {line.sessionId ? <Link to={`/sessions/${line.sessionId}`}>{day}</Link> : day}
+                    {/* The owner reads a session as part of its contract (sessions/access.server.ts). */}
+                    {line.contractId ? (
+                      <Link to={`/contracts/${line.contractId}`}>{day}</Link>
+                    ) : (
+                      day
+                    )}
                   </td>
                   <td className="py-1 pr-3">
                     {line.description}

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { invoices } from '#db/schema';
+import { invoiceLines, invoices } from '#db/schema';
 import { insertPendingInvoice } from '#db/testing/billing';
 import { testContext } from '#db/testing/context';
 import { addMember, createPracticeWithOwner } from '#db/testing/factories';
@@ -100,8 +100,12 @@ describe('the invoice pages', () => {
     expect((await get('/billing/invoices?month=2027-13')).status).toBe(400);
   });
 
-  it('show the invoice as a Finnish invoice reads, its lines linked to their sessions', async () => {
+  it('show the invoice as a Finnish invoice reads, its lines linked to their contracts', async () => {
     const ours = await ourInvoice();
+    const [line] = await database.db
+      .select({ contractId: invoiceLines.contractId })
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, invoiceId));
     const html = await (await get(`/billing/invoices/${invoiceId}`)).text();
     for (const text of [
       'Työnohjaus Kajo Oy',
@@ -117,7 +121,8 @@ describe('the invoice pages', () => {
         reference: ours.referenceNumber,
         dueDate: ours.dueDate,
       }),
-      `href="/sessions/${sessionId}"`,
+      // The owner reads a session as part of its contract (sessions/access.server.ts).
+      `href="/contracts/${line?.contractId ?? 'no contract'}"`,
       `href="${ours.hostedInvoiceUrl ?? 'no hosted page'}"`,
     ]) {
       expect(html).toContain(text);

@@ -307,6 +307,7 @@ async function planRun(
 
 const pick = (s: BillableSession): Omit<LeftOutSession, 'reason'> => ({
   sessionId: s.sessionId,
+  contractId: s.contractId,
   contractCode: s.contractCode,
   startsAt: s.startsAt,
 });

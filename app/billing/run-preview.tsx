@@ -45,7 +45,8 @@ export function PayerInvoiceTable({ payer }: { payer: PayerInvoice }) {
             {payer.lines.map((line) => (
               <tr key={line.sessionId} className="border-b border-slate-100 align-top">
                 <td className="py-1 pr-3 whitespace-nowrap">
-                  <Link to={`/sessions/${line.sessionId}`}>
+                  {/* The owner reads a session as part of its contract (sessions/access.server.ts). */}
+                  <Link to={`/contracts/${line.contractId}`}>
                     {formatDate(new Date(`${line.serviceDate}T12:00:00Z`), locale)}
                   </Link>
                 </td>
@@ -98,7 +99,7 @@ export function LeftOutList({ sessions }: { sessions: RunLeftOut[] }) {
     <ul className="flex flex-col gap-1">
       {sessions.map((session) => (
         <li key={session.sessionId}>
-          <Link to={`/sessions/${session.sessionId}`}>
+          <Link to={`/contracts/${session.contractId}`}>
             {t('invoiceRun.leftOutSession', {
               date: formatDate(session.startsAt, locale),
               code: session.contractCode,
