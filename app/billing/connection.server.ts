@@ -6,7 +6,7 @@
  * Stripe when the owner returns. Disconnecting stops invoicing and keeps the row, so earlier
  * invoices still name the account they were made on.
  */
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import Stripe from 'stripe';
 
 import type { Db } from '#db/client';
@@ -126,7 +126,8 @@ export async function refreshConnection(
       and(
         eq(stripeConnections.practiceId, actor.practiceId),
         eq(stripeConnections.accountId, connection.accountId),
-        or(isNull(stripeConnections.stateAt), sql`${stripeConnections.stateAt} <= ${now}`),
+        // lte, not raw SQL: the column maps the Date for either driver.
+        or(isNull(stripeConnections.stateAt), lte(stripeConnections.stateAt, now)),
       ),
     )
     .returning();
