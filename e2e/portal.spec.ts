@@ -94,6 +94,8 @@ test('a supervisee is invited, signs in with a code and 2FA, and works between s
   await maria.getByRole('link', { name: 'Kirjaudu sähköpostiin lähetettävällä koodilla' }).click();
   await maria.getByLabel('Sähköposti').fill(MARIA.email);
   await maria.getByRole('button', { name: 'Lähetä koodi' }).click();
+  // The code's field appears once the mail is in the outbox.
+  await expect(maria.getByLabel('Koodi', { exact: true })).toBeVisible();
   const codeMail = await newestMail(staff, 'Kirjautumiskoodisi Ohjaamoon', MARIA.email);
   const code = codeMail.match(/Koodi: (\d{6})/)?.[1];
   expect(code, 'the mail carries a code').toBeTruthy();
