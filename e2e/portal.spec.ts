@@ -92,6 +92,8 @@ test('a supervisee is invited, signs in with a code and 2FA, and works between s
 
   // Signing in again with a code by e-mail, then the app's code.
   await maria.getByRole('link', { name: 'Kirjaudu sähköpostiin lähetettävällä koodilla' }).click();
+  // The log-in page has an address field too: fill this one only once it is shown.
+  await expect(maria.getByRole('heading', { name: 'Kirjaudu koodilla' })).toBeVisible();
   await maria.getByLabel('Sähköposti').fill(MARIA.email);
   await maria.getByRole('button', { name: 'Lähetä koodi' }).click();
   // The code's field appears once the mail is in the outbox.
