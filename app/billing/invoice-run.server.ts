@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import {
@@ -39,6 +39,7 @@ import {
   missingInvoicingDetails,
   type RequiredInvoicingDetail,
 } from './invoicing-details.server';
+import { takeInvoiceNumbers } from './numbering.server';
 import type { InvoicingDetails } from './schemas';
 import { invoiceTotals, type VatGroup } from './vat';
 
@@ -124,13 +125,7 @@ export async function confirmInvoiceRun(
     if (plan.payers.length === 0)
       throw new AppError('conflict', 'invoiceRun.error.nothingToInvoice');
 
-    const [numbering] = await tx
-      .update(practices)
-      .set({ nextInvoiceNumber: sql`${practices.nextInvoiceNumber} + ${plan.payers.length}` })
-      .where(eq(practices.id, actor.practiceId))
-      .returning({ next: practices.nextInvoiceNumber });
-    if (!numbering) throw new AppError('not_found');
-    const firstNumber = numbering.next - plan.payers.length;
+    const firstNumber = await takeInvoiceNumbers(tx, actor.practiceId, plan.payers.length);
 
     const runId = randomUUID();
     await tx.insert(invoiceRuns).values({
