@@ -18,6 +18,8 @@ const statusTone: Record<InvoiceListStatus, string> = {
   open: 'text-slate-900',
   overdue: 'font-semibold text-red-800',
   paid: 'text-teal-900',
+  credited: 'text-slate-700',
+  creditNote: 'text-slate-900',
   void: 'text-slate-600',
   uncollectible: 'text-red-900',
 };

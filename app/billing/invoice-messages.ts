@@ -25,6 +25,8 @@ export const fi = {
   'invoiceStatus.open': 'Avoin',
   'invoiceStatus.overdue': 'Erääntynyt',
   'invoiceStatus.paid': 'Maksettu',
+  'invoiceStatus.credited': 'Hyvitetty',
+  'invoiceStatus.creditNote': 'Hyvityslasku',
   'invoiceStatus.void': 'Mitätöity',
   'invoiceStatus.uncollectible': 'Luottotappio',
 
@@ -112,6 +114,8 @@ export const en: Record<keyof typeof fi, string> = {
   'invoiceStatus.open': 'Open',
   'invoiceStatus.overdue': 'Overdue',
   'invoiceStatus.paid': 'Paid',
+  'invoiceStatus.credited': 'Credited',
+  'invoiceStatus.creditNote': 'Credit note',
   'invoiceStatus.void': 'Void',
   'invoiceStatus.uncollectible': 'Uncollectible',
 

@@ -3,7 +3,7 @@
  * invoice with its lines. Reading only; what the owner does to an invoice lives in
  * invoice-actions.server.ts.
  */
-import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 
 import { type Invoice, type InvoiceLine, invoiceLines, invoices } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
@@ -44,17 +44,35 @@ export interface MonthTotal {
 
 export interface InvoiceList {
   invoices: InvoiceListRow[];
-  /** Per issue month of the listed invoices, newest first; void invoices count nothing. */
+  /**
+   * Per issue month of the listed invoices, newest first; void invoices count nothing, and a
+   * credit note counts its negative total in the month it was issued.
+   */
   months: MonthTotal[];
   /** Of the whole practice, whatever the filter: open invoices, and those of them overdue. */
   outstandingCents: number;
   overdueCents: number;
 }
 
+/** The rows listStatus() gives `status`, as SQL. */
 function statusCondition(status: InvoiceListStatus, today: LocalDate): SQL | undefined {
-  if (status === 'overdue') return and(eq(invoices.status, 'open'), lt(invoices.dueDate, today));
-  if (status === 'open') return and(eq(invoices.status, 'open'), gte(invoices.dueDate, today));
-  return eq(invoices.status, status);
+  const invoice = eq(invoices.kind, 'invoice');
+  switch (status) {
+    case 'overdue':
+      return and(invoice, eq(invoices.status, 'open'), lt(invoices.dueDate, today));
+    case 'open':
+      return and(invoice, eq(invoices.status, 'open'), gte(invoices.dueDate, today));
+    case 'paid':
+      return and(invoice, eq(invoices.status, 'paid'), isNull(invoices.creditedAt));
+    case 'credited':
+      return and(invoice, eq(invoices.status, 'paid'), isNotNull(invoices.creditedAt));
+    case 'creditNote':
+      return and(eq(invoices.kind, 'credit_note'), sql`${invoices.status} <> 'pending'`);
+    case 'pending':
+      return eq(invoices.status, 'pending');
+    default:
+      return and(invoice, eq(invoices.status, status));
+  }
 }
 
 /**
@@ -83,6 +101,7 @@ export async function listInvoices(
       dueDate: invoices.dueDate,
       totalCents: invoices.totalCents,
       status: invoices.status,
+      creditedAt: invoices.creditedAt,
       pushError: invoices.pushError,
     })
     .from(invoices)
@@ -127,11 +146,22 @@ function monthTotals(rows: readonly InvoiceListRow[]): MonthTotal[] {
   return [...byMonth.values()].sort((a, b) => b.month.localeCompare(a.month));
 }
 
+export interface RelatedDocument {
+  id: string;
+  number: number;
+  issueDate: LocalDate;
+  totalCents: number;
+}
+
 export interface InvoiceView {
   invoice: Invoice;
   status: InvoiceListStatus;
   lines: InvoiceLine[];
   vatByRate: VatGroup[];
+  /** For an invoice: its credit notes, in number order. */
+  creditNotes: RelatedDocument[];
+  /** For a credit note: the invoice it corrects. */
+  credits: RelatedDocument | null;
 }
 
 /** One invoice of the practice with its lines in order; another practice's is not found. */
@@ -149,11 +179,30 @@ export async function getInvoice(
       and(eq(invoiceLines.invoiceId, invoice.id), eq(invoiceLines.practiceId, actor.practiceId)),
     )
     .orderBy(asc(invoiceLines.position));
+  const related = await ctx.db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      issueDate: invoices.issueDate,
+      totalCents: invoices.totalCents,
+    })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.practiceId, actor.practiceId),
+        invoice.creditsInvoiceId
+          ? eq(invoices.id, invoice.creditsInvoiceId)
+          : eq(invoices.creditsInvoiceId, invoice.id),
+      ),
+    )
+    .orderBy(asc(invoices.number));
   return {
     invoice,
     status: listStatus(invoice, helsinkiDate(ctx.now)),
     lines,
     vatByRate: storedVatByRate(lines),
+    creditNotes: invoice.creditsInvoiceId ? [] : related,
+    credits: invoice.creditsInvoiceId ? (related[0] ?? null) : null,
   };
 }
 

@@ -23,7 +23,9 @@ import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 
 import { advanceStatus } from './invoice-status';
+import { pushCreditNoteSteps } from './push-credit-note.server';
 import {
+  allLines,
   ensureCustomer,
   ensureTaxRates,
   pushKeys,
@@ -58,7 +60,8 @@ export async function pushInvoice(
     if (!invoice) throw new AppError('not_found');
     if (!awaitsPush(invoice)) return { status: 'unchanged' };
     try {
-      await pushSteps(tx, stripe, invoice, ctx.now);
+      if (invoice.kind === 'credit_note') await pushCreditNoteSteps(tx, stripe, invoice, ctx.now);
+      else await pushSteps(tx, stripe, invoice, ctx.now);
       return { status: 'sent' };
     } catch (error) {
       // Database errors abort the transaction and go to the caller; what Stripe or our own
@@ -241,18 +244,6 @@ async function storeItemIds(
     }
   }
   return missing;
-}
-
-/** The invoice object carries its first lines; Stripe pages the rest (ten by default). */
-async function allLines(
-  stripe: Stripe,
-  stripeAccount: string,
-  stripeInvoice: Stripe.Invoice,
-): Promise<Stripe.InvoiceLineItem[]> {
-  if (!stripeInvoice.lines.has_more) return stripeInvoice.lines.data;
-  return stripe.invoices
-    .listLineItems(stripeInvoice.id, { limit: 100 }, { stripeAccount })
-    .autoPagingToArray({ limit: 10_000 });
 }
 
 async function storeItemId(tx: Db, practiceId: string, lineId: string, itemId: string) {

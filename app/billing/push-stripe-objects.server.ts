@@ -25,7 +25,7 @@ export const pushKeys = {
   invoice: (
     practiceId: string,
     invoiceId: string,
-    step: 'create' | 'finalize' | 'send' | 'pay' | 'void',
+    step: 'create' | 'finalize' | 'send' | 'pay' | 'void' | 'credit',
   ) => `ohjaamo:${practiceId}:invoice:${invoiceId}:${step}`,
   line: (practiceId: string, lineId: string) => `ohjaamo:${practiceId}:line:${lineId}`,
 };
@@ -167,4 +167,16 @@ async function ensureTaxRate(
   const stored = await read();
   if (!stored) throw new PushStoppedError('the VAT rate belongs to another practice’s account');
   return stored;
+}
+
+/** The invoice object carries its first lines; Stripe pages the rest (ten by default). */
+export async function allLines(
+  stripe: Stripe,
+  stripeAccount: string,
+  stripeInvoice: Stripe.Invoice,
+): Promise<Stripe.InvoiceLineItem[]> {
+  if (!stripeInvoice.lines.has_more) return stripeInvoice.lines.data;
+  return stripe.invoices
+    .listLineItems(stripeInvoice.id, { limit: 100 }, { stripeAccount })
+    .autoPagingToArray({ limit: 10_000 });
 }

@@ -6,13 +6,15 @@ import { invoiceLines, supervisionSessions } from '#db/schema';
 /**
  * Takes an invoice's sessions off it (the invoice was voided, or its lines credited): the
  * lines stay as the record of what was invoiced, and the sessions may be invoiced again and
- * their outcomes corrected. Call inside the transaction that changes the invoice.
+ * their outcomes corrected. All the invoice's lines, or only `lineIds` (a credit note of some
+ * of them). Call inside the transaction that changes the invoice.
  */
 export async function releaseInvoiceLines(
   tx: Db,
   practiceId: string,
   invoiceId: string,
   now: Date,
+  lineIds?: readonly string[],
 ): Promise<void> {
   const released = await tx
     .update(invoiceLines)
@@ -22,6 +24,7 @@ export async function releaseInvoiceLines(
         eq(invoiceLines.invoiceId, invoiceId),
         eq(invoiceLines.practiceId, practiceId),
         isNull(invoiceLines.releasedAt),
+        lineIds ? inArray(invoiceLines.id, [...lineIds]) : undefined,
       ),
     )
     .returning({ sessionId: invoiceLines.sessionId });

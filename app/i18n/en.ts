@@ -2,6 +2,7 @@ import { en as auth } from '~/auth/messages';
 import { en as twoFactor } from '~/auth/two-factor/messages';
 import { en as between } from '~/between-sessions/messages';
 import { en as billingConnect } from '~/billing/connect-messages';
+import { en as creditNotes } from '~/billing/credit-note-messages';
 import { en as invoices } from '~/billing/invoice-messages';
 import { en as billing } from '~/billing/messages';
 import { en as invoiceRun } from '~/billing/run-messages';
@@ -38,6 +39,7 @@ const common: Omit<
   | keyof typeof billing
   | keyof typeof invoiceRun
   | keyof typeof invoices
+  | keyof typeof creditNotes
   | keyof typeof billingConnect
 > = {
   'app.name': 'Ohjaamo',
@@ -295,5 +297,6 @@ export const en: Catalogue = {
   ...billing,
   ...invoiceRun,
   ...invoices,
+  ...creditNotes,
   ...billingConnect,
 };

@@ -2,6 +2,7 @@ import { fi as auth } from '~/auth/messages';
 import { fi as twoFactor } from '~/auth/two-factor/messages';
 import { fi as between } from '~/between-sessions/messages';
 import { fi as billingConnect } from '~/billing/connect-messages';
+import { fi as creditNotes } from '~/billing/credit-note-messages';
 import { fi as invoices } from '~/billing/invoice-messages';
 import { fi as billing } from '~/billing/messages';
 import { fi as invoiceRun } from '~/billing/run-messages';
@@ -281,5 +282,6 @@ export const fi = {
   ...billing,
   ...invoiceRun,
   ...invoices,
+  ...creditNotes,
   ...billingConnect,
 } as const;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -111,7 +112,9 @@ export const invoices = pgTable(
     /** Sequential per practice, shared by invoices and credit notes. */
     number: integer('number').notNull(),
     /** For a credit note: the invoice it corrects. */
-    creditsInvoiceId: uuid('credits_invoice_id'),
+    creditsInvoiceId: uuid('credits_invoice_id').references((): AnyPgColumn => invoices.id),
+    /** For a credit note: why it was issued, in the owner's words; printed on it. */
+    creditReason: text('credit_reason'),
     payerKind: text('payer_kind', { enum: payers }).notNull(),
     commissionerId: uuid('commissioner_id').references(() => commissioners.id),
     clientId: uuid('client_id').references(() => clients.id),
@@ -139,6 +142,8 @@ export const invoices = pgTable(
     stripeAccountId: text('stripe_account_id').notNull(),
     stripeCustomerId: text('stripe_customer_id'),
     stripeInvoiceId: text('stripe_invoice_id').unique(),
+    /** For a credit note: Stripe's credit note of the original invoice. */
+    stripeCreditNoteId: text('stripe_credit_note_id').unique(),
     hostedInvoiceUrl: text('hosted_invoice_url'),
     /**
      * Why the last push to Stripe stopped (a Stripe error, totals that differ from ours), for
@@ -151,6 +156,8 @@ export const invoices = pgTable(
     /** Paid by bank transfer and marked by the owner (Stripe is told `paid_out_of_band`). */
     paidOutOfBand: boolean('paid_out_of_band').notNull().default(false),
     voidedAt: timestamptz('voided_at'),
+    /** Every line of this invoice has been credited: it reads "credited" in the list. */
+    creditedAt: timestamptz('credited_at'),
     /** The `created` time of the Stripe event last applied, for ordering late deliveries. */
     stripeStateAt: timestamptz('stripe_state_at'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -163,6 +170,14 @@ export const invoices = pgTable(
     index('invoices_practice_issue_idx').on(t.practiceId, t.issueDate),
     // A run's invoices, for the push and its resumption.
     index('invoices_run_idx').on(t.runId),
+    // An invoice's credit notes, shown on its page.
+    index('invoices_credits_idx')
+      .on(t.creditsInvoiceId)
+      .where(sql`${t.creditsInvoiceId} is not null`),
+    check(
+      'invoices_credit_note_names_original',
+      sql`(${t.kind} = 'credit_note') = (${t.creditsInvoiceId} is not null)`,
+    ),
     check(
       'invoices_one_payer',
       sql`(${t.payerKind} = 'commissioner' and ${t.commissionerId} is not null)
@@ -186,7 +201,7 @@ export const invoiceLines = pgTable(
     sessionId: uuid('session_id').references(() => supervisionSessions.id),
     contractId: uuid('contract_id').references(() => contracts.id),
     /** For a credit note's line: the line it corrects. */
-    creditsLineId: uuid('credits_line_id'),
+    creditsLineId: uuid('credits_line_id').references((): AnyPgColumn => invoiceLines.id),
     /** Neutral text: duration, date, contract code; never a name unless the contract allows. */
     description: text('description').notNull(),
     serviceDate: date('service_date', { mode: 'string' }).notNull(),
@@ -206,6 +221,10 @@ export const invoiceLines = pgTable(
     uniqueIndex('invoice_lines_live_session_key')
       .on(t.sessionId)
       .where(sql`${t.sessionId} is not null and ${t.releasedAt} is null`),
+    // A line is credited at most once (a second credit note for it is refused).
+    uniqueIndex('invoice_lines_credits_line_key')
+      .on(t.creditsLineId)
+      .where(sql`${t.creditsLineId} is not null`),
     // An invoice's lines in order.
     index('invoice_lines_invoice_idx').on(t.invoiceId, t.position),
     check(

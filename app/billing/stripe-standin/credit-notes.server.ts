@@ -235,7 +235,35 @@ function retrieveCreditNote({ data, ids }: RequestContext) {
   return find(data.creditNotes, 'credit note', ids[0] ?? '');
 }
 
+/**
+ * Credit notes, newest first, of one invoice when `invoice` is given
+ * (docs.stripe.com/api/credit_notes/list). Unlike search, a list sees an object at once.
+ */
+function listCreditNotes({ data, params }: RequestContext): Stripe.ApiList<Stripe.CreditNote> {
+  params.allowOnly(['invoice', 'customer', 'limit']);
+  const invoice = params.string('invoice');
+  const customer = params.string('customer');
+  const limit = params.integer('limit') ?? 10;
+  if (limit < 1 || limit > 100) {
+    throw invalidParam('limit', 'Invalid limit: must be between 1 and 100');
+  }
+  const matches = [...data.creditNotes.values()]
+    .filter(
+      (c) =>
+        (invoice === undefined || c.invoice === invoice) &&
+        (customer === undefined || c.customer === customer),
+    )
+    .reverse();
+  return {
+    object: 'list',
+    data: matches.slice(0, limit),
+    has_more: matches.length > limit,
+    url: '/v1/credit_notes',
+  };
+}
+
 export const creditNoteRoutes: Route[] = [
   { method: 'POST', path: '/v1/credit_notes', handle: createCreditNote },
+  { method: 'GET', path: '/v1/credit_notes', handle: listCreditNotes },
   { method: 'GET', path: '/v1/credit_notes/:id', handle: retrieveCreditNote },
 ];
