@@ -61,6 +61,12 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 200, 403, 404],
     action: ['login', 400, 403, 400],
   },
+  // Crediting a paid invoice: the page is the owner's; an empty form (no reason) is answered
+  // with its errors before any invoice is read.
+  '_app.billing.invoices.$invoiceId_.credit.tsx': {
+    loader: ['login', 200, 403, 404],
+    action: ['login', 400, 403, 400],
+  },
   '_app.billing.run.tsx': { loader: ['login', 200, 403, 200], action: ['login', 400, 403, 400] },
   '_app.calendar.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.clients.$clientId._index.tsx': {
@@ -272,6 +278,8 @@ describe('route authorization', () => {
       const fields = { intent, confirmed: 'yes' };
       expect(await outsiderPosts('_app.billing.invoices.$invoiceId.tsx', fields)).toBe(404);
     }
+    const credit = { reason: 'Väärä maksaja', [`line-${crypto.randomUUID()}`]: 'on' };
+    expect(await outsiderPosts('_app.billing.invoices.$invoiceId_.credit.tsx', credit)).toBe(404);
     expect(await outsiderPosts('_app.commissioners.$commissionerId.edit.tsx', commissioner)).toBe(
       404,
     );

@@ -7,6 +7,7 @@ import {
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
+import { creditableLines } from '~/billing/credit-note.server';
 import {
   allowedIntents,
   InvoiceActionForms,
@@ -40,8 +41,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { invoice } = view;
   return {
     view,
-    payment: printedPaymentDetails(invoice),
+    // A credit note is not paid: it has no payment details or barcode.
+    payment: invoice.kind === 'invoice' ? printedPaymentDetails(invoice) : null,
     intents: allowedIntents(view.status, invoice.sentAt !== null),
+    mayCredit: creditableLines(invoice, view.lines).length > 0,
   };
 }
 
@@ -83,6 +86,7 @@ const doneMessages = {
   paid: 'invoicePage.done.paid',
   void: 'invoicePage.done.void',
   sent: 'invoicePage.done.sent',
+  credited: 'creditNote.done',
 } as const;
 
 function isDone(value: string | null): value is keyof typeof doneMessages {
@@ -92,7 +96,7 @@ function isDone(value: string | null): value is keyof typeof doneMessages {
 export default function InvoicePage() {
   const t = useT();
   const locale = useLocale();
-  const { view, payment, intents: allowed } = useLoaderData<typeof loader>();
+  const { view, payment, intents: allowed, mayCredit } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { invoice } = view;
@@ -100,9 +104,14 @@ export default function InvoicePage() {
   const day = (value: string) => formatDate(calendarDate(value), locale);
   const done = searchParams.get('done');
   const path = `/billing/invoices/${invoice.id}`;
+  const isCreditNote = invoice.kind === 'credit_note';
   return (
     <>
-      <PageHeader title={t('invoicePage.title', { number: invoice.number })} />
+      <PageHeader
+        title={t(isCreditNote ? 'creditNote.title' : 'invoicePage.title', {
+          number: invoice.number,
+        })}
+      />
       <div className="flex max-w-4xl flex-col gap-6">
         <p>
           <Link to="/billing/invoices">{t('invoicePage.back')}</Link>
@@ -111,6 +120,16 @@ export default function InvoicePage() {
         <p className="text-lg">
           <InvoiceStatusWord status={view.status} />
         </p>
+        {view.credits ? (
+          <p>
+            <Link to={`/billing/invoices/${view.credits.id}`}>
+              {t('creditNote.corrects', { number: view.credits.number })}
+            </Link>
+          </p>
+        ) : null}
+        {invoice.creditReason ? (
+          <p>{t('creditNote.reasonShown', { reason: invoice.creditReason })}</p>
+        ) : null}
         {invoice.pushError ? (
           <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
             {t('invoicePage.pushError', { error: invoice.pushError })}
@@ -161,14 +180,18 @@ export default function InvoicePage() {
           <dd>{invoice.number}</dd>
           <dt className="font-medium">{t('invoicePage.issueDate')}</dt>
           <dd>{day(invoice.issueDate)}</dd>
-          <dt className="font-medium">{t('invoicePage.dueDate')}</dt>
-          <dd>{day(invoice.dueDate)}</dd>
-          <dt className="font-medium">{t('invoicePage.reference')}</dt>
-          <dd>{payment.reference}</dd>
-          <dt className="font-medium">{t('invoicePage.rfReference')}</dt>
-          <dd>{payment.rfReference}</dd>
-          <dt className="font-medium">{t('invoicePage.iban')}</dt>
-          <dd>{payment.iban}</dd>
+          {payment ? (
+            <>
+              <dt className="font-medium">{t('invoicePage.dueDate')}</dt>
+              <dd>{day(invoice.dueDate)}</dd>
+              <dt className="font-medium">{t('invoicePage.reference')}</dt>
+              <dd>{payment.reference}</dd>
+              <dt className="font-medium">{t('invoicePage.rfReference')}</dt>
+              <dd>{payment.rfReference}</dd>
+              <dt className="font-medium">{t('invoicePage.iban')}</dt>
+              <dd>{payment.iban}</dd>
+            </>
+          ) : null}
         </dl>
 
         <section aria-labelledby="lines" className="flex flex-col gap-2">
@@ -181,17 +204,41 @@ export default function InvoicePage() {
             <dd className="text-right">{money(invoice.subtotalCents)}</dd>
             <dt>{t('invoicePage.vatTotal')}</dt>
             <dd className="text-right">{money(invoice.vatCents)}</dd>
-            <dt className="font-semibold">{t('invoicePage.total')}</dt>
+            <dt className="font-semibold">
+              {t(isCreditNote ? 'creditNote.totalCredited' : 'invoicePage.total')}
+            </dt>
             <dd className="text-right font-semibold">{money(invoice.totalCents)}</dd>
           </dl>
         </section>
 
-        <section aria-labelledby="barcode" className="flex flex-col gap-1">
-          <h2 id="barcode" className="font-semibold">
-            {t('invoicePage.barcode')}
-          </h2>
-          <p className="font-mono break-all">{payment.barcode}</p>
-        </section>
+        {payment ? (
+          <section aria-labelledby="barcode" className="flex flex-col gap-1">
+            <h2 id="barcode" className="font-semibold">
+              {t('invoicePage.barcode')}
+            </h2>
+            <p className="font-mono break-all">{payment.barcode}</p>
+          </section>
+        ) : null}
+        {view.creditNotes.length > 0 ? (
+          <section aria-labelledby="credit-notes" className="flex flex-col gap-1">
+            <h2 id="credit-notes" className="font-semibold">
+              {t('creditNote.notesHeading')}
+            </h2>
+            <ul className="flex flex-col gap-1">
+              {view.creditNotes.map((note) => (
+                <li key={note.id}>
+                  <Link to={`/billing/invoices/${note.id}`}>
+                    {t('creditNote.noteRow', {
+                      number: note.number,
+                      date: day(note.issueDate),
+                      amount: money(note.totalCents),
+                    })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {invoice.hostedInvoiceUrl ? (
           <p>
             <a href={invoice.hostedInvoiceUrl} rel="noreferrer">
@@ -206,6 +253,17 @@ export default function InvoicePage() {
           confirming={searchParams.get('confirm')}
           failure={failure}
         />
+        {mayCredit ? (
+          <section aria-labelledby="credit" className="flex flex-col gap-2">
+            <h2 id="credit" className="font-semibold">
+              {t('creditNote.start')}
+            </h2>
+            <p>{t('creditNote.startLead')}</p>
+            <p>
+              <Link to={`${path}/credit`}>{t('creditNote.start')}</Link>
+            </p>
+          </section>
+        ) : null}
       </div>
     </>
   );
