@@ -9,6 +9,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import {
+  clients,
   commissioners,
   invoiceLines,
   invoiceRuns,
@@ -28,7 +29,6 @@ import { assertMayManageBilling } from './access.server';
 import {
   type BillableSession,
   type BillingPeriod,
-  type LeftOutReason,
   type LeftOutSession,
   sessionsForPeriod,
 } from './billable-sessions.server';
@@ -72,9 +72,14 @@ export interface PayerInvoice {
   totalCents: number;
 }
 
-export type RunLeftOut = Omit<LeftOutSession, 'reason'> & {
-  reason: LeftOutReason | 'payerAddressMissing';
-};
+export type RunLeftOut =
+  | LeftOutSession
+  | (Omit<LeftOutSession, 'reason'> & {
+      reason: 'payerAddressMissing';
+      /** Whose address is missing, so that the preview can point to where it is filled in. */
+      payerKind: Payer;
+      payerId: string;
+    });
 
 export type RunProblem = 'notConnected' | 'vatNumberMissing';
 
@@ -230,7 +235,12 @@ async function planRun(
   for (const session of billable) {
     const key = `${session.payerKind}:${session.payerId}`;
     if (!buyers.has(key)) {
-      runLeftOut.push({ ...pick(session), reason: 'payerAddressMissing' });
+      runLeftOut.push({
+        ...pick(session),
+        reason: 'payerAddressMissing',
+        payerKind: session.payerKind,
+        payerId: session.payerId,
+      });
       continue;
     }
     const group = groups.get(key) ?? {
@@ -327,9 +337,9 @@ function lineText(t: ReturnType<typeof translator>, session: BillableSession): s
 }
 
 /**
- * Who each payer is on the invoice: the commissioner's name, Y-tunnus and billing address.
- * A payer without a full postal address cannot be invoiced lawfully and is left out; a
- * supervisee's postal address is not kept yet, so supervisee-paid contracts are left out too.
+ * Who each payer is on the invoice: the commissioner's name, Y-tunnus and billing address,
+ * or the paying supervisee's name, billing address and e-mail. A payer without a full postal
+ * address cannot be invoiced lawfully (VAT Act 209 e §) and is left out.
  */
 async function buyersOf(db: Db, practiceId: string, sessions: BillableSession[]) {
   const ids = (kind: Payer) => [
@@ -353,16 +363,46 @@ async function buyersOf(db: Db, practiceId: string, sessions: BillableSession[])
         and(eq(commissioners.practiceId, practiceId), inArray(commissioners.id, commissionerIds)),
       );
     for (const row of rows) {
-      if (!row.addressLine || !row.postalCode || !row.city) continue;
+      const address = postalAddress(row.addressLine, row.postalCode, row.city);
+      if (!address) continue;
       buyers.set(`commissioner:${row.id}`, {
         name: row.name,
-        address: `${row.addressLine}\n${row.postalCode} ${row.city}`,
+        address,
         businessId: row.businessId,
         email: row.email,
       });
     }
   }
+  const superviseeIds = ids('supervisee');
+  if (superviseeIds.length > 0) {
+    const rows = await db
+      .select({
+        id: clients.id,
+        name: clients.name,
+        streetAddress: clients.streetAddress,
+        postalCode: clients.postalCode,
+        city: clients.city,
+        email: clients.email,
+      })
+      .from(clients)
+      .where(and(eq(clients.practiceId, practiceId), inArray(clients.id, superviseeIds)));
+    for (const row of rows) {
+      const address = postalAddress(row.streetAddress, row.postalCode, row.city);
+      if (!address) continue;
+      buyers.set(`supervisee:${row.id}`, {
+        name: row.name,
+        address,
+        businessId: null,
+        email: row.email,
+      });
+    }
+  }
   return buyers;
+}
+
+/** The address as the invoice prints it, or null while a part of it is missing. */
+function postalAddress(street: string | null, postalCode: string | null, city: string | null) {
+  return street && postalCode && city ? `${street}\n${postalCode} ${city}` : null;
 }
 
 function sellerOf(details: InvoicingDetails) {

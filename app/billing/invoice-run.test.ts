@@ -1,8 +1,9 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import {
+  clients,
   commissioners,
   invoiceLines,
   invoices,
@@ -212,7 +213,105 @@ describe('an invoice run', () => {
     const plan = await previewInvoiceRun(ctx(), owner, march);
     expect(plan.payers.map((p) => p.buyer.name)).toEqual(['Kuopion kaupunki']);
     expect(plan.leftOut).toEqual([
-      expect.objectContaining({ sessionId: region.sessionIds[0], reason: 'payerAddressMissing' }),
+      expect.objectContaining({
+        sessionId: region.sessionIds[0],
+        reason: 'payerAddressMissing',
+        payerKind: 'commissioner',
+        payerId: region.commissionerId,
+      }),
     ]);
+  });
+
+  it('invoices a supervisee who pays for themselves once their billing address is complete', async () => {
+    const { owner } = await invoicingPractice();
+    const { contractId, clientId } = await createContractFixture(database.db, owner, {
+      payer: 'supervisee',
+    });
+    await database.db
+      .update(clients)
+      .set({
+        name: 'Maria Lehtonen',
+        email: 'maria@example.fi',
+        streetAddress: 'Puistokatu 4 B 12',
+      })
+      .where(eq(clients.id, clientId));
+    const sessionId = await insertSession(database.db, {
+      practiceId: owner.practiceId,
+      contractId,
+      supervisorId: owner.userId,
+      startsAt: helsinkiInstant('2027-03-16', '14:00'),
+      minutes: 60,
+      status: 'held',
+    });
+
+    // Street address only: no postal code or town, so no lawful invoice.
+    const without = await previewInvoiceRun(ctx(), owner, march);
+    expect(without.payers.some((p) => p.payerKind === 'supervisee')).toBe(false);
+    expect(without.leftOut).toEqual([
+      expect.objectContaining({
+        sessionId,
+        reason: 'payerAddressMissing',
+        payerKind: 'supervisee',
+        payerId: clientId,
+      }),
+    ]);
+
+    await database.db
+      .update(clients)
+      .set({ postalCode: '70100', city: 'Kuopio' })
+      .where(eq(clients.id, clientId));
+    const plan = await previewInvoiceRun(ctx(), owner, march);
+    expect(plan.leftOut).toEqual([]);
+    const supervisee = plan.payers.find((p) => p.payerKind === 'supervisee');
+    expect(supervisee).toMatchObject({
+      payerId: clientId,
+      buyer: {
+        name: 'Maria Lehtonen',
+        address: 'Puistokatu 4 B 12\n70100 Kuopio',
+        businessId: null,
+        email: 'maria@example.fi',
+      },
+      subtotalCents: 15_000,
+      vatCents: 3825,
+      totalCents: 18_825,
+    });
+    expect(supervisee?.lines.map((l) => l.sessionId)).toEqual([sessionId]);
+
+    const { invoiceIds } = await confirmInvoiceRun(ctx(), owner, march);
+    expect(invoiceIds).toHaveLength(3);
+    // The buyer as they were at issue: a later move does not rewrite the invoice.
+    await database.db
+      .update(clients)
+      .set({ streetAddress: 'Uusi katu 1', postalCode: '00100', city: 'Helsinki' })
+      .where(eq(clients.id, clientId));
+    const [written] = await database.db
+      .select({
+        payerKind: invoices.payerKind,
+        clientId: invoices.clientId,
+        commissionerId: invoices.commissionerId,
+        buyerName: invoices.buyerName,
+        buyerAddress: invoices.buyerAddress,
+        buyerBusinessId: invoices.buyerBusinessId,
+        buyerEmail: invoices.buyerEmail,
+        totalCents: invoices.totalCents,
+      })
+      .from(invoices)
+      .where(and(inArray(invoices.id, invoiceIds), eq(invoices.payerKind, 'supervisee')));
+    expect(written).toEqual({
+      payerKind: 'supervisee',
+      clientId,
+      commissionerId: null,
+      buyerName: 'Maria Lehtonen',
+      buyerAddress: 'Puistokatu 4 B 12\n70100 Kuopio',
+      buyerBusinessId: null,
+      buyerEmail: 'maria@example.fi',
+      totalCents: 18_825,
+    });
+    const [line] = await database.db
+      .select({ sessionId: invoiceLines.sessionId })
+      .from(invoiceLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+      .where(and(inArray(invoices.id, invoiceIds), eq(invoices.payerKind, 'supervisee')));
+    expect(line?.sessionId).toBe(sessionId);
   });
 });

@@ -13,6 +13,7 @@ export const fi = {
   'invoiceRun.leftOut.payerUnclear': 'Maksajaa ei voi päätellä sopimuksesta',
   'invoiceRun.leftOut.missingVatReason': 'Sopimuksesta puuttuu arvonlisäverottomuuden peruste',
   'invoiceRun.leftOut.payerAddressMissing': 'Maksajan laskutusosoite puuttuu',
+  'invoiceRun.leftOut.completeAddress': 'täydennä osoite',
   'invoiceRun.error.nothingToInvoice': 'Kaudella ei ole laskutettavaa.',
   'invoiceRun.error.notConnected':
     'Yhdistä vastaanoton Stripe-tili ja viimeistele sen käyttöönotto ennen laskutusta.',
@@ -60,6 +61,7 @@ export const en: Record<keyof typeof fi, string> = {
   'invoiceRun.leftOut.payerUnclear': 'The contract does not say who pays',
   'invoiceRun.leftOut.missingVatReason': 'The contract has no reason for the VAT exemption',
   'invoiceRun.leftOut.payerAddressMissing': 'The payer’s billing address is missing',
+  'invoiceRun.leftOut.completeAddress': 'complete the address',
   'invoiceRun.error.nothingToInvoice': 'There is nothing to invoice in this period.',
   'invoiceRun.error.notConnected':
     'Connect the practice’s Stripe account and finish its onboarding before invoicing.',

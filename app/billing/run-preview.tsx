@@ -1,12 +1,18 @@
 /** The invoice run's preview: one table per payer, VAT per rate, and what is left out. */
 import { Link } from '@remix-run/react';
 
+import type { Payer } from '#db/schema/values';
 import { formatDate } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 import { formatMoney } from '~/money/cents';
 
 import { InvoiceLines } from './invoice-display';
 import type { PayerInvoice, RunLeftOut } from './invoice-run.server';
+
+/** Where a payer's billing address is kept: the client's form, or the commissioner's page. */
+function payerAddressPage(payerKind: Payer, payerId: string): string {
+  return payerKind === 'supervisee' ? `/clients/${payerId}/edit` : `/commissioners/${payerId}`;
+}
 
 export function PayerInvoiceTable({ payer }: { payer: PayerInvoice }) {
   const t = useT();
@@ -55,6 +61,15 @@ export function LeftOutList({ sessions }: { sessions: RunLeftOut[] }) {
           </Link>
           {': '}
           {t(`invoiceRun.leftOut.${session.reason}`)}
+          {session.reason === 'payerAddressMissing' ? (
+            <>
+              {' ('}
+              <Link to={payerAddressPage(session.payerKind, session.payerId)}>
+                {t('invoiceRun.leftOut.completeAddress')}
+              </Link>
+              {')'}
+            </>
+          ) : null}
         </li>
       ))}
     </ul>

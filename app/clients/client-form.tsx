@@ -10,6 +10,9 @@ interface ClientValues {
   phone: string | null;
   title: string | null;
   organisation: string | null;
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
   background: string | null;
   /** False when the rule on backgrounds keeps this actor out (docs/decisions/008). */
   backgroundAccess?: boolean;
@@ -35,6 +38,9 @@ export function ClientForm({
           phone: t('clients.phone'),
           title: t('clients.titleColumn'),
           organisation: t('clients.organisation'),
+          streetAddress: t('clients.streetAddress'),
+          postalCode: t('clients.postalCode'),
+          city: t('clients.city'),
           background: t('clients.background'),
         }}
       />
@@ -81,6 +87,38 @@ export function ClientForm({
           failure={failure}
         />
       </div>
+      {/* Another person's address: the browser's autofill would offer the user's own. */}
+      <fieldset className="flex flex-col gap-4">
+        <legend className="font-semibold text-slate-800">{t('clients.billingAddress')}</legend>
+        <p className="text-sm text-slate-600">{t('clients.billingAddressHint')}</p>
+        <Field
+          name="streetAddress"
+          label={t('clients.streetAddress')}
+          autoComplete="off"
+          required={false}
+          defaultValue={client?.streetAddress}
+          failure={failure}
+        />
+        <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+          <Field
+            name="postalCode"
+            label={t('clients.postalCode')}
+            autoComplete="off"
+            inputMode="numeric"
+            required={false}
+            defaultValue={client?.postalCode}
+            failure={failure}
+          />
+          <Field
+            name="city"
+            label={t('clients.city')}
+            autoComplete="off"
+            required={false}
+            defaultValue={client?.city}
+            failure={failure}
+          />
+        </div>
+      </fieldset>
       {client?.backgroundAccess === false ? (
         <p className="text-sm text-slate-600">{t('clients.backgroundWithheld')}</p>
       ) : (

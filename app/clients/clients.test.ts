@@ -109,6 +109,11 @@ describe('clients', () => {
     expect(errors({ name: '' })).toContain('form.required');
     expect(errors({ name: 'A', email: 'ei-osoite' })).toContain('form.invalidEmail');
     expect(errors({ name: 'A', phone: 'soita minulle' })).toContain('form.invalidPhone');
+    expect(errors({ name: 'A', postalCode: '7010' })).toContain('form.invalidPostalCode');
+    expect(errors({ name: 'A', postalCode: 'FI-70100' })).toContain('form.invalidPostalCode');
     expect(errors({ name: 'A', email: '', phone: '', title: '' })).toEqual([]);
+    expect(
+      errors({ name: 'A', streetAddress: 'Puistokatu 4', postalCode: ' 70100 ', city: 'Kuopio' }),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-import { optionalEmail, optionalPhone, optionalText, requiredText } from '~/forms/fields';
+import {
+  optionalEmail,
+  optionalPhone,
+  optionalPostalCode,
+  optionalText,
+  requiredText,
+} from '~/forms/fields';
 
 export const clientSchema = z.object({
   name: requiredText(),
@@ -8,6 +14,10 @@ export const clientSchema = z.object({
   phone: optionalPhone,
   title: optionalText(),
   organisation: optionalText(),
+  // The billing address, for a supervisee who pays for their own supervision.
+  streetAddress: optionalText(),
+  postalCode: optionalPostalCode,
+  city: optionalText(100),
   background: optionalText(5000),
 });
 

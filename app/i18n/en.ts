@@ -243,6 +243,12 @@ const common: Omit<
   'clients.search': 'Search by name, e-mail or organisation',
   'clients.email': 'E-mail',
   'clients.phone': 'Phone',
+  'clients.billingAddress': 'Billing address',
+  'clients.billingAddressHint':
+    'Needed when the supervisee pays for their own supervision: without it, their sessions are not invoiced.',
+  'clients.streetAddress': 'Street address',
+  'clients.postalCode': 'Postal code',
+  'clients.city': 'Town',
   'clients.background': 'Background',
   'clients.backgroundHint': 'Free text. Stored encrypted, like notes.',
   'clients.backgroundWithheld':

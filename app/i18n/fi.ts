@@ -225,6 +225,12 @@ const common = {
   'clients.search': 'Hae nimellä, sähköpostilla tai organisaatiolla',
   'clients.email': 'Sähköposti',
   'clients.phone': 'Puhelin',
+  'clients.billingAddress': 'Laskutusosoite',
+  'clients.billingAddressHint':
+    'Tarvitaan, kun työnohjattava maksaa työnohjauksensa itse: ilman sitä hänen istuntojaan ei laskuteta.',
+  'clients.streetAddress': 'Katuosoite',
+  'clients.postalCode': 'Postinumero',
+  'clients.city': 'Postitoimipaikka',
   'clients.background': 'Taustatiedot',
   'clients.backgroundHint': 'Vapaamuotoinen. Tallennetaan salattuna, kuten muistiinpanot.',
   'clients.backgroundWithheld':

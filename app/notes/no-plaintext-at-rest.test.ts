@@ -45,6 +45,9 @@ it('a raw dump of the database contains no note text, only ciphertext', async ()
     title: null,
     organisation: null,
     background: secrets.background,
+    streetAddress: null,
+    postalCode: null,
+    city: null,
   });
   const sessionId = await insertSession(db, {
     practiceId: owner.practiceId,

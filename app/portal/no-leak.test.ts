@@ -113,6 +113,9 @@ beforeAll(async () => {
     title: null,
     organisation: null,
     background: SECRET,
+    streetAddress: null,
+    postalCode: null,
+    city: null,
   });
 
   // A coming session, so that messages to the supervisor can be sent.

@@ -79,6 +79,12 @@ export default function ClientDetail() {
   const t = useT();
   const locale = useLocale();
   const { client, contracts, sessions, portal, sharedFeedback } = useLoaderData<typeof loader>();
+  const billingAddress = [
+    client.streetAddress,
+    [client.postalCode, client.city].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <>
       <ClientsTabs />
@@ -95,6 +101,7 @@ export default function ClientDetail() {
           [t('clients.phone'), client.phone],
           [t('clients.titleColumn'), client.title],
           [t('clients.organisation'), client.organisation],
+          [t('clients.billingAddress'), billingAddress || null],
           [
             t('clients.background'),
             client.backgroundAccess ? (

@@ -74,6 +74,9 @@ async function sealEverything(db: Db, keyring: NoteKeyring, tag: string): Promis
     title: null,
     organisation: null,
     background: `tausta ${tag}`,
+    streetAddress: null,
+    postalCode: null,
+    city: null,
   });
   const sessionId = await insertSession(db, {
     practiceId: actor.practiceId,

@@ -33,6 +33,9 @@ async function supervisee(actor: MemberActor, name: string) {
     title: null,
     organisation: null,
     background: null,
+    streetAddress: null,
+    postalCode: null,
+    city: null,
   });
   return { id, email };
 }

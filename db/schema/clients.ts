@@ -17,6 +17,14 @@ export const clients = pgTable(
     phone: text('phone'),
     title: text('title'),
     organisation: text('organisation'),
+    /**
+     * The postal address an invoice to the supervisee needs when they pay for their own
+     * supervision (a contract with payer = supervisee); all three or the run leaves them out.
+     * Personal data: shown to the practice's members, copied onto invoices, never logged.
+     */
+    streetAddress: text('street_address'),
+    postalCode: text('postal_code'),
+    city: text('city'),
     /** Free-text background, encrypted like note text (see docs/decisions/006). */
     backgroundEncrypted: text('background_encrypted'),
     /**

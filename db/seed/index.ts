@@ -117,6 +117,9 @@ export async function seedDemoPractice(
       ...values,
       phone: null,
       background: null,
+      streetAddress: null,
+      postalCode: null,
+      city: null,
     });
     clientIds.set(key, id);
   }

@@ -101,6 +101,9 @@ export async function createContractFixture(
       title: null,
       organisation: 'Kuopio',
       background: null,
+      streetAddress: null,
+      postalCode: null,
+      city: null,
     }));
   const { status = 'active', ...columns } = overrides;
   const contractId = await createContract(testContext(db), actor, {

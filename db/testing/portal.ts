@@ -71,6 +71,9 @@ export async function createPortalCast(db: Db) {
       title: null,
       organisation: null,
       background: null,
+      streetAddress: null,
+      postalCode: null,
+      city: null,
     });
   const selfClientId = await newClient(author, 'Maria Lehtonen');
   const groupmateClientId = await newClient(author, 'Pekka Virtanen');
