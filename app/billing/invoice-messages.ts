@@ -11,6 +11,7 @@ export const fi = {
   'invoices.filter': 'Suodata',
   'invoices.outstanding': 'Avoinna yhteensä {amount}, josta erääntynyt {overdue}.',
   'invoices.none': 'Ei laskuja näillä ehdoilla.',
+  'invoices.paymentFailed': 'maksu epäonnistui',
   'invoices.col.number': 'Numero',
   'invoices.col.payer': 'Maksaja',
   'invoices.col.issueDate': 'Päiväys',
@@ -57,6 +58,8 @@ export const fi = {
   'invoicePage.pushError': 'Lähetys Stripeen pysähtyi: {error}',
   'invoicePage.paidOutOfBand': 'Merkitty maksetuksi tilisiirtona {date}.',
   'invoicePage.paidAt': 'Maksettu {date}.',
+  'invoicePage.paymentFailed':
+    'Maksu Stripessä epäonnistui {date}. Lasku on yhä avoin: maksaja voi yrittää uudelleen laskun sivulla tai maksaa tilisiirtona viitenumerolla.',
   'invoicePage.voidedAt': 'Mitätöity {date}. Sen istunnot voi laskuttaa uudelleen.',
 
   'invoicePage.actionsHeading': 'Toimenpiteet',
@@ -100,6 +103,7 @@ export const en: Record<keyof typeof fi, string> = {
   'invoices.filter': 'Filter',
   'invoices.outstanding': 'Outstanding {amount}, of which overdue {overdue}.',
   'invoices.none': 'No invoices match.',
+  'invoices.paymentFailed': 'payment failed',
   'invoices.col.number': 'Number',
   'invoices.col.payer': 'Payer',
   'invoices.col.issueDate': 'Issued',
@@ -146,6 +150,8 @@ export const en: Record<keyof typeof fi, string> = {
   'invoicePage.pushError': 'Sending to Stripe stopped: {error}',
   'invoicePage.paidOutOfBand': 'Marked paid by bank transfer on {date}.',
   'invoicePage.paidAt': 'Paid on {date}.',
+  'invoicePage.paymentFailed':
+    'A payment through Stripe failed on {date}. The invoice is still open: the payer can try again on the invoice’s page or pay by bank transfer with the reference number.',
   'invoicePage.voidedAt': 'Voided on {date}. Its sessions may be invoiced again.',
 
   'invoicePage.actionsHeading': 'Actions',

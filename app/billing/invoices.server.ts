@@ -33,6 +33,8 @@ export interface InvoiceListRow {
   totalCents: number;
   status: InvoiceListStatus;
   pushError: string | null;
+  /** Still to be paid, and Stripe's last attempt to collect it failed. */
+  paymentFailed: boolean;
 }
 
 export interface MonthTotal {
@@ -102,6 +104,7 @@ export async function listInvoices(
       totalCents: invoices.totalCents,
       status: invoices.status,
       creditedAt: invoices.creditedAt,
+      paymentFailedAt: invoices.paymentFailedAt,
       pushError: invoices.pushError,
     })
     .from(invoices)
@@ -123,7 +126,11 @@ export async function listInvoices(
     .from(invoices)
     .where(and(eq(invoices.practiceId, actor.practiceId), eq(invoices.status, 'open')));
 
-  const listed = rows.map((row) => ({ ...row, status: listStatus(row, today) }));
+  const listed = rows.map(({ paymentFailedAt, ...row }) => {
+    const status = listStatus(row, today);
+    const unpaid = status === 'open' || status === 'overdue';
+    return { ...row, status, paymentFailed: unpaid && paymentFailedAt !== null };
+  });
   return {
     invoices: listed,
     months: monthTotals(listed),

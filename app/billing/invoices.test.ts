@@ -100,6 +100,24 @@ describe('listInvoices', () => {
     expect(april.outstandingCents).toBe(all.outstandingCents);
   });
 
+  it('marks a failed Stripe payment on an invoice still to be paid, not on a paid one', async () => {
+    const failedAt = new Date('2027-04-10T08:00:00Z');
+    for (const name of ['dueYesterday', 'paid']) {
+      await database.db
+        .update(invoices)
+        .set({ paymentFailedAt: failedAt })
+        .where(eq(invoices.id, ids[name] ?? ''));
+    }
+    const list = await listInvoices(ctx(), owner, {});
+    expect(list.invoices.map((row) => [row.number, row.paymentFailed])).toEqual([
+      [5, false],
+      [4, false],
+      [3, false],
+      [2, false],
+      [1, true],
+    ]);
+  });
+
   it('refuses a month that is no month, and a supervisor', async () => {
     expect(await outcomeOf(listInvoices(ctx(), owner, { month: '2027-13' }))).toBe('invalid');
     expect(await outcomeOf(listInvoices(ctx(), supervisor, {}))).toBe('forbidden');

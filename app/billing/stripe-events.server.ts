@@ -104,6 +104,13 @@ async function applyInvoiceEvent(
   };
   if (invoice.hosted_invoice_url) changes.hostedInvoiceUrl = invoice.hosted_invoice_url;
   if (event.type === 'invoice.sent') changes.sentAt = event.at;
+  // A failed attempt matters while the invoice is still to be paid; the owner sees it there.
+  if (
+    event.type === 'invoice.payment_failed' &&
+    (ours.status === 'open' || ours.status === 'pending')
+  ) {
+    changes.paymentFailedAt = event.at;
+  }
   if (next) {
     changes.status = next;
     if (next === 'paid') {

@@ -176,6 +176,21 @@ describe('Stripe webhooks', () => {
     expect(live?.n).toBe(voided.length);
   }, 120_000);
 
+  it('records a failed payment on the open invoice, which a later payment settles', async () => {
+    const { invoiceId, stripeId } = await invoicePair(1901);
+    await stripe.invoices.finalizeInvoice(stripeId, { auto_advance: false }, opts());
+    standin.simulate.failPayment(accountId, stripeId);
+    await standin.webhooks.flush();
+    const [failed] = await database.db.select().from(invoices).where(eq(invoices.id, invoiceId));
+    expect(failed).toMatchObject({ status: 'open' });
+    expect(failed?.paymentFailedAt).toBeInstanceOf(Date);
+
+    standin.simulate.pay(accountId, stripeId);
+    await standin.webhooks.flush();
+    const [paid] = await database.db.select().from(invoices).where(eq(invoices.id, invoiceId));
+    expect(paid).toMatchObject({ status: 'paid' });
+  });
+
   it('refuses a forged or expired signature with 400 and changes nothing', async () => {
     const { invoiceId, stripeId } = await invoicePair(2001);
     const event = {

@@ -135,6 +135,13 @@ export default function InvoicePage() {
             {t('invoicePage.pushError', { error: invoice.pushError })}
           </p>
         ) : null}
+        {invoice.paymentFailedAt && (view.status === 'open' || view.status === 'overdue') ? (
+          <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
+            {t('invoicePage.paymentFailed', {
+              date: formatDate(new Date(invoice.paymentFailedAt), locale),
+            })}
+          </p>
+        ) : null}
         {invoice.paidAt ? (
           <p>
             {t(invoice.paidOutOfBand ? 'invoicePage.paidOutOfBand' : 'invoicePage.paidAt', {

@@ -123,6 +123,11 @@ export default function Invoices() {
                     </td>
                     <td className="py-1">
                       <InvoiceStatusWord status={invoice.status} />
+                      {invoice.paymentFailed ? (
+                        <span className="block text-sm text-red-800">
+                          {t('invoices.paymentFailed')}
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

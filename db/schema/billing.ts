@@ -153,6 +153,8 @@ export const invoices = pgTable(
     /** The push reached Stripe's finalize and send: nothing of this invoice is left to do. */
     sentAt: timestamptz('sent_at'),
     paidAt: timestamptz('paid_at'),
+    /** When Stripe last reported a failed payment attempt (`invoice.payment_failed`). */
+    paymentFailedAt: timestamptz('payment_failed_at'),
     /** Paid by bank transfer and marked by the owner (Stripe is told `paid_out_of_band`). */
     paidOutOfBand: boolean('paid_out_of_band').notNull().default(false),
     voidedAt: timestamptz('voided_at'),
