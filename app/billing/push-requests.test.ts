@@ -14,12 +14,15 @@ import { emptyPrivateNote, emptySharedDraft } from '~/notes/content';
 import { saveNote } from '~/notes/save-note.server';
 import type { MemberActor } from '~/practices/actor';
 
+import { issueCreditNote } from './credit-note.server';
+import { markPaidOutOfBand } from './mark-paid-out-of-band.server';
 import { pushRun } from './push-run.server';
 import { appRequests } from './push-test-fixtures';
 import { CUSTOM_FIELD_LIMITS } from './stripe-invoice-content';
 import type { FormObject } from './stripe-standin/form.server';
-import type { StripeStandin } from './stripe-standin/standin.server';
+import type { LoggedRequest, StripeStandin } from './stripe-standin/standin.server';
 import { onboardedAccount, startStandin } from './stripe-standin/test-fixtures';
+import { voidInvoice } from './void-invoice.server';
 
 let database: TestDatabase;
 let standin: StripeStandin;
@@ -52,6 +55,30 @@ function leaves(value: FormValue | FormObject, key = ''): [string, string][] {
     ? value.map((v, i) => [String(i), v] as const)
     : Object.entries(value);
   return entries.flatMap(([k, v]) => leaves(v as FormValue, key ? `${key}[${k}]` : k));
+}
+
+/** What every request the app sends must be: the account, our key, cents, euros, limits, no names. */
+function checkRequests(requests: readonly LoggedRequest[], accountId: string) {
+  for (const request of requests) {
+    const where = `${request.method} ${request.path}`;
+    expect(request.stripeAccount, where).toBe(accountId);
+    expect(request.status, where).toBe(200);
+    if (request.method === 'POST') expect(request.idempotencyKey, where).toMatch(/^ohjaamo:/);
+    const fields = leaves(request.body);
+    for (const [key, value] of fields) {
+      if (/^(amount|unit_amount|quantity)$/.test(key)) expect(value, where).toMatch(/^-?\d+$/);
+      if (key === 'currency') expect(value, where).toBe('eur');
+      expect(value.includes(SUPERVISEE), `${where} ${key}`).toBe(false);
+      for (const secret of Object.values(secrets)) {
+        expect(value.includes(secret), `${where} ${key}`).toBe(false);
+      }
+    }
+    const names = fields.filter(([key]) => /^custom_fields\[\d+\]\[name\]$/.test(key));
+    const values = fields.filter(([key]) => /^custom_fields\[\d+\]\[value\]$/.test(key));
+    expect(names.length, where).toBeLessThanOrEqual(CUSTOM_FIELD_LIMITS.count);
+    for (const [, name] of names) expect([...name].length).toBeLessThanOrEqual(40);
+    for (const [, value] of values) expect([...value].length).toBeLessThanOrEqual(140);
+  }
 }
 
 it('sends only what the invoice needs, on the practice’s account, under our keys', async () => {
@@ -91,26 +118,7 @@ it('sends only what the invoice needs, on the practice’s account, under our ke
 
   const requests = appRequests(standin.requests, from);
   expect(requests.length).toBeGreaterThan(15);
-  for (const request of requests) {
-    const where = `${request.method} ${request.path}`;
-    expect(request.stripeAccount, where).toBe(accountId);
-    expect(request.status, where).toBe(200);
-    if (request.method === 'POST') expect(request.idempotencyKey, where).toMatch(/^ohjaamo:/);
-    const fields = leaves(request.body);
-    for (const [key, value] of fields) {
-      if (/^(amount|unit_amount|quantity)$/.test(key)) expect(value, where).toMatch(/^-?\d+$/);
-      if (key === 'currency') expect(value, where).toBe('eur');
-      expect(value.includes(SUPERVISEE), `${where} ${key}`).toBe(false);
-      for (const secret of Object.values(secrets)) {
-        expect(value.includes(secret), `${where} ${key}`).toBe(false);
-      }
-    }
-    const names = fields.filter(([key]) => /^custom_fields\[\d+\]\[name\]$/.test(key));
-    const values = fields.filter(([key]) => /^custom_fields\[\d+\]\[value\]$/.test(key));
-    expect(names.length, where).toBeLessThanOrEqual(CUSTOM_FIELD_LIMITS.count);
-    for (const [, name] of names) expect([...name].length).toBeLessThanOrEqual(40);
-    for (const [, value] of values) expect([...value].length).toBeLessThanOrEqual(140);
-  }
+  checkRequests(requests, accountId);
   // The keys name what they make, each exactly once.
   const keys = requests.flatMap((r) =>
     r.method === 'POST' && r.idempotencyKey ? [r.idempotencyKey] : [],
@@ -126,4 +134,45 @@ it('sends only what the invoice needs, on the practice’s account, under our ke
   // Amounts reached Stripe as whole cents.
   const amounts = requests.filter((r) => r.path === '/v1/invoiceitems').map((r) => r.body.amount);
   expect(amounts).toEqual(['15000', '13333', '9000', '15000']);
+});
+
+it('sends the owner’s later actions the same way: paid by transfer, a credit note, a void', async () => {
+  const accountId = await onboardedAccount(stripe, standin);
+  const runId = await insertInvoiceRun(database.db, owner);
+  const paid = await insertPendingInvoice(database.db, owner, {
+    number: 311,
+    stripeAccountId: accountId,
+    runId,
+    lines: [
+      { amountCents: 15_000, vatRateBasisPoints: 2550 },
+      { amountCents: 9_000, vatRateBasisPoints: null, vatExemptReason: 'AVL 34 §' },
+    ],
+  });
+  const voided = await insertPendingInvoice(database.db, owner, {
+    number: 312,
+    stripeAccountId: accountId,
+    runId,
+  });
+  const ctx = testContext(database.db);
+  expect(await pushRun(ctx, stripe, runId, owner.practiceId)).toEqual({ sent: 2, failed: [] });
+
+  const from = standin.requests.length;
+  await markPaidOutOfBand(ctx, owner, stripe, paid.invoiceId);
+  const { push } = await issueCreditNote(ctx, owner, stripe, paid.invoiceId, {
+    lineIds: paid.lineIds,
+    reason: 'Väärä maksaja',
+  });
+  expect(push).toEqual({ status: 'sent' });
+  await voidInvoice(ctx, owner, stripe, voided.invoiceId);
+
+  const requests = appRequests(standin.requests, from);
+  const posts = requests.filter((r) => r.method === 'POST').map((r) => r.path);
+  expect(posts).toEqual([
+    expect.stringMatching(/^\/v1\/invoices\/.+\/pay$/),
+    '/v1/credit_notes',
+    expect.stringMatching(/^\/v1\/invoices\/.+\/void$/),
+  ]);
+  checkRequests(requests, accountId);
+  const credit = requests.find((r) => r.method === 'POST' && r.path === '/v1/credit_notes');
+  expect(credit?.body.out_of_band_amount).toBe(String(Math.round(15_000 * 1.255) + 9_000));
 });
