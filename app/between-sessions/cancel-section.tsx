@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
-import { intlLocale } from '~/i18n/format';
+import { formatDecimal } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 import { formatMoney } from '~/money/cents';
 import { SubmitButton } from '~/ui/form';
@@ -38,7 +38,7 @@ export function CancelSection({
     contract.vatRateBasisPoints === null
       ? ''
       : t('between.cancel.vat', {
-          rate: new Intl.NumberFormat(intlLocale[locale]).format(contract.vatRateBasisPoints / 100),
+          rate: formatDecimal(contract.vatRateBasisPoints / 100, locale),
         });
   const terms = !cancellation.late
     ? t('between.cancel.onTime')

@@ -1,7 +1,7 @@
 /** How contract values read on screen, in the user's language. */
 import type { ContractStatus } from '#db/schema/values';
 import type { Locale, Translate } from '~/i18n';
-import { formatDate } from '~/i18n/format';
+import { formatDate, formatDecimal } from '~/i18n/format';
 import { useT } from '~/i18n/react';
 
 /** A calendar day stored as 2026-09-01, shown as 1.9.2026. */
@@ -18,9 +18,7 @@ export function vatText(
 ): string {
   if (contract.vatRateBasisPoints === null)
     return t('contracts.vatExemptShown', { reason: contract.vatExemptReason ?? '' });
-  const percent = new Intl.NumberFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', {
-    maximumFractionDigits: 2,
-  }).format(contract.vatRateBasisPoints / 100);
+  const percent = formatDecimal(contract.vatRateBasisPoints / 100, locale);
   return `${percent}\u00a0%`;
 }
 

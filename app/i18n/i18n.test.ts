@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { en } from './en';
 import { fi } from './fi';
-import { formatDate, formatDateTime, formatTime } from './format';
+import { formatDate, formatDateTime, formatDecimal, formatTime } from './format';
 import { catalogues, isMessageKey, localeFromAcceptLanguage, translate } from './index';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -76,5 +76,15 @@ describe('Finnish formats in Helsinki time', () => {
     expect(formatDate(winter, 'fi')).toBe('22.11.2026');
     expect(formatTime(winter, 'fi')).toBe('9.05');
     expect(formatDateTime(summer, 'fi')).toBe('2.7.2026 0.30');
+  });
+
+  it('keeps each language’s notation when the languages take turns (formatters are kept)', () => {
+    expect(formatDate(winter, 'en')).toBe('22/11/2026');
+    expect(formatTime(winter, 'en')).toBe('09:05');
+    expect(formatDate(winter, 'fi')).toBe('22.11.2026');
+    expect(formatDecimal(25.5, 'fi')).toBe('25,5');
+    expect(formatDecimal(25.5, 'en')).toBe('25.5');
+    expect(formatDecimal(14, 'fi')).toBe('14');
+    expect(formatTime(summer, 'en')).toBe('00:30');
   });
 });

@@ -3,7 +3,7 @@
  * the edges — what a form shows and reads back, and what a page displays.
  */
 import type { Locale } from '~/i18n';
-import { intlLocale } from '~/i18n/format';
+import { formatEuros } from '~/i18n/format';
 
 /**
  * Euros as people write them — `150`, `150,50` (Finnish comma), `1 500,00 €` — to integer
@@ -27,7 +27,5 @@ export function centsToEuros(cents: number): string {
 
 /** 1 234,50 € in Finnish; €1,234.50 in English. */
 export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  );
+  return formatEuros(cents, locale);
 }
