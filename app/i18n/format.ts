@@ -38,7 +38,7 @@ export function formatDate(date: Date, locale: Locale): string {
   return dateFormat(locale).format(date);
 }
 
-/** 9.05 in Finnish; 09:05 in English. */
+/** 9.05 in Finnish; 9:05 in English. */
 export function formatTime(date: Date, locale: Locale): string {
   return timeFormat(locale).format(date);
 }
