@@ -53,7 +53,8 @@ export default defineConfig({
       url: `${stripeOrigin}/v1/account`,
       timeout: 30_000,
       reuseExistingServer: false,
-      stdout: 'pipe',
+      // It prints every request it answers; its errors still reach stderr.
+      stdout: 'ignore',
       env: {
         ...stripeKeys,
         STRIPE_DEV_PORT: String(stripePort),
