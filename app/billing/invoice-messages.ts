@@ -12,6 +12,11 @@ export const fi = {
   'invoices.outstanding': 'Avoinna yhteensä {amount}, josta erääntynyt {overdue}.',
   'invoices.none': 'Ei laskuja näillä ehdoilla.',
   'invoices.paymentFailed': 'maksu epäonnistui',
+  'invoices.reference': 'Viitenumero',
+  'invoices.referenceHint': 'Tiliotteelta, välilyönneillä tai ilman; myös RF-viite.',
+  'invoices.col.reference': 'Viite',
+  'invoices.error.reference':
+    'Viitenumerossa on 4–20 numeroa, RF-viite alkaa kirjaimilla RF. Tarkista tiliotteelta.',
   'invoices.col.number': 'Numero',
   'invoices.col.payer': 'Maksaja',
   'invoices.col.issueDate': 'Päiväys',
@@ -104,6 +109,11 @@ export const en: Record<keyof typeof fi, string> = {
   'invoices.outstanding': 'Outstanding {amount}, of which overdue {overdue}.',
   'invoices.none': 'No invoices match.',
   'invoices.paymentFailed': 'payment failed',
+  'invoices.reference': 'Reference number',
+  'invoices.referenceHint': 'As on the bank statement, with or without spaces; RF references too.',
+  'invoices.col.reference': 'Reference',
+  'invoices.error.reference':
+    'A reference number has 4–20 digits, and an RF reference starts with RF. Check the bank statement.',
   'invoices.col.number': 'Number',
   'invoices.col.payer': 'Payer',
   'invoices.col.issueDate': 'Issued',

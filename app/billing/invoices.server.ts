@@ -21,6 +21,8 @@ export interface InvoiceFilter {
   status?: InvoiceListStatus;
   /** `YYYY-MM`: invoices issued in that month. */
   month?: string;
+  /** A viitenumero or RF reference as a bank statement shows it, spaces or not. */
+  reference?: string;
 }
 
 export interface InvoiceListRow {
@@ -33,6 +35,8 @@ export interface InvoiceListRow {
   totalCents: number;
   status: InvoiceListStatus;
   pushError: string | null;
+  /** The viitenumero as printed, grouped in fives; none on a credit note. */
+  reference: string | null;
   /** Still to be paid, and Stripe's last attempt to collect it failed. */
   paymentFailed: boolean;
 }
@@ -93,6 +97,7 @@ export async function listInvoices(
   const today = helsinkiDate(now);
   const period = filter.month ? monthPeriod(filter.month) : null;
   if (filter.month && !period) throw new AppError('invalid', 'invoices.error.month');
+  const reference = filter.reference ? readReference(filter.reference) : null;
   const rows = await db
     .select({
       id: invoices.id,
@@ -105,6 +110,7 @@ export async function listInvoices(
       status: invoices.status,
       creditedAt: invoices.creditedAt,
       paymentFailedAt: invoices.paymentFailedAt,
+      referenceNumber: invoices.referenceNumber,
       pushError: invoices.pushError,
     })
     .from(invoices)
@@ -114,6 +120,7 @@ export async function listInvoices(
         period ? gte(invoices.issueDate, period.start) : undefined,
         period ? lte(invoices.issueDate, period.end) : undefined,
         filter.status ? statusCondition(filter.status, today) : undefined,
+        reference ? referenceCondition(reference) : undefined,
       ),
     )
     .orderBy(desc(invoices.issueDate), desc(invoices.number));
@@ -126,10 +133,15 @@ export async function listInvoices(
     .from(invoices)
     .where(and(eq(invoices.practiceId, actor.practiceId), eq(invoices.status, 'open')));
 
-  const listed = rows.map(({ paymentFailedAt, ...row }) => {
+  const listed = rows.map(({ paymentFailedAt, referenceNumber, ...row }) => {
     const status = listStatus(row, today);
     const unpaid = status === 'open' || status === 'overdue';
-    return { ...row, status, paymentFailed: unpaid && paymentFailedAt !== null };
+    return {
+      ...row,
+      status,
+      paymentFailed: unpaid && paymentFailedAt !== null,
+      reference: row.kind === 'invoice' ? formatReference(referenceNumber) : null,
+    };
   });
   return {
     invoices: listed,
@@ -138,6 +150,22 @@ export async function listInvoices(
     outstandingCents: Number(sums?.outstanding ?? 0),
     overdueCents: Number(sums?.overdue ?? 0),
   };
+}
+
+type Reference = { kind: 'national'; digits: string } | { kind: 'rf'; text: string };
+
+/** What the owner typed, as stored: digits of a viitenumero, or an RF reference upper-cased. */
+function readReference(typed: string): Reference {
+  const compact = typed.replace(/\s+/g, '').toUpperCase();
+  if (/^\d{4,20}$/.test(compact)) return { kind: 'national', digits: compact };
+  if (/^RF\d{2}[0-9A-Z]{1,21}$/.test(compact)) return { kind: 'rf', text: compact };
+  throw new AppError('invalid', 'invoices.error.reference');
+}
+
+function referenceCondition(reference: Reference): SQL {
+  return reference.kind === 'national'
+    ? eq(invoices.referenceNumber, reference.digits)
+    : eq(invoices.rfReference, reference.text);
 }
 
 function monthTotals(rows: readonly InvoiceListRow[]): MonthTotal[] {

@@ -118,6 +118,25 @@ describe('listInvoices', () => {
     ]);
   });
 
+  it('finds the invoice a bank statement’s reference pays, typed with or without spaces', async () => {
+    const [paid] = await database.db
+      .select({ reference: invoices.referenceNumber, rf: invoices.rfReference })
+      .from(invoices)
+      .where(eq(invoices.id, ids.paid ?? ''));
+    if (!paid) throw new Error('no paid invoice');
+    const spaced = paid.reference.replace(/(\d{5})(?=\d)/g, '$1 ');
+    for (const reference of [paid.reference, ` ${spaced} `, paid.rf.toLowerCase()]) {
+      const found = await listInvoices(ctx(), owner, { reference });
+      expect(found.invoices.map((row) => row.number)).toEqual([3]);
+      expect(found.invoices[0]?.reference?.replace(/\s/g, '')).toBe(paid.reference);
+    }
+    // Another practice's reference finds nothing here, and a word is refused.
+    expect((await listInvoices(ctx(), outsider, { reference: paid.reference })).invoices).toEqual(
+      [],
+    );
+    expect(await outcomeOf(listInvoices(ctx(), owner, { reference: 'lasku 3' }))).toBe('invalid');
+  });
+
   it('refuses a month that is no month, and a supervisor', async () => {
     expect(await outcomeOf(listInvoices(ctx(), owner, { month: '2027-13' }))).toBe('invalid');
     expect(await outcomeOf(listInvoices(ctx(), supervisor, {}))).toBe('forbidden');

@@ -14,16 +14,22 @@ import { PageHeader } from '~/ui/app-shell';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invoices.title');
 
-/** `/billing/invoices?status=&month=`: the owner's invoices; a GET form filters them. */
+/**
+ * `/billing/invoices?status=&month=&reference=`: the owner's invoices; a GET form filters
+ * them, and a reference from a bank statement finds the invoice it pays.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
   const url = new URL(request.url);
   const status = invoiceListStatuses.find((s) => s === url.searchParams.get('status'));
   const month = url.searchParams.get('month')?.trim() || undefined;
-  const list = await listInvoices(domainContext(context), actor, { status, month }).catch(
-    throwAsResponse,
-  );
-  return { ...list, status: status ?? '', month: month ?? '' };
+  const reference = url.searchParams.get('reference')?.trim() || undefined;
+  const list = await listInvoices(domainContext(context), actor, {
+    status,
+    month,
+    reference,
+  }).catch(throwAsResponse);
+  return { ...list, status: status ?? '', month: month ?? '', reference: reference ?? '' };
 }
 
 export default function Invoices() {
@@ -77,6 +83,24 @@ export default function Invoices() {
               {t('invoices.monthHint')}
             </span>
           </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="reference" className="font-medium">
+              {t('invoices.reference')}
+            </label>
+            <input
+              id="reference"
+              name="reference"
+              type="search"
+              inputMode="text"
+              autoComplete="off"
+              defaultValue={data.reference}
+              aria-describedby="reference-hint"
+              className="rounded-md border border-slate-400 px-3 py-2"
+            />
+            <span id="reference-hint" className="text-sm text-slate-600">
+              {t('invoices.referenceHint')}
+            </span>
+          </div>
           <button type="submit" className="rounded-md border border-slate-400 px-4 py-2">
             {t('invoices.filter')}
           </button>
@@ -94,6 +118,9 @@ export default function Invoices() {
                   </th>
                   <th scope="col" className="py-1 pr-3">
                     {t('invoices.col.payer')}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t('invoices.col.reference')}
                   </th>
                   <th scope="col" className="py-1 pr-3">
                     {t('invoices.col.issueDate')}
@@ -116,6 +143,7 @@ export default function Invoices() {
                       <Link to={`/billing/invoices/${invoice.id}`}>{invoice.number}</Link>
                     </td>
                     <td className="py-1 pr-3 break-words">{invoice.buyerName}</td>
+                    <td className="py-1 pr-3 whitespace-nowrap">{invoice.reference ?? ''}</td>
                     <td className="py-1 pr-3 whitespace-nowrap">{date(invoice.issueDate)}</td>
                     <td className="py-1 pr-3 whitespace-nowrap">{date(invoice.dueDate)}</td>
                     <td className="py-1 pr-3 text-right whitespace-nowrap">
