@@ -51,14 +51,24 @@ const LINES: readonly PendingLineInput[] = [
  */
 const CALLS_PER_PUSH = 10;
 
+/**
+ * More lines than the ten a Stripe invoice object carries, at the same two rates: a resumed
+ * push finds the items already made only by paging through the invoice's lines.
+ */
+const MANY_LINES: readonly PendingLineInput[] = Array.from({ length: 23 }, (_, i) =>
+  i % 3 === 2
+    ? { amountCents: 12_000, vatRateBasisPoints: null, vatExemptReason: 'AVL 34 §' }
+    : { amountCents: 9_000 + 137 * i, vatRateBasisPoints: i % 3 === 0 ? 2550 : 1400 },
+);
+
 /** A pending invoice on an account of its own, so every push starts from nothing. */
-async function freshInvoice() {
+async function freshInvoice(lines = LINES) {
   const accountId = await onboardedAccount(stripe, standin);
   nextNumber += 1;
   const pending = await insertPendingInvoice(database.db, owner, {
     number: nextNumber,
     stripeAccountId: accountId,
-    lines: LINES,
+    lines,
   });
   return { accountId, ...pending };
 }
@@ -77,7 +87,7 @@ async function expectPushedExactlyOnce(accountId: string, invoiceId: string, lin
   expect(objectsCreated(standin.requests, accountId, '/v1/customers')).toBe(1);
   expect(objectsCreated(standin.requests, accountId, '/v1/tax_rates')).toBe(2);
   expect(objectsCreated(standin.requests, accountId, '/v1/invoices')).toBe(1);
-  expect(objectsCreated(standin.requests, accountId, '/v1/invoiceitems')).toBe(LINES.length);
+  expect(objectsCreated(standin.requests, accountId, '/v1/invoiceitems')).toBe(lineIds.length);
 
   const found = await stripe.invoices.search(
     { query: `metadata['ohjaamo_invoice_id']:'${invoiceId}'` },
@@ -87,8 +97,10 @@ async function expectPushedExactlyOnce(accountId: string, invoiceId: string, lin
   expect(found.data).toHaveLength(1);
   expect(listed.data.map((invoice) => invoice.id)).toEqual(found.data.map((i) => i.id));
   const [remote] = found.data;
-  const lineIdsAtStripe = remote?.lines.data.map((line) => line.metadata?.ohjaamo_line_id);
-  expect(lineIdsAtStripe).toEqual(lineIds);
+  const linesAtStripe = await stripe.invoices
+    .listLineItems(remote?.id ?? '', { limit: 100 }, at)
+    .autoPagingToArray({ limit: 1000 });
+  expect(linesAtStripe.map((line) => line.metadata?.ohjaamo_line_id)).toEqual(lineIds);
 
   const [ours] = await database.db.select().from(invoices).where(eq(invoices.id, invoiceId));
   expect(ours).toMatchObject({
@@ -168,4 +180,51 @@ describe('a push that dies half-way', () => {
     },
     30_000,
   );
+
+  describe(`with ${MANY_LINES.length} lines`, () => {
+    /** Customer, two tax rates, search, invoice, the items, finalize, send. */
+    const callsPerPush = 5 + MANY_LINES.length + 2;
+
+    it(`makes ${callsPerPush} calls and sends totals equal to Stripe's`, async () => {
+      const { accountId, invoiceId, lineIds } = await freshInvoice(MANY_LINES);
+      const from = standin.requests.length;
+      const outcome = await pushInvoice(
+        testContext(database.db),
+        stripe,
+        invoiceId,
+        owner.practiceId,
+      );
+      expect(outcome).toEqual({ status: 'sent' });
+      expect(appRequests(standin.requests, from)).toHaveLength(callsPerPush);
+      await expectPushedExactlyOnce(accountId, invoiceId, lineIds);
+    });
+
+    // Call 20 is the 15th item, 29 the finalize: either way more than ten items exist, and
+    // a day later no idempotency key remembers them, so the resumed push must page through
+    // the invoice's lines to find every one or it makes them again.
+    it.each([20, 29])(
+      'makes no second item when resumed 25 hours after dying at call %i',
+      async (n) => {
+        const { accountId, invoiceId, lineIds } = await freshInvoice(MANY_LINES);
+        const reached = await pushDyingAfter(n, invoiceId, accountId);
+        expect(reached.at(-1)?.path).toMatch(
+          n === 20 ? /^\/v1\/invoiceitems$/ : /^\/v1\/invoices\/in_\w+\/finalize$/,
+        );
+        standin.clock.advance(25 * 60 * 60 * 1000);
+
+        const from = standin.requests.length;
+        const resumed = await pushInvoice(
+          testContext(database.db),
+          stripe,
+          invoiceId,
+          owner.practiceId,
+        );
+        expect(resumed).toEqual({ status: 'sent' });
+        const paged = appRequests(standin.requests, from).filter((r) => r.path.endsWith('/lines'));
+        expect(paged).toHaveLength(1);
+        await expectPushedExactlyOnce(accountId, invoiceId, lineIds);
+      },
+      30_000,
+    );
+  });
 });

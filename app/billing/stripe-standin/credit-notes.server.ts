@@ -6,6 +6,7 @@ import { mergeMetadata, type Params } from './form.server';
 import { readTaxRates } from './invoice-items.server';
 import { settleIfCredited } from './invoice-lifecycle.server';
 import { invoiceAmounts, invoiceLines, presentInvoice } from './invoice-view.server';
+import { readListLimit } from './limits.server';
 import type { RequestContext, Route } from './route.server';
 import { type AccountData, find, type InvoiceRecord } from './state.server';
 import { lineTaxes, roundedQuotient, sumTaxedLines } from './taxes.server';
@@ -243,10 +244,7 @@ function listCreditNotes({ data, params }: RequestContext): Stripe.ApiList<Strip
   params.allowOnly(['invoice', 'customer', 'limit']);
   const invoice = params.string('invoice');
   const customer = params.string('customer');
-  const limit = params.integer('limit') ?? 10;
-  if (limit < 1 || limit > 100) {
-    throw invalidParam('limit', 'Invalid limit: must be between 1 and 100');
-  }
+  const limit = readListLimit(params);
   const matches = [...data.creditNotes.values()]
     .filter(
       (c) =>

@@ -3,7 +3,17 @@ import type Stripe from 'stripe';
 import type { AccountData, Engine, InvoiceRecord } from './state.server';
 import { lineTaxes, sumTaxedLines, type TaxedTotals } from './taxes.server';
 
-/** The line items of an invoice, built from its invoice items. */
+/**
+ * How many lines the invoice object carries (its `lines` list); Stripe serves the rest from
+ * `GET /v1/invoices/:id/lines` (docs.stripe.com/api/invoices/object, `lines`).
+ */
+export const EMBEDDED_LINES = 10;
+
+export function invoiceLinesUrl(invoiceId: string): string {
+  return `/v1/invoices/${invoiceId}/lines`;
+}
+
+/** All line items of an invoice, built from its invoice items, in the order they were added. */
 export function invoiceLines(data: AccountData, record: InvoiceRecord): Stripe.InvoiceLineItem[] {
   const defaultRates = record.defaultTaxRateIds.flatMap((id) => data.taxRates.get(id) ?? []);
   return record.lines.flatMap(({ itemId, lineId }) => {
@@ -56,8 +66,9 @@ export interface InvoiceAmounts extends TaxedTotals {
 }
 
 /**
- * The invoice's money: totals from its lines; a credit note issued while the invoice was
- * open lowers what is due (its pre-payment part), and payments lower what remains.
+ * The invoice's money: totals from all its lines, not only the ones the invoice object
+ * carries; a credit note issued while the invoice was open lowers what is due (its
+ * pre-payment part), and payments lower what remains.
  */
 export function invoiceAmounts(data: AccountData, record: InvoiceRecord): InvoiceAmounts {
   const totals = sumTaxedLines(invoiceLines(data, record));
@@ -140,9 +151,9 @@ export function presentInvoice(
     latest_revision: null,
     lines: {
       object: 'list',
-      data: lines,
-      has_more: false,
-      url: `/v1/invoices/${record.id}/lines`,
+      data: lines.slice(0, EMBEDDED_LINES),
+      has_more: lines.length > EMBEDDED_LINES,
+      url: invoiceLinesUrl(record.id),
     },
     livemode: false,
     metadata: record.metadata,

@@ -1,11 +1,11 @@
 import type Stripe from 'stripe';
 
 import { newId, unixSeconds } from './clock.server';
-import { illegalTransition, invalidParam, missingParam } from './errors.server';
+import { illegalTransition, invalidParam, missingParam, noSuch } from './errors.server';
 import { mergeMetadata, type Params } from './form.server';
 import { attachItem, readTaxRates } from './invoice-items.server';
-import { presentInvoice } from './invoice-view.server';
-import { readCurrency, readCustomFields } from './limits.server';
+import { invoiceLines, invoiceLinesUrl, presentInvoice } from './invoice-view.server';
+import { readCurrency, readCustomFields, readListLimit } from './limits.server';
 import type { RequestContext, Route } from './route.server';
 import { type AccountData, find, type InvoiceRecord } from './state.server';
 
@@ -143,7 +143,7 @@ function listInvoices({ engine, data, params, accountId }: RequestContext) {
   params.allowOnly(['customer', 'status', 'limit', 'starting_after']);
   const customer = params.string('customer');
   const status = params.oneOf('status', ['draft', 'open', 'paid', 'uncollectible', 'void']);
-  const limit = readLimit(params);
+  const limit = readListLimit(params);
   let records = [...data.invoices.values()]
     .filter(
       (r) =>
@@ -165,12 +165,28 @@ function listInvoices({ engine, data, params, accountId }: RequestContext) {
   } satisfies Stripe.ApiList<Stripe.Invoice>;
 }
 
-function readLimit(params: Params): number {
-  const limit = params.integer('limit') ?? 10;
-  if (limit < 1 || limit > 100) {
-    throw invalidParam('limit', 'Invalid limit: must be between 1 and 100');
+/**
+ * An invoice's line items in the invoice's own order, the page after `starting_after`
+ * (docs.stripe.com/api/invoices/invoice_lines): the invoice object carries only the first
+ * ten, so a reader of a longer invoice pages through here.
+ */
+function listInvoiceLines({ data, params, ids }: RequestContext) {
+  params.allowOnly(['limit', 'starting_after']);
+  const record = find(data.invoices, 'invoice', ids[0] ?? '');
+  const limit = readListLimit(params);
+  let lines = invoiceLines(data, record);
+  const after = params.string('starting_after');
+  if (after !== undefined) {
+    const position = lines.findIndex((line) => line.id === after);
+    if (position === -1) throw noSuch('invoice line item', after, 'starting_after');
+    lines = lines.slice(position + 1);
   }
-  return limit;
+  return {
+    object: 'list',
+    data: lines.slice(0, limit),
+    has_more: lines.length > limit,
+    url: invoiceLinesUrl(record.id),
+  } satisfies Stripe.ApiList<Stripe.InvoiceLineItem>;
 }
 
 /**
@@ -187,7 +203,7 @@ function searchInvoices({ engine, data, params, accountId }: RequestContext) {
     .filter((r) => r.createdAtMs <= visibleBefore)
     .filter((r) => clauses.every((clause) => clause.matches(r)))
     .reverse();
-  const limit = readLimit(params);
+  const limit = readListLimit(params);
   return {
     object: 'search_result',
     data: matches.slice(0, limit).map((r) => presentInvoice(engine, accountId, data, r)),
@@ -234,5 +250,6 @@ export const invoiceRoutes: Route[] = [
   { method: 'GET', path: '/v1/invoices', handle: listInvoices },
   { method: 'GET', path: '/v1/invoices/search', handle: searchInvoices },
   { method: 'GET', path: '/v1/invoices/:id', handle: retrieveInvoice },
+  { method: 'GET', path: '/v1/invoices/:id/lines', handle: listInvoiceLines },
   { method: 'DELETE', path: '/v1/invoices/:id', handle: deleteInvoice },
 ];

@@ -194,6 +194,115 @@ describe('an invoice from draft to paid', () => {
   });
 });
 
+describe('an invoice of many lines', () => {
+  const LINE_COUNT = 25;
+  /** 25 lines of 1.01 € … 1.25 € at 25.5 %, finalised, as the app would make them. */
+  async function longInvoice() {
+    const { customer, vat } = await customerWithVat();
+    const draft = await stripe.invoices.create(
+      { customer: customer.id, collection_method: 'send_invoice' },
+      on(),
+    );
+    const amounts = Array.from({ length: LINE_COUNT }, (_, i) => 101 + i);
+    for (const [i, amount] of amounts.entries()) {
+      await stripe.invoiceItems.create(
+        {
+          customer: customer.id,
+          invoice: draft.id,
+          amount,
+          currency: 'eur',
+          description: `Rivi ${i + 1}`,
+          tax_rates: [vat.id],
+        },
+        on(),
+      );
+    }
+    const invoice = await stripe.invoices.finalizeInvoice(draft.id, {}, on());
+    const descriptions = amounts.map((_, i) => `Rivi ${i + 1}`);
+    return { invoice, amounts, descriptions };
+  }
+
+  it('carries its first ten lines, pages the rest from /lines, and totals them all', async () => {
+    const { invoice, amounts, descriptions } = await longInvoice();
+    const retrieved = await stripe.invoices.retrieve(invoice.id, {}, on());
+    expect(retrieved.lines.data.map((l) => l.description)).toEqual(descriptions.slice(0, 10));
+    expect(retrieved.lines.has_more).toBe(true);
+    expect(retrieved.lines.url).toBe(`/v1/invoices/${invoice.id}/lines`);
+    // Each line's tax rounded on its own: 101 … 125 cents × 25.5 % → 26 … 32 cents.
+    const subtotal = amounts.reduce((sum, a) => sum + a, 0);
+    const tax = amounts.reduce((sum, a) => sum + Math.round((a * 255) / 1000), 0);
+    expect(retrieved.subtotal).toBe(subtotal);
+    expect(retrieved.total_taxes?.[0]?.amount).toBe(tax);
+    expect(retrieved.total).toBe(subtotal + tax);
+
+    const from = standin.requests.length;
+    const all = await stripe.invoices
+      .listLineItems(invoice.id, {}, on())
+      .autoPagingToArray({ limit: 100 });
+    expect(all.map((l) => l.description)).toEqual(descriptions);
+    expect(all.map((l) => l.amount)).toEqual(amounts);
+    expect(all.slice(0, 10)).toEqual(retrieved.lines.data);
+    // Ten a page by default: three pages, each after the last line of the one before.
+    const pages = standin.requests.slice(from).filter((r) => r.path.endsWith('/lines'));
+    expect(pages.map((r) => r.query.starting_after)).toEqual([undefined, all[9]?.id, all[19]?.id]);
+
+    const page = await stripe.invoices.listLineItems(
+      invoice.id,
+      { limit: 5, starting_after: all[19]?.id ?? '' },
+      on(),
+    );
+    expect(page.data.map((l) => l.description)).toEqual(descriptions.slice(20));
+    expect(page.has_more).toBe(false);
+    expect(page.url).toBe(`/v1/invoices/${invoice.id}/lines`);
+  });
+
+  it('shows every line on the hosted page and credits a line past the first ten', async () => {
+    const { invoice } = await longInvoice();
+    const html = await (await fetch(invoice.hosted_invoice_url ?? '')).text();
+    expect(html).toContain('<td>Rivi 25</td>');
+    expect(html.match(/<td>Rivi \d+<\/td>/g)).toHaveLength(LINE_COUNT);
+
+    const all = await stripe.invoices
+      .listLineItems(invoice.id, { limit: 100 }, on())
+      .autoPagingToArray({ limit: 100 });
+    const last = all.at(-1);
+    const note = await stripe.creditNotes.create(
+      {
+        invoice: invoice.id,
+        lines: [{ type: 'invoice_line_item', invoice_line_item: last?.id ?? '', amount: 125 }],
+      },
+      on(),
+    );
+    expect(note.subtotal).toBe(125);
+  });
+
+  it("refuses a limit outside 1–100, an unknown cursor and another account's invoice", async () => {
+    const { invoice } = await longInvoice();
+    for (const limit of [0, 101]) {
+      await expect(
+        stripe.invoices.listLineItems(invoice.id, { limit }, on()),
+      ).rejects.toMatchObject({
+        type: 'StripeInvalidRequestError',
+        statusCode: 400,
+        param: 'limit',
+        message: 'Invalid limit: must be between 1 and 100',
+      });
+    }
+    await expect(
+      stripe.invoices.listLineItems(invoice.id, { starting_after: 'il_nothing' }, on()),
+    ).rejects.toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'starting_after' });
+    await expect(stripe.invoices.listLineItems('in_nothing', {}, on())).rejects.toMatchObject({
+      type: 'StripeInvalidRequestError',
+      statusCode: 404,
+      code: 'resource_missing',
+      message: "No such invoice: 'in_nothing'",
+    });
+    await expect(
+      stripe.invoices.listLineItems(invoice.id, {}, { stripeAccount: otherAccount }),
+    ).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' });
+  });
+});
+
 describe('finding invoices', () => {
   it('searches by our id in metadata and lists by customer, newest first', async () => {
     const customer = await stripe.customers.create({ name: 'Haku' }, on());

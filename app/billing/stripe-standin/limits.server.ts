@@ -44,6 +44,15 @@ function boundedString(params: Params, key: string, max: number): string {
   return value;
 }
 
+/** A list's `limit`: 1 to 100, ten when not given (docs.stripe.com/api/pagination). */
+export function readListLimit(params: Params): number {
+  const limit = params.integer('limit') ?? 10;
+  if (limit < 1 || limit > 100) {
+    throw invalidParam('limit', 'Invalid limit: must be between 1 and 100');
+  }
+  return limit;
+}
+
 /** The app bills in euros only; anything else is a bug worth a loud refusal. */
 export function readCurrency(params: Params, fallback: string): string {
   const given = params.string('currency');

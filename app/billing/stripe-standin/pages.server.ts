@@ -1,7 +1,7 @@
 import { completeOnboarding } from './accounts.server';
 import { unixSeconds } from './clock.server';
 import { payOnHostedPage } from './invoice-lifecycle.server';
-import { presentInvoice } from './invoice-view.server';
+import { invoiceLines, presentInvoice } from './invoice-view.server';
 import type { Engine } from './state.server';
 
 /**
@@ -72,7 +72,8 @@ function showInvoice(engine: Engine, accountId: string | null, invoiceId: string
   const record = data?.invoices.get(invoiceId);
   if (!data || !record || record.status === 'draft') return notFound('No such invoice.');
   const invoice = presentInvoice(engine, accountId, data, record);
-  const rows = invoice.lines.data
+  // The page shows every line, not only the first ones the API's invoice object carries.
+  const rows = invoiceLines(data, record)
     .map(
       (line) => `<tr><td>${escape(line.description ?? '')}</td><td>${euros(line.amount)}</td></tr>`,
     )
