@@ -3,6 +3,9 @@
  * redirects, security headers on every kind of response, hostile input that used to be a
  * 500, what reaches the log when a query fails, and the one page of a database outage.
  */
+import { get as httpGet } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -234,3 +237,51 @@ async function practiceOf(userId: string): Promise<string | undefined> {
   const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
   return (rows[0] as { practice_id?: string } | undefined)?.practice_id;
 }
+
+/** A GET whose body is read as sent, not decoded the way fetch decodes it. */
+function rawGet(path: string, acceptEncoding: string | null) {
+  return new Promise<{ encoding: string | undefined; vary: string; body: Buffer }>(
+    (resolve, reject) => {
+      const headers: Record<string, string> = { ...html, Cookie: cookie };
+      if (acceptEncoding) headers['Accept-Encoding'] = acceptEncoding;
+      const request = httpGet(`${app.origin}${path}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            encoding: response.headers['content-encoding'],
+            vary: String(response.headers.vary ?? ''),
+            body: Buffer.concat(chunks),
+          }),
+        );
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    },
+  );
+}
+
+describe('compression', () => {
+  it('sends pages brotli- or gzip-compressed as the browser asks, and plain to one that does not', async () => {
+    const brotli = await rawGet('/calendar', 'gzip, deflate, br');
+    expect(brotli.encoding).toBe('br');
+    expect(brotli.vary).toMatch(/Accept-Encoding/i);
+    const page = brotliDecompressSync(brotli.body).toString('utf8');
+    expect(page).toContain('<html');
+
+    const gzip = await rawGet('/calendar', 'gzip');
+    expect(gzip.encoding).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString('utf8')).toContain('<html');
+    expect(gzip.body.length).toBeLessThan(Buffer.byteLength(page) / 2);
+
+    const plain = await rawGet('/calendar', null);
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.toString('utf8')).toContain('<html');
+  });
+
+  it('compresses the single-fetch data of a page too', async () => {
+    const data = await rawGet('/calendar.data', 'br');
+    expect(data.encoding).toBe('br');
+    expect(brotliDecompressSync(data.body).length).toBeGreaterThan(0);
+  });
+});
