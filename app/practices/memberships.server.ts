@@ -14,8 +14,12 @@ export interface PracticeMembership {
   role: PracticeRole;
 }
 
-/** Every practice the user belongs to, oldest membership first. */
-export function listMemberships(db: Db, userId: string): Promise<PracticeMembership[]> {
+/**
+ * Every practice the user belongs to, oldest membership first. Async, so the caller gets a
+ * promise of rows (which may be awaited twice), not Drizzle's lazy query, which would run
+ * again on each await.
+ */
+export async function listMemberships(db: Db, userId: string): Promise<PracticeMembership[]> {
   return db
     .select({ practiceId: practices.id, practiceName: practices.name, role: memberships.role })
     .from(memberships)

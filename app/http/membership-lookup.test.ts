@@ -1,0 +1,50 @@
+/**
+ * A staff page's layout and its own loader both ask who the user is in their practice; the
+ * answer is read from the database once per request (app/auth/guards.server.ts).
+ */
+import type { Logger } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { createPracticeWithOwner } from '#db/testing/factories';
+import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
+import { createSession } from '~/auth/session.server';
+
+import { startTestApp, type TestApp } from './test-app';
+
+const sent: string[] = [];
+const recorder: Logger = {
+  logQuery(query) {
+    sent.push(query);
+  },
+};
+
+let database: TestDatabase;
+let app: TestApp;
+let cookie = '';
+
+beforeAll(async () => {
+  database = await createTestDatabase({ logger: recorder });
+  app = await startTestApp(database);
+  const { owner } = await createPracticeWithOwner(database.db);
+  cookie = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const membershipReads = () => sent.filter((query) => /from "memberships"/i.test(query)).length;
+
+it.each(['/calendar', '/calendar.data', '/billing/invoices'])(
+  'reads the memberships once for %s, though two loaders guard it',
+  async (path) => {
+    // The first request compiles the routes; count on the second.
+    await fetch(`${app.origin}${path}`, { headers: { Cookie: cookie, Accept: 'text/html' } });
+    sent.length = 0;
+    const response = await fetch(`${app.origin}${path}`, {
+      headers: { Cookie: cookie, Accept: 'text/html' },
+    });
+    expect(response.status).toBe(200);
+    expect(membershipReads()).toBe(1);
+  },
+);
