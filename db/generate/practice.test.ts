@@ -28,6 +28,8 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database'
 import { type GeneratedPractice, generatePractice, PracticeExistsError } from './practice';
 
 const now = new Date('2026-12-01T00:00:00Z');
+// Raw SQL gets the time as text: postgres.js binds no Date in an untyped parameter.
+const nowText = now.toISOString();
 const options = { seed: 42, scale: 0.01, now, password: 'harjoitus-testi-2026' };
 
 /** A digest of names, addresses, session times and outcomes: what must not vary by run. */
@@ -122,13 +124,13 @@ describe('generatePractice', () => {
              or (s.starts_at at time zone 'Europe/Helsinki')::date < c.starts_on
              or (s.starts_at at time zone 'Europe/Helsinki')::date > c.planned_end_on
              or s.ends_at > coalesce(c.ended_at, 'infinity')
-             or s.created_at < c.activated_at or s.created_at > ${now}`,
+             or s.created_at < c.activated_at or s.created_at > ${nowText}::timestamptz`,
     );
     expect(outside).toBe(0);
     const futureOutcomes = await count(
       db,
       sql`select count(*) as n from supervision_sessions
-          where status in ('held', 'no_show') and starts_at > ${now}`,
+          where status in ('held', 'no_show') and starts_at > ${nowText}::timestamptz`,
     );
     expect(futureOutcomes).toBe(0);
   });
@@ -144,7 +146,7 @@ describe('generatePractice', () => {
                   and s.cancelled_by = 'supervisee' and c.charge_late_cancellation))
              or (s.status = 'cancelled' and s.cancelled_late <> (s.cancelled_at >
                   s.starts_at - make_interval(hours => c.cancellation_notice_hours)))
-             or (s.status = 'cancelled' and (s.cancelled_at > ${now} or s.ical_sequence <> 1))`,
+             or (s.status = 'cancelled' and (s.cancelled_at > ${nowText}::timestamptz or s.ical_sequence <> 1))`,
     );
     expect(wrong).toBe(0);
     const pastAllowanceUnmarked = await count(
