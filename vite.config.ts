@@ -39,7 +39,7 @@ export default defineConfig({
       }),
   ],
   test: {
-    include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts'],
+    include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['./db/testing/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

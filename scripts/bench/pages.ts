@@ -1,0 +1,121 @@
+/**
+ * The key pages of issue 10 and the ids they show, chosen from the generated data: the
+ * busiest contract, the client with the most sessions, a held session with notes, and the
+ * supervisor's busiest week.
+ */
+import postgres from 'postgres';
+
+export type Role = 'owner' | 'supervisor';
+
+export interface Page {
+  key: string;
+  label: string;
+  path: string;
+  as: Role;
+}
+
+export interface SkippedPage {
+  key: string;
+  label: string;
+  reason: string;
+}
+
+export interface PagePlan {
+  supervisorEmail: string;
+  pages: Page[];
+  skipped: SkippedPage[];
+}
+
+async function one<T>(query: PromiseLike<readonly T[]>, what: string): Promise<T> {
+  const [row] = await query;
+  if (!row) throw new Error(`the generated practice has no ${what}`);
+  return row;
+}
+
+export async function planPages(url: string): Promise<PagePlan> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const supervisor = await one(
+      sql<{ id: string; email: string }[]>`
+        select u.id, u.email from memberships m
+        join users u on u.id = m.user_id
+        join supervision_sessions s on s.supervisor_id = u.id
+        where m.role = 'supervisor'
+        group by u.id, u.email order by count(*) desc, u.email limit 1`,
+      'supervisor with sessions',
+    );
+    const week = await one(
+      sql<{ week: string }[]>`
+        select to_char(starts_at at time zone 'Europe/Helsinki', 'IYYY-"W"IW') as week
+        from supervision_sessions where supervisor_id = ${supervisor.id}
+        group by 1 order by count(*) desc, 1 desc limit 1`,
+      'week with sessions',
+    );
+    const contract = await one(
+      sql<{ id: string }[]>`
+        select contract_id as id from supervision_sessions
+        group by contract_id order by count(*) desc, contract_id limit 1`,
+      'contract with sessions',
+    );
+    const client = await one(
+      sql<{ id: string }[]>`
+        select cp.client_id as id from contract_participants cp
+        join supervision_sessions s on s.contract_id = cp.contract_id
+        group by cp.client_id order by count(*) desc, cp.client_id limit 1`,
+      'client with sessions',
+    );
+    const session = await one(
+      sql<{ id: string }[]>`
+        select s.id from supervision_sessions s
+        join session_notes n on n.session_id = s.id and n.author_id = s.supervisor_id
+        where s.supervisor_id = ${supervisor.id} and s.status = 'held'
+          and n.private_encrypted is not null
+        order by exists (select 1 from summary_publications p where p.session_id = s.id) desc,
+          s.starts_at desc
+        limit 1`,
+      'held session with notes',
+    );
+    const [portal] = await sql<{ n: string }[]>`select count(*)::text as n from portal_access`;
+    const [invoices] = await sql<{ n: string }[]>`select count(*)::text as n from invoices`;
+
+    const pages: Page[] = [
+      {
+        key: 'calendar',
+        label: 'calendar week',
+        path: `/calendar?week=${week.week}`,
+        as: 'supervisor',
+      },
+      { key: 'client', label: 'client page', path: `/clients/${client.id}`, as: 'owner' },
+      { key: 'session', label: 'session page', path: `/sessions/${session.id}`, as: 'supervisor' },
+      {
+        key: 'notes',
+        label: 'session notes',
+        path: `/sessions/${session.id}/notes`,
+        as: 'supervisor',
+      },
+      { key: 'contract', label: 'contract page', path: `/contracts/${contract.id}`, as: 'owner' },
+      { key: 'clients', label: "owner's client list", path: '/clients', as: 'owner' },
+      { key: 'contracts', label: "owner's contract list", path: '/contracts', as: 'owner' },
+    ];
+    const skipped: SkippedPage[] = [];
+    // The portal needs a supervisee's login, which the generator does not make.
+    skipped.push({
+      key: 'portal-summaries',
+      label: 'portal summaries',
+      reason: Number(portal?.n) > 0 ? 'no portal login known to the bench' : 'no data',
+    });
+    if (Number(invoices?.n) > 0) {
+      pages.push({
+        key: 'invoices',
+        label: 'invoice list',
+        path: '/billing/invoices',
+        as: 'owner',
+      });
+    } else {
+      skipped.push({ key: 'invoices', label: 'invoice list', reason: 'no data' });
+    }
+    return { supervisorEmail: supervisor.email, pages, skipped };
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
