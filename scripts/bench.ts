@@ -123,8 +123,13 @@ async function main(): Promise<void> {
   });
 
   if (!args['no-build']) {
-    const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (build.status !== 0) throw new Error('npm run build failed');
+    console.log('Building (npm run build)…');
+    // The build's warnings would bury the results; they are shown only when it fails.
+    const build = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
+    if (build.status !== 0) {
+      console.error(build.stdout, build.stderr);
+      throw new Error('npm run build failed');
+    }
   }
 
   console.log('Recording the SQL of each page (small and full practice)…');
