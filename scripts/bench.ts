@@ -82,9 +82,18 @@ interface Measured {
 async function measure(url: string, pid: number, headers: Record<string, string>) {
   await runLoad({ url, connections: 4, seconds: Math.min(3, seconds), headers });
   const latency = await runLoad({ url, connections: 4, seconds, headers });
-  const cpuBefore = cpuMillisecondsOf(pid);
-  const throughput = await runLoad({ url, connections: 32, seconds, headers });
-  const cpuMsPerRequest = (cpuMillisecondsOf(pid) - cpuBefore) / throughput.responses;
+  const throughput = await runLoad({
+    url,
+    connections: 32,
+    seconds,
+    headers,
+    probe: () => cpuMillisecondsOf(pid),
+  });
+  const cpuMsPerRequest = throughput.probed
+    ? throughput.probed.delta / throughput.probed.responses
+    : NaN;
+  // The requests in flight when the load tool stopped finish before the next run starts.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   return { latency, throughput, cpuMsPerRequest } satisfies Measured;
 }
 
@@ -140,6 +149,10 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   const statementsFile = `${resultsDir}/statements.json`;
   writeFileSync(statementsFile, JSON.stringify(Object.fromEntries(fullStatements), null, 1));
+  writeFileSync(
+    `${resultsDir}/statements-small.json`,
+    JSON.stringify(Object.fromEntries(smallStatements), null, 1),
+  );
 
   const app = startChild(['server.ts'], {
     NODE_ENV: 'production',

@@ -24,12 +24,14 @@ const sql = postgres(url, {
   onnotice: () => {},
 });
 
+let inFlight = 0;
 const server = createServer((request, response) => {
   const statements = pages.get((request.url ?? '/').slice(1));
   if (!statements) {
     response.writeHead(404).end();
     return;
   }
+  inFlight += 1;
   void (async () => {
     try {
       const results: unknown[] = [];
@@ -43,12 +45,19 @@ const server = createServer((request, response) => {
     } catch (error) {
       console.error(error instanceof Error ? error.message : error);
       response.writeHead(500).end();
+    } finally {
+      inFlight -= 1;
     }
   })();
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');
 process.on('SIGTERM', () => {
-  // Requests still in flight from the last run finish before the pool closes.
-  server.close(() => void sql.end({ timeout: 2 }).then(() => process.exit(0)));
+  server.close();
   server.closeIdleConnections();
+  // Pages still being answered when the load tool hung up finish before the pool closes.
+  const closeWhenIdle = () => {
+    if (inFlight > 0) return setTimeout(closeWhenIdle, 20);
+    void sql.end({ timeout: 2 }).then(() => process.exit(0));
+  };
+  closeWhenIdle();
 });

@@ -8,6 +8,8 @@ export interface LoadResult {
   p95: number;
   /** Responses other than 200, by status code, plus connection errors and timeouts. */
   failures: Record<string, number>;
+  /** What `probe` rose by from one second into the run to its end, and the responses between. */
+  probed: { delta: number; responses: number } | null;
 }
 
 export function percentile(sortedValues: readonly number[], fraction: number): number {
@@ -21,10 +23,22 @@ export async function runLoad(options: {
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
+  /**
+   * A counter read one second into the run and at its end (the server's CPU time). Both
+   * ends then have about as many requests half done, which a read at the very start would
+   * not: every connection's first request would be missing from it.
+   */
+  probe?: () => number;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   const started = performance.now();
+  // Filled by a timer, hence a list: TypeScript does not see a closure assign a variable.
+  const probeStarts: { value: number; responses: number }[] = [];
+  const { probe } = options;
+  const probeTimer = probe
+    ? setTimeout(() => probeStarts.push({ value: probe(), responses: latencies.length }), 1_000)
+    : undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -41,6 +55,12 @@ export async function runLoad(options: {
     });
   });
   const elapsedSeconds = (performance.now() - started) / 1000;
+  clearTimeout(probeTimer);
+  const [probeStart] = probeStarts;
+  const probed =
+    probe && probeStart
+      ? { delta: probe() - probeStart.value, responses: latencies.length - probeStart.responses }
+      : null;
   if (result.errors > 0) failures.errors = result.errors;
   if (result.timeouts > 0) failures.timeouts = result.timeouts;
   latencies.sort((a, b) => a - b);
@@ -50,5 +70,6 @@ export async function runLoad(options: {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     failures,
+    probed,
   };
 }
