@@ -1,7 +1,9 @@
 /**
- * The key pages of issue 10 and the ids they show, chosen from the generated data: the
- * busiest contract, the client with the most sessions, a held session with notes, and the
- * supervisor's busiest week.
+ * The key pages of issue 10 and the ids they show, chosen from the generated data. The
+ * supervisor with the most sessions sees their busiest week, busiest contract, the client
+ * with the most sessions with them and a held session with notes: as the person whose
+ * work it is, they see every part of these pages (the owner sees less of a colleague's
+ * contract). The owner sees the practice's lists.
  */
 import postgres from 'postgres';
 
@@ -53,7 +55,7 @@ export async function planPages(url: string): Promise<PagePlan> {
     );
     const contract = await one(
       sql<{ id: string }[]>`
-        select contract_id as id from supervision_sessions
+        select contract_id as id from supervision_sessions where supervisor_id = ${supervisor.id}
         group by contract_id order by count(*) desc, contract_id limit 1`,
       'contract with sessions',
     );
@@ -61,6 +63,7 @@ export async function planPages(url: string): Promise<PagePlan> {
       sql<{ id: string }[]>`
         select cp.client_id as id from contract_participants cp
         join supervision_sessions s on s.contract_id = cp.contract_id
+        where s.supervisor_id = ${supervisor.id}
         group by cp.client_id order by count(*) desc, cp.client_id limit 1`,
       'client with sessions',
     );
@@ -85,7 +88,7 @@ export async function planPages(url: string): Promise<PagePlan> {
         path: `/calendar?week=${week.week}`,
         as: 'supervisor',
       },
-      { key: 'client', label: 'client page', path: `/clients/${client.id}`, as: 'owner' },
+      { key: 'client', label: 'client page', path: `/clients/${client.id}`, as: 'supervisor' },
       { key: 'session', label: 'session page', path: `/sessions/${session.id}`, as: 'supervisor' },
       {
         key: 'notes',
@@ -93,7 +96,12 @@ export async function planPages(url: string): Promise<PagePlan> {
         path: `/sessions/${session.id}/notes`,
         as: 'supervisor',
       },
-      { key: 'contract', label: 'contract page', path: `/contracts/${contract.id}`, as: 'owner' },
+      {
+        key: 'contract',
+        label: 'contract page',
+        path: `/contracts/${contract.id}`,
+        as: 'supervisor',
+      },
       { key: 'clients', label: "owner's client list", path: '/clients', as: 'owner' },
       { key: 'contracts', label: "owner's contract list", path: '/contracts', as: 'owner' },
     ];
