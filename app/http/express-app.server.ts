@@ -152,7 +152,11 @@ export async function createHttpApp(options: {
       db: database.db,
       getLoadContext: async (req, res): Promise<AppLoadContext> => {
         const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-        const auth = token ? await validateSessionToken(database.db, token) : null;
+        // A page read takes the user's practices with the session (one query for both).
+        const withMemberships = req.method === 'GET' || req.method === 'HEAD';
+        const auth = token
+          ? await validateSessionToken(database.db, token, new Date(), { withMemberships })
+          : null;
         if (token && !auth) res.append('Set-Cookie', clearedSessionCookie(secure));
         if (token && auth?.renewed) {
           res.append('Set-Cookie', sessionCookie(token, auth.session.expiresAt, secure));
