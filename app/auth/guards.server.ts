@@ -77,7 +77,7 @@ export async function requirePracticeRole(
   const memberships = await membershipsOf(context, auth.user.id);
   const membership = pickActiveMembership(memberships, auth.session.practiceId);
   // A supervisee who opens a staff page (a bookmark, the log-in default) belongs in the portal.
-  if (!membership && (await hasPortalAccess(context.db, auth.user.id))) throw redirect('/portal');
+  if (!membership && (await isSupervisee(context, auth))) throw redirect('/portal');
   if (!membership || (role === 'owner' && membership.role !== 'owner')) throw forbidden();
   const actor: PracticeActor = {
     kind: 'member',
@@ -101,6 +101,11 @@ async function membershipsOf(
   userId: string,
 ): Promise<PracticeMembership[]> {
   return context.auth?.memberships ?? listMemberships(context.db, userId);
+}
+
+async function isSupervisee(context: AppLoadContext, auth: ValidatedSession): Promise<boolean> {
+  if (auth.portalPractices) return auth.portalPractices.length > 0;
+  return hasPortalAccess(context.db, auth.user.id);
 }
 
 // Any origin will do: only whether the resolved target stays on it matters.

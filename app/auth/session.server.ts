@@ -9,6 +9,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { type AuthSession, authSessions, type User, users } from '#db/schema';
+import { type PortalPractice, portalPracticesColumn } from '~/portal/access.server';
 import { membershipsColumn, type PracticeMembership } from '~/practices/memberships.server';
 import { digestsEqual, generateToken, sha256Hex } from '~/security/tokens.server';
 
@@ -28,6 +29,8 @@ export interface ValidatedSession {
    * not asked for: a request that may change them (a POST) has its guards read them afresh.
    */
   memberships: PracticeMembership[] | null;
+  /** Likewise the practices where the user is a supervisee with live portal access. */
+  portalPractices: PortalPractice[] | null;
 }
 
 export async function createSession(
@@ -56,7 +59,7 @@ export async function validateSessionToken(
   db: Db,
   token: string,
   now = new Date(),
-  options: { withMemberships?: boolean } = {},
+  options: { withAccess?: boolean } = {},
 ): Promise<ValidatedSession | null> {
   const [id, secret, ...rest] = token.split('.');
   if (!id || !secret || rest.length > 0) return null;
@@ -64,9 +67,12 @@ export async function validateSessionToken(
     .select({
       session: authSessions,
       user: users,
-      memberships: options.withMemberships
+      memberships: options.withAccess
         ? membershipsColumn(users.id)
         : sql<PracticeMembership[] | null>`null`,
+      portalPractices: options.withAccess
+        ? portalPracticesColumn(users.id)
+        : sql<PortalPractice[] | null>`null`,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))

@@ -152,10 +152,11 @@ export async function createHttpApp(options: {
       db: database.db,
       getLoadContext: async (req, res): Promise<AppLoadContext> => {
         const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-        // A page read takes the user's practices with the session (one query for both).
-        const withMemberships = req.method === 'GET' || req.method === 'HEAD';
+        // A page read takes the user's practices (staff and portal) with the session, in one
+        // query; a POST may change them, so its guards read them afresh.
+        const withAccess = req.method === 'GET' || req.method === 'HEAD';
         const auth = token
-          ? await validateSessionToken(database.db, token, new Date(), { withMemberships })
+          ? await validateSessionToken(database.db, token, new Date(), { withAccess })
           : null;
         if (token && !auth) res.append('Set-Cookie', clearedSessionCookie(secure));
         if (token && auth?.renewed) {
