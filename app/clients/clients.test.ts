@@ -86,7 +86,7 @@ describe('clients', () => {
       input({ name: '100% Aalto', email: 'aalto@example.fi', organisation: '' }),
     );
     const names = async (q: string, status: 'active' | 'archived' = 'active') =>
-      (await listClients(testContext(db()), owner, { q, status })).map((c) => c.name);
+      (await listClients(testContext(db()), owner, { q, status })).rows.map((c) => c.name);
 
     expect(await names('koivu')).toEqual(['Jukka Salminen']);
     expect(await names('JUKKA@')).toEqual(['Jukka Salminen']);
