@@ -35,8 +35,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const sessionId = idParam(params.sessionId);
   const ctx = domainContext(context);
-  const note = await getNoteForEditing(ctx, actor, sessionId).catch(throwAsResponse);
-  const prompts = await getPromptBank(ctx, actor.practiceId);
+  // The prompt bank is the practice's, not the note's: it is read beside the note.
+  const [note, prompts] = await Promise.all([
+    getNoteForEditing(ctx, actor, sessionId).catch(throwAsResponse),
+    getPromptBank(ctx, actor.practiceId),
+  ]);
   const autoThemes =
     note.version === 0 ||
     deriveThemes(note.private, note.shared).join() === [...note.themes].join();
