@@ -32,7 +32,7 @@ export class AllowanceExceededError extends AppError {
 }
 
 /** What counts against the allowance (above), for the sessions table or an alias of it. */
-function countsAgainstAllowanceOf(s: { status: AnyPgColumn; chargeable: AnyPgColumn }) {
+export function countsAgainstAllowanceOf(s: { status: AnyPgColumn; chargeable: AnyPgColumn }) {
   return or(
     eq(s.status, 'scheduled'),
     eq(s.status, 'held'),
