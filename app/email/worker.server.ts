@@ -4,14 +4,18 @@ import type { NoteKeyring } from '~/security/sealing.server';
 
 import {
   claimDueMessages,
+  LEASE_MS,
   type MailCalendarPart,
   markFailedAttempt,
   markSent,
+  renewClaim,
 } from './outbox.server';
 import { unsealBody } from './sealed-link.server';
 
 export interface MailTransport {
   send(message: {
+    /** The outbox row's id: the same for every attempt at one message (its Message-ID). */
+    id: string;
     to: string;
     subject: string;
     text: string;
@@ -25,8 +29,19 @@ export interface OutboxRunResult {
 }
 
 /**
+ * After a message went out, how long marking it sent is retried while the database does not
+ * answer (a restart, a short outage). Kept well inside the lease, so no other worker can
+ * have taken the message over meanwhile; past it the message may be sent a second time,
+ * with the same Message-ID, which lets mail programs drop the copy.
+ */
+const MARK_SENT_PATIENCE_MS = LEASE_MS / 4;
+const MARK_SENT_RETRY_MS = 500;
+
+/**
  * Delivers every message that is due now, one batch at a time. A sealed link is unsealed
- * only here, just before sending, and deleted with the body once the mail is sent.
+ * only here, just before sending, and deleted with the body once the mail is sent. Any
+ * number of workers, in one process or in several app instances, may run this at once:
+ * each message is claimed by one of them (see claimDueMessages) and sent once.
  */
 export async function deliverDueMail(
   db: Db,
@@ -42,19 +57,34 @@ export async function deliverDueMail(
     const batch = await claimDueMessages(db, batchSize, now());
     if (batch.length === 0) return result;
     for (const message of batch) {
+      if (!(await renewClaim(db, message, now()))) continue;
       try {
         await transport.send({
+          id: message.id,
           to: message.toAddress,
           subject: message.subject,
           text: unsealBody(keyring, message) ?? '',
           calendar: calendarPart(message),
         });
-        await markSent(db, message.id, now());
-        result.sent += 1;
       } catch (error) {
         await markFailedAttempt(db, message, describeError(error), now());
         result.failed += 1;
+        continue;
       }
+      await retryWhileDatabaseFails(() => markSent(db, message, now()), MARK_SENT_PATIENCE_MS);
+      result.sent += 1;
+    }
+  }
+}
+
+async function retryWhileDatabaseFails(task: () => Promise<void>, patienceMs: number) {
+  const giveUpAt = Date.now() + patienceMs;
+  for (;;) {
+    try {
+      return await task();
+    } catch (error) {
+      if (Date.now() + MARK_SENT_RETRY_MS > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, MARK_SENT_RETRY_MS));
     }
   }
 }
