@@ -318,14 +318,19 @@ async function soak(
 
 /** Waits until the outbox holds nothing pending, then matches its rows to the deliveries. */
 async function checkMail(url: string, deliveries: Map<string, string[]>) {
-  // A message claimed by a worker that lost the database mid-batch waits out its lease.
-  const deadline = Date.now() + LEASE_MS + 30_000;
+  // Wait while the workers make progress: a message claimed by a worker that lost the
+  // database mid-batch waits out its lease before the other takes it.
   const rows = await withClient(url, async (sql) => {
+    let lastPending = Infinity;
+    let lastProgress = Date.now();
     for (;;) {
-      const [pending] = await sql<{ n: number }[]>`
+      const [row] = await sql<{ n: number }[]>`
         select count(*)::int as n from outbox where status = 'pending'`;
-      if (pending?.n === 0 || Date.now() > deadline) break;
-      await sleep(500);
+      const pending = row?.n ?? 0;
+      if (pending === 0) break;
+      if (pending < lastPending) [lastPending, lastProgress] = [pending, Date.now()];
+      if (Date.now() - lastProgress > LEASE_MS + 30_000) break;
+      await sleep(1_000);
     }
     return sql<{ id: string; status: string }[]>`select id, status from outbox`;
   });

@@ -10,7 +10,8 @@ import type { MailTransport } from './worker.server';
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 export function smtpTransport(smtpUrl: string, from: string): MailTransport & { close(): void } {
-  const transporter = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+  // A pool keeps the SMTP connection open between messages instead of a new one for each.
+  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, ...SMTP_TIMEOUTS });
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'ohjaamo.invalid';
   return {
     async send({ id, calendar, ...message }) {

@@ -113,8 +113,10 @@ export function runVirtualUser(options: {
       location = response.headers.get('location');
       setCookie = response.headers.getSetCookie();
       if (response.status >= 500) {
+        // The server's own 503/500 page, or the app's error boundary, in Finnish.
         record.cleanErrorPage =
-          body.includes(' · Ohjaamo</title>') && !/\bat \S+:\d+|Error:/.test(body);
+          /Tilapäisesti poissa käytöstä|Jokin meni vikaan/.test(body) &&
+          !/\bat \S+:\d+|Error:/.test(body);
         if (!record.cleanErrorPage) record.body = body.slice(0, 300);
       }
     } catch (error) {
