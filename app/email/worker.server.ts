@@ -36,6 +36,8 @@ export interface OutboxRunResult {
  */
 const MARK_SENT_PATIENCE_MS = LEASE_MS / 4;
 const MARK_SENT_RETRY_MS = 500;
+/** Messages of a batch sent at once (over the SMTP transport's pooled connections). */
+const PARALLEL_SENDS = 4;
 
 /**
  * Delivers every message that is due now, one batch at a time. A sealed link is unsealed
@@ -53,26 +55,36 @@ export async function deliverDueMail(
   }: { keyring: NoteKeyring; batchSize?: number; now?: () => Date },
 ): Promise<OutboxRunResult> {
   const result: OutboxRunResult = { sent: 0, failed: 0 };
+  const deliver = async (message: OutboxMessage, claimedAt: Date) => {
+    // A claim younger than half its lease cannot have been taken over: renew only older ones.
+    const stale = now().getTime() - claimedAt.getTime() > LEASE_MS / 2;
+    if (stale && !(await renewClaim(db, message, now()))) return;
+    try {
+      await transport.send({
+        id: message.id,
+        to: message.toAddress,
+        subject: message.subject,
+        text: unsealBody(keyring, message) ?? '',
+        calendar: calendarPart(message),
+      });
+    } catch (error) {
+      await markFailedAttempt(db, message, describeError(error), now());
+      result.failed += 1;
+      return;
+    }
+    await retryWhileDatabaseFails(() => markSent(db, message, now()), MARK_SENT_PATIENCE_MS);
+    result.sent += 1;
+  };
   for (;;) {
-    const batch = await claimDueMessages(db, batchSize, now());
+    const claimedAt = now();
+    const batch = await claimDueMessages(db, batchSize, claimedAt);
     if (batch.length === 0) return result;
-    for (const message of batch) {
-      if (!(await renewClaim(db, message, now()))) continue;
-      try {
-        await transport.send({
-          id: message.id,
-          to: message.toAddress,
-          subject: message.subject,
-          text: unsealBody(keyring, message) ?? '',
-          calendar: calendarPart(message),
-        });
-      } catch (error) {
-        await markFailedAttempt(db, message, describeError(error), now());
-        result.failed += 1;
-        continue;
-      }
-      await retryWhileDatabaseFails(() => markSent(db, message, now()), MARK_SENT_PATIENCE_MS);
-      result.sent += 1;
+    for (let i = 0; i < batch.length; i += PARALLEL_SENDS) {
+      const chunk = batch.slice(i, i + PARALLEL_SENDS);
+      // Every send in flight finishes (and is recorded) before an error ends the run.
+      const settled = await Promise.allSettled(chunk.map((m) => deliver(m, claimedAt)));
+      const failure = settled.find((outcome) => outcome.status === 'rejected');
+      if (failure) throw failure.reason;
     }
   }
 }

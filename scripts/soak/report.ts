@@ -17,7 +17,8 @@ export interface OutageFigures {
   /** Failures that were not the app's clean error page (or no answer at all). */
   uncleanFailures: number;
   uncleanSamples: ResponseRecord[];
-  /** The slowest failing response: how fast a request fails while the database is away. */
+  /** How fast a request fails while the database is away: the 95th percentile and the slowest. */
+  failureP95Seconds: number;
   slowestFailureSeconds: number;
   /** Per instance: from the server's return until its last failure and first success. */
   recoverySeconds: number;
@@ -53,10 +54,20 @@ export function outageFigures(
       failures: inWindow.length,
       uncleanFailures: unclean.length,
       uncleanSamples: unclean.slice(0, 10),
+      failureP95Seconds:
+        percentile(
+          inWindow.map((r) => r.end - r.start),
+          0.95,
+        ) / 1000,
       slowestFailureSeconds: inWindow.reduce((m, r) => Math.max(m, r.end - r.start), 0) / 1000,
       recoverySeconds: Math.max(0, ...recoveries) / 1000,
     };
   });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
 /** Failures (5xx or no answer) that overlap no outage window. */
