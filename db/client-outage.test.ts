@@ -1,6 +1,6 @@
 /**
  * The postgres.js connection settings and the driver patch (scripts/patch-postgres-driver.ts,
- * ADR 020): a transaction whose connection dies fails like any query, the process lives on,
+ * ADR 021): a transaction whose connection dies fails like any query, the process lives on,
  * and the pool serves the next query on a fresh connection. PostgreSQL only: PGlite has no
  * connections to lose.
  */

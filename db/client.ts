@@ -68,7 +68,7 @@ export function wrapPglite(client: PGlite, logger?: Logger): Database {
 
 /**
  * postgres.js settings for failing fast while the server is away and coming back at once
- * (measured in scripts/soak.ts; ADR 020). The driver's defaults wait up to 30 s for a
+ * (measured in scripts/soak.ts; ADR 021). The driver's defaults wait up to 30 s for a
  * connection and, after each failed one, up to 20 s before trying again (3^n / 100 s): with
  * the server down for 5 s, requests hung for 10–20 s and the pool took 12 s to recover.
  * Here a refused connection fails its query at once, and the next try comes within half

@@ -1,6 +1,6 @@
 /**
  * Run by `npm install` (postinstall): mends a bug in postgres.js 3.4.9 that kills the
- * process when the database restarts under load (porsager/postgres#1154, #1208; ADR 020).
+ * process when the database restarts under load (porsager/postgres#1154, #1208; ADR 021).
  *
  * When a connection closes, postgres.js nulls its socket but leaves a transaction holding
  * the connection free to send more (its ROLLBACK): the write is deferred with setImmediate
@@ -15,7 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const MARK = '/* ohjaamo: closed-socket patch (ADR 020) */';
+const MARK = '/* ohjaamo: closed-socket patch (ADR 021) */';
 const root = path.resolve(process.argv[2] ?? 'node_modules/postgres');
 const files = ['src/connection.js', 'cjs/src/connection.js', 'cf/src/connection.js'];
 
