@@ -212,7 +212,9 @@ export function planBilling(
     const entry: Billed = { session, live: null, touchedAt: 0, waived: false };
     billed.set(session.row.id, entry);
     const month = helsinkiDate(session.row.startsAt).slice(0, 7);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), entry]);
+    const list = byMonth.get(month);
+    if (list) list.push(entry);
+    else byMonth.set(month, [entry]);
   }
 
   const customers = new Map<string, string>();

@@ -83,7 +83,9 @@ export function planPortal(
   for (const contract of input.contracts) {
     if (contract.status === 'draft' || !contract.row.activatedAt) continue;
     for (const clientId of contract.participantIds) {
-      contractsOf.set(clientId, [...(contractsOf.get(clientId) ?? []), contract]);
+      const list = contractsOf.get(clientId);
+      if (list) list.push(contract);
+      else contractsOf.set(clientId, [contract]);
     }
   }
 
