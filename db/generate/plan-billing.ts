@@ -433,7 +433,7 @@ export function planBilling(
       const status = billed.get(line.sessionId ?? '')?.session.row.status;
       return status === 'no_show' || status === 'cancelled';
     });
-    if (charges.length > 0 && happens('waiver', 0.3)) {
+    if (charges.length > 0 && happens('waiver', 0.1)) {
       schedule({
         at: paidAt + random.int(1, 20) * DAY,
         kind: 'credit',
