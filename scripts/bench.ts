@@ -7,7 +7,9 @@
  *   npm run bench -- --no-build --seconds 5
  *
  * Options: --server-url (default postgres://postgres@127.0.0.1:5432/postgres), --seconds
- * per run (default 10), --port (app; the baseline takes the next one).
+ * per run (default 10), --port (app; the baseline takes the next one), --database-prefix
+ * (default ohjaamo_bench: the databases are <prefix> and <prefix>_small, so that a second
+ * bench beside the first needs its own prefix rather than regenerating the first's).
  * Prints one table and writes it with the details to bench-results/latest.json.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -21,8 +23,8 @@ import { ownerEmail } from '#db/generate/plan-people';
 
 import { BENCH_PASSWORD, type BenchDatabase, ensureBenchDatabase } from './bench/databases';
 import { type LoadResult, runLoad } from './bench/load';
-import { logIn } from './bench/login';
-import { type Page, planPages, type Role } from './bench/pages';
+import { logInRoles } from './bench/login';
+import { type Page, planPages } from './bench/pages';
 import { cpuMillisecondsOf } from './bench/proc-stat';
 import { recordPages, type Statement } from './bench/record';
 import { columns, formatTable, type PageResult, tableRow } from './bench/table';
@@ -34,12 +36,14 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     port: { type: 'string', default: '3950' },
     'server-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'database-prefix': { type: 'string', default: 'ohjaamo_bench' },
   },
 });
 const seconds = Number(args.seconds);
 const appPort = Number(args.port);
 const baselinePort = appPort + 1;
 const serverUrl = args['server-url'];
+const databasePrefix = args['database-prefix'];
 const resultsDir = 'bench-results';
 // What a browser sends: the app compresses its pages for it.
 const browserHeaders = { 'Accept-Encoding': 'gzip, deflate, br' };
@@ -120,13 +124,13 @@ async function serverVersion(url: string): Promise<string> {
 async function main(): Promise<void> {
   const small = await ensureBenchDatabase({
     serverUrl,
-    name: 'ohjaamo_bench_small',
+    name: `${databasePrefix}_small`,
     scale: 0.02,
     fresh: args.fresh,
   });
   const full = await ensureBenchDatabase({
     serverUrl,
-    name: 'ohjaamo_bench',
+    name: databasePrefix,
     scale: 1,
     fresh: args.fresh,
   });
@@ -175,10 +179,15 @@ async function main(): Promise<void> {
     await waitUntilAnswering(`${appOrigin}/healthz`, app);
     await waitUntilAnswering(`${baselineOrigin}/`, baseline);
     if (app.pid === undefined || baseline.pid === undefined) throw new Error('no child pid');
-    const cookies: Record<Role, string> = {
-      owner: await logIn(appOrigin, ownerEmail, BENCH_PASSWORD),
-      supervisor: await logIn(appOrigin, fullPlan.supervisorEmail, BENCH_PASSWORD),
-    };
+    const cookies = await logInRoles(
+      appOrigin,
+      {
+        owner: ownerEmail,
+        supervisor: fullPlan.supervisorEmail,
+        supervisee: fullPlan.superviseeEmail,
+      },
+      BENCH_PASSWORD,
+    );
 
     const results: PageResult[] = [];
     for (const page of fullPlan.pages) {

@@ -263,3 +263,42 @@ export function emailPart(name: string): string {
     .replace(/ö/g, 'o')
     .replace(/[^a-z0-9]+/g, '.');
 }
+
+/** A supervisee's reflections before a session ("what do I bring?") and after it. */
+export const reflectionTexts = {
+  before: [
+    'Haluan puhua siitä, miten jaan tehtäviä tiimissä.',
+    'Mietin, miten otan puheeksi työkuorman johtoryhmässä.',
+    'Toivon aikaa viime viikon hankalalle palaverille.',
+    'Haluan käydä läpi muutoksen viestimistä henkilöstölle.',
+    'Pohdin omaa jaksamistani kiireisen kauden keskellä.',
+  ],
+  after: [
+    'Sain selkeyttä siihen, mikä kuuluu minulle ja mikä ei.',
+    'Jäin miettimään, miten kuuntelen tiimiä paremmin.',
+    'Istunnon jälkeen oli kevyempi olo; sovittu asia tuntuu tehtävältä.',
+    'Huomasin toistavani samaa kaavaa kuin aiemminkin.',
+    'Hyvä keskustelu, vaikka aihe oli vaikea.',
+  ],
+} as const;
+
+/** A supervisee's comment on how an agreed action went. */
+export const actionMarkComments = [
+  'Tehty, keskustelu sujui hyvin.',
+  'Aloitettu, jatkuu ensi viikolla.',
+  'Ei ehtinyt vielä, palaan tähän.',
+  'Kokeilin, vaikutti tiimissä myönteisesti.',
+] as const;
+
+/** Why a paid invoice is credited in full and invoiced again (a new invoice follows). */
+export const fullCreditReasons = [
+  'Laskulta puuttui tilaajan viite; korvataan uudella laskulla.',
+  'Lasku osoitettiin väärälle kustannuspaikalle; korvataan uudella laskulla.',
+] as const;
+
+/** Why the charge of a late cancellation or a no-show was let go after the invoice. */
+export const waivedChargeReasons = [
+  'Äkillinen sairastuminen, maksu jätetty perimättä.',
+  'Sovittu tilaajan kanssa, ettei peruutusta laskuteta.',
+  'Poissaolo johtui työnantajan järjestelyistä.',
+] as const;

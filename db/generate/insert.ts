@@ -13,7 +13,8 @@ export async function insertInBatches<T extends PgTable>(
   rows: readonly T['$inferInsert'][],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Math.max(...rows.slice(0, 100).map((row) => Object.keys(row).length), 1);
+  let columns = 1;
+  for (const row of rows) columns = Math.max(columns, Object.keys(row).length);
   const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns)));
   for (let i = 0; i < rows.length; i += size) {
     await db.insert(table).values(rows.slice(i, i + size) as T['$inferInsert'][]);

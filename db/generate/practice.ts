@@ -1,7 +1,8 @@
 /**
  * A big, realistic practice for benchmarks and for trying the app with years of history:
  * 20 supervisors, 1,000 clients, 50 commissioners, 300 contracts and 50,000 sessions over
- * five years at scale 1. The same seed and `now` always give the same rows (ids included);
+ * five years at scale 1, portal accounts for about 60 % of the clients with what they did
+ * in the portal, and three years of monthly invoicing on a connected Stripe account. The same seed and `now` always give the same rows (ids included);
  * only the sealed texts differ, as each seal takes a fresh random IV.
  *
  * Rows are planned in memory and written in multi-row batches in one transaction, which is
@@ -9,7 +10,7 @@
  * follows a rule of the app (cancellations, the allowance, note themes, sealing contexts),
  * the app's own function computes it.
  */
-import { eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like, notExists, sql } from 'drizzle-orm';
 
 import { hashPassword } from '~/auth/password.server';
 import { addStarterExercises } from '~/exercises/toolkit.server';
@@ -18,6 +19,7 @@ import { helsinkiDate } from '~/time/helsinki';
 
 import type { Db } from '../client';
 import {
+  agreedActionMarks,
   agreedActions,
   clients,
   commissioners,
@@ -26,20 +28,31 @@ import {
   contracts,
   evaluations,
   evaluationScores,
+  invoiceLines,
+  invoiceRuns,
+  invoices,
   memberships,
   noteAuditLog,
+  portalAccess,
+  portalInvitations,
   practices,
   sessionAttendance,
   sessionChanges,
   sessionNotes,
+  sessionReflections,
+  stripeConnections,
+  stripeCustomers,
+  stripeTaxRates,
   summaryPublications,
   supervisionSessions,
   users,
 } from '../schema';
 import { insertInBatches } from './insert';
+import { PAYMENT_TERM_DAYS, planBilling } from './plan-billing';
 import { minimumContracts, planContracts } from './plan-contracts';
 import { planNotes } from './plan-notes';
 import { ownerEmail, planPeople, practiceDomain } from './plan-people';
+import { planPortal } from './plan-portal';
 import { planSessions } from './plan-sessions';
 import { Random } from './random';
 
@@ -78,6 +91,8 @@ export interface GeneratedPractice {
   practiceId: string;
   owner: { name: string; email: string };
   supervisor: { name: string; email: string };
+  /** A supervisee with a live portal account (the same password as the members). */
+  supervisee: { name: string; email: string };
   rows: Record<string, number>;
   noteParts: number;
 }
@@ -105,9 +120,29 @@ export async function generatePractice(
   const contractPlan = planContracts(random, people, size, helsinkiDate(now));
   const sessionPlan = planSessions(random, contractPlan.contracts, now);
   const notePlan = planNotes(random, keyring, sessionPlan.sessions, now);
+  const portalPlan = planPortal(random, keyring, {
+    people,
+    contracts: contractPlan.contracts,
+    sessions: sessionPlan.sessions,
+    notes: notePlan,
+    passwordHash,
+    now,
+  });
+  const [owner, supervisor] = people.users;
+  if (!owner || !supervisor) throw new Error('a practice needs an owner and a supervisor');
+  const billingPlan = planBilling(random, {
+    people,
+    sessions: sessionPlan.sessions,
+    changes: sessionPlan.changes,
+    ownerId: owner.id,
+    now,
+  });
+  people.practice.paymentTermDays = PAYMENT_TERM_DAYS;
+  people.practice.nextInvoiceNumber = billingPlan.nextInvoiceNumber;
 
   const tables = [
     ['users', users, people.users],
+    ['users (supervisees)', users, portalPlan.users],
     ['practices', practices, [people.practice]],
     ['memberships', memberships, people.memberships],
     ['commissioners', commissioners, people.commissioners],
@@ -124,6 +159,17 @@ export async function generatePractice(
     ['note_audit_log', noteAuditLog, notePlan.audit],
     ['evaluations', evaluations, notePlan.evaluations],
     ['evaluation_scores', evaluationScores, notePlan.scores],
+    ['portal_invitations', portalInvitations, portalPlan.invitations],
+    ['portal_access', portalAccess, portalPlan.access],
+    ['agreed_action_marks', agreedActionMarks, portalPlan.marks],
+    ['session_reflections', sessionReflections, portalPlan.reflections],
+    ['note_audit_log (portal)', noteAuditLog, portalPlan.audit],
+    ['stripe_connections', stripeConnections, [billingPlan.connection]],
+    ['stripe_customers', stripeCustomers, billingPlan.customers],
+    ['stripe_tax_rates', stripeTaxRates, billingPlan.taxRates],
+    ['invoice_runs', invoiceRuns, billingPlan.runs],
+    ['invoices', invoices, billingPlan.invoices],
+    ['invoice_lines', invoiceLines, billingPlan.lines],
   ] as const;
 
   await db.transaction(async (tx) => {
@@ -141,30 +187,60 @@ export async function generatePractice(
     await addStarterExercises(tx, people.practice.id);
   });
 
-  const [owner, supervisor] = people.users;
-  if (!owner || !supervisor) throw new Error('a practice needs an owner and a supervisor');
+  const liveAccess = portalPlan.access.find((a) => !a.revokedAt);
+  const supervisee = portalPlan.users.find((u) => u.id === liveAccess?.userId);
+  if (!supervisee) throw new Error('no supervisee with portal access was generated');
   return {
     practiceId: people.practice.id,
     owner: { name: owner.name, email: owner.email },
     supervisor: { name: supervisor.name, email: supervisor.email },
+    supervisee: { name: supervisee.name, email: supervisee.email },
     rows: Object.fromEntries(tables.map(([name, , rows]) => [name, rows.length])),
     noteParts: notePlan.noteParts,
   };
 }
 
-/** The practice (its rows go with it) and the generated members' accounts. */
+/**
+ * The practice (its rows go with it), the generated members' accounts and the portal
+ * accounts of its supervisees that no other practice knows.
+ */
 async function removeGeneratedPractice(tx: Db, ownerId: string) {
   const owned = await tx
     .select({ practiceId: memberships.practiceId })
     .from(memberships)
     .where(eq(memberships.userId, ownerId));
-  if (owned.length > 0) {
-    await tx.delete(practices).where(
-      inArray(
-        practices.id,
-        owned.map((m) => m.practiceId),
-      ),
-    );
+  const practiceIds = owned.map((m) => m.practiceId);
+  if (practiceIds.length > 0) {
+    const supervisees = await tx
+      .selectDistinct({ userId: portalAccess.userId })
+      .from(portalAccess)
+      .where(inArray(portalAccess.practiceId, practiceIds));
+    // The cascade checks every deleted session against invoice_lines.session_id, which has
+    // only the partial index of live lines: without a plain one for the length of this
+    // transaction, each of the 50,000 checks would scan all the lines (minutes).
+    await tx.execute(sql`create index generated_reset_session_idx on invoice_lines (session_id)`);
+    await tx.delete(practices).where(inArray(practices.id, practiceIds));
+    await tx.execute(sql`drop index generated_reset_session_idx`);
+    if (supervisees.length > 0) {
+      const elsewhere = tx
+        .select({ id: portalAccess.id })
+        .from(portalAccess)
+        .where(eq(portalAccess.userId, users.id));
+      const member = tx
+        .select({ id: memberships.userId })
+        .from(memberships)
+        .where(eq(memberships.userId, users.id));
+      await tx.delete(users).where(
+        and(
+          inArray(
+            users.id,
+            supervisees.map((s) => s.userId),
+          ),
+          notExists(elsewhere),
+          notExists(member),
+        ),
+      );
+    }
   }
   await tx.delete(users).where(like(users.email, `%@${practiceDomain}`));
 }

@@ -3,11 +3,12 @@
  * supervisor with the most sessions sees their busiest week, busiest contract, the client
  * with the most sessions with them and a held session with notes: as the person whose
  * work it is, they see every part of these pages (the owner sees less of a colleague's
- * contract). The owner sees the practice's lists.
+ * contract). The owner sees the practice's lists and its invoices; the supervisee with the
+ * most published summaries (and live portal access) sees their summaries in the portal.
  */
 import postgres from 'postgres';
 
-export type Role = 'owner' | 'supervisor';
+export type Role = 'owner' | 'supervisor' | 'supervisee';
 
 export interface Page {
   key: string;
@@ -24,6 +25,8 @@ export interface SkippedPage {
 
 export interface PagePlan {
   supervisorEmail: string;
+  /** Null when the database has no portal accounts (the portal page is then skipped). */
+  superviseeEmail: string | null;
   pages: Page[];
   skipped: SkippedPage[];
 }
@@ -78,8 +81,16 @@ export async function planPages(url: string): Promise<PagePlan> {
         limit 1`,
       'held session with notes',
     );
-    const [portal] = await sql<{ n: string }[]>`select count(*)::text as n from portal_access`;
-    const [invoices] = await sql<{ n: string }[]>`select count(*)::text as n from invoices`;
+    const [supervisee] = await sql<{ email: string }[]>`
+        select u.email from portal_access a
+        join users u on u.id = a.user_id
+        join contract_participants cp on cp.client_id = a.client_id
+        join contracts c on c.id = cp.contract_id and c.status <> 'draft'
+        join supervision_sessions s on s.contract_id = c.id
+        where a.revoked_at is null
+          and exists (select 1 from summary_publications p where p.session_id = s.id)
+        group by u.email order by count(distinct s.id) desc, u.email limit 1`;
+    const [invoice] = await sql<{ id: string }[]>`select id from invoices limit 1`;
 
     const pages: Page[] = [
       {
@@ -106,23 +117,34 @@ export async function planPages(url: string): Promise<PagePlan> {
       { key: 'contracts', label: "owner's contract list", path: '/contracts', as: 'owner' },
     ];
     const skipped: SkippedPage[] = [];
-    // The portal needs a supervisee's login, which the generator does not make.
-    skipped.push({
-      key: 'portal-summaries',
-      label: 'portal summaries',
-      reason: Number(portal?.n) > 0 ? 'no portal login known to the bench' : 'no data',
-    });
-    if (Number(invoices?.n) > 0) {
+    // A bench database generated before the generator wrote invoices and portal accounts.
+    const regenerate = 'no data in this database (npm run bench -- --fresh)';
+    if (invoice) {
       pages.push({
         key: 'invoices',
-        label: 'invoice list',
+        label: "owner's invoice list",
         path: '/billing/invoices',
         as: 'owner',
       });
     } else {
-      skipped.push({ key: 'invoices', label: 'invoice list', reason: 'no data' });
+      skipped.push({ key: 'invoices', label: "owner's invoice list", reason: regenerate });
     }
-    return { supervisorEmail: supervisor.email, pages, skipped };
+    if (supervisee) {
+      pages.push({
+        key: 'portal-summaries',
+        label: 'portal summaries',
+        path: '/portal/summaries',
+        as: 'supervisee',
+      });
+    } else {
+      skipped.push({ key: 'portal-summaries', label: 'portal summaries', reason: regenerate });
+    }
+    return {
+      supervisorEmail: supervisor.email,
+      superviseeEmail: supervisee?.email ?? null,
+      pages,
+      skipped,
+    };
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -15,8 +15,8 @@ import { parseKeyring } from '~/security/sealing.server';
 
 import type { BenchDatabase } from './databases';
 import { BENCH_PASSWORD } from './databases';
-import { logIn } from './login';
-import type { Page, PagePlan, Role } from './pages';
+import { logInRoles } from './login';
+import type { Page, PagePlan } from './pages';
 
 export interface Statement {
   sql: string;
@@ -54,10 +54,11 @@ export async function recordPages(
     await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', resolve));
     const { port } = http.server.address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
-    const cookies: Record<Role, string> = {
-      owner: await logIn(origin, ownerEmail, BENCH_PASSWORD),
-      supervisor: await logIn(origin, plan.supervisorEmail, BENCH_PASSWORD),
-    };
+    const cookies = await logInRoles(
+      origin,
+      { owner: ownerEmail, supervisor: plan.supervisorEmail, supervisee: plan.superviseeEmail },
+      BENCH_PASSWORD,
+    );
     const recorded = new Map<string, Statement[]>();
     for (const page of plan.pages) {
       await requestPage(origin, page, cookies[page.as]);
