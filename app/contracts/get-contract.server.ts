@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 
+import { qualified } from '#db/qualified';
 import {
   clients,
   commissioners,
@@ -25,8 +26,8 @@ const jsonRows =
 // The parties and goals of the row's contract, each as one json array, so that the page reads
 // the contract in one statement. Both stay in the contract's practice.
 const participantsOfContract = sql`coalesce((
-  select json_agg(json_build_object('id', ${clients.id}, 'name', ${clients.name})
-    order by ${clients.name})
+  select json_agg(json_build_object('id', ${qualified(clients.id)}, 'name', ${qualified(clients.name)})
+    order by ${qualified(clients.name)})
   from ${contractParticipants} inner join ${clients} on ${participantClient}
   where ${and(
     eq(contractParticipants.contractId, contracts.id),
@@ -35,7 +36,9 @@ const participantsOfContract = sql`coalesce((
 
 const goalsOfContract = sql`coalesce((
   select json_agg(json_build_object(
-      'id', ${contractGoals.id}, 'text', ${contractGoals.text}, 'theme', ${contractGoals.theme})
+      'id', ${qualified(contractGoals.id)},
+      'text', ${qualified(contractGoals.text)},
+      'theme', ${qualified(contractGoals.theme)})
     order by ${asc(contractGoals.position)})
   from ${contractGoals}
   where ${and(
