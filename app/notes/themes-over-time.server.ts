@@ -50,8 +50,9 @@ export function recentThemesOverTime(
 
 /**
  * One query: the contract (only when the actor supervises it) left-joined to its sessions
- * that were not cancelled, numbered in order. A contract without sessions is one row of
- * nulls; no row at all means the actor may not see it.
+ * that were not cancelled, numbered in order, and the actor's notes of those in the window.
+ * A contract without sessions is one row of nulls; no row at all means the actor may not
+ * see it.
  */
 async function timelineWindow(
   { db, now }: DomainContext,
@@ -61,10 +62,11 @@ async function timelineWindow(
 ): Promise<TimelineWindow> {
   const numbered = db
     .select({
-      sessionId: sql<string | null>`${supervisionSessions.id}`.as('session_id'),
+      // Named apart from session_notes.session_id, which the outer query joins: Drizzle
+      // writes a subquery's columns bare.
+      sessionId: sql<string | null>`${supervisionSessions.id}`.as('point_id'),
       startsAt: sql<Date | null>`${supervisionSessions.startsAt}`.as('starts_at'),
       status: sql<TimelinePoint['status'] | null>`${supervisionSessions.status}`.as('status'),
-      themes: sql<Theme[] | null>`${sessionNotes.themes}`.as('themes'),
       number: sql<number>`row_number() over (order by ${supervisionSessions.startsAt})`.as(
         'number',
       ),
@@ -83,13 +85,6 @@ async function timelineWindow(
         ne(supervisionSessions.status, 'cancelled'),
       ),
     )
-    .leftJoin(
-      sessionNotes,
-      and(
-        eq(sessionNotes.sessionId, supervisionSessions.id),
-        eq(sessionNotes.authorId, actor.userId),
-      ),
-    )
     .where(and(eq(contracts.id, contractId), supervisedContracts(actor)))
     .as('numbered');
   const rows = await db
@@ -97,11 +92,16 @@ async function timelineWindow(
       sessionId: numbered.sessionId,
       startsAt: numbered.startsAt,
       status: numbered.status,
-      themes: numbered.themes,
+      themes: sessionNotes.themes,
       number: sql<number>`${numbered.number}`.mapWith(Number),
       total: sql<number>`${numbered.total}`.mapWith(Number),
     })
     .from(numbered)
+    // The notes of the sessions shown only, not of the whole history.
+    .leftJoin(
+      sessionNotes,
+      and(eq(sessionNotes.sessionId, numbered.sessionId), eq(sessionNotes.authorId, actor.userId)),
+    )
     .where(
       size
         ? sql`${numbered.number} > ${numbered.started} - ${size.past}
