@@ -79,4 +79,40 @@ describe('the contract page', () => {
     expect(counts[0]).toBeLessThanOrEqual(6);
     expect(counts[1]).toBe(counts[0]);
   });
+
+  it('shows the latest 20 and the next sessions of a long history, numbered, and all on request', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const supervisor = await addMember(db(), owner.practiceId, 'supervisor');
+    const contractId = await contractWithSessions(supervisor, 200);
+    const load = async (search: string) => {
+      const request = new Request(`http://localhost/contracts/${contractId}${search}`);
+      let timeline = { shown: 0, firstNumber: 0, total: 0, firstThemes: [] as string[] };
+      const queries = await countPageQueries(db(), counter, supervisor.userId, async (context) => {
+        const data = await contractRoute.loader({ request, params: { contractId }, context });
+        timeline = {
+          shown: data.timeline?.points.length ?? 0,
+          firstNumber: data.timeline?.firstNumber ?? 0,
+          total: data.timeline?.total ?? 0,
+          firstThemes: data.timeline?.points[0]?.themes ?? [],
+        };
+      });
+      return { queries, timeline };
+    };
+    const recent = await load('');
+    // 197 sessions have started: numbers 178–197 of them, then the 3 to come.
+    expect(recent.timeline).toEqual({
+      shown: 23,
+      firstNumber: 178,
+      total: 200,
+      firstThemes: ['role', 'power'],
+    });
+    const all = await load('?timeline=all');
+    expect(all.timeline).toEqual({
+      shown: 200,
+      firstNumber: 1,
+      total: 200,
+      firstThemes: ['role', 'power'],
+    });
+    expect(all.queries).toBe(recent.queries);
+  });
 });
