@@ -16,7 +16,6 @@ import {
 import { assertMayMailOthers } from '~/auth/email-verification.server';
 import { hashPassword } from '~/auth/password.server';
 import { countAttempt, throttles } from '~/auth/throttle.server';
-import { contractSupervisorIdsOfClient } from '~/clients/access.server';
 import { isUniqueViolation } from '~/db-errors.server';
 import type { DomainContext } from '~/domain/context';
 import { enqueueEmail, type LinkMailSetup } from '~/email/outbox.server';
@@ -93,26 +92,6 @@ export function portalAccessStateOf(facts: PortalAccessFacts): PortalAccessState
   }
   if (facts.revokedAt) return { state: 'revoked', revokedAt: new Date(facts.revokedAt) };
   return { state: 'none' };
-}
-
-/** What the client page shows about the client's portal access, and whether the actor may change it. */
-export async function getPortalAccessState(
-  ctx: DomainContext,
-  actor: MemberActor,
-  clientId: string,
-): Promise<{ access: PortalAccessState; mayManage: boolean }> {
-  const [row] = await ctx.db
-    .select({
-      facts: portalAccessOfClient(ctx.now),
-      contractSupervisorIds: contractSupervisorIdsOfClient,
-    })
-    .from(clients)
-    .where(and(eq(clients.id, clientId), eq(clients.practiceId, actor.practiceId)));
-  if (!row) throw new AppError('not_found');
-  return {
-    access: portalAccessStateOf(row.facts),
-    mayManage: mayManagePortalAccess(actor, row),
-  };
 }
 
 /**
