@@ -36,14 +36,15 @@ export async function themesOverTime(
 }
 
 /**
- * The latest `past` sessions that have started and the next `upcoming` ones: a busy contract
- * has hundreds, more than a chart can show or a page should send. Same access as above.
+ * The latest `past` sessions that have started and the next `upcoming` ones (all of them when
+ * `size` is null): a busy contract has hundreds, more than a chart can show or a page should
+ * send. Same access as above.
  */
-export function recentThemesOverTime(
+export function themesOverTimeWindow(
   ctx: DomainContext,
   actor: MemberActor,
   contractId: string,
-  size: { past: number; upcoming: number },
+  size: { past: number; upcoming: number } | null,
 ): Promise<TimelineWindow> {
   return timelineWindow(ctx, actor, contractId, size);
 }

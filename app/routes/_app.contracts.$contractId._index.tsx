@@ -26,7 +26,7 @@ import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { ThemeTimeline } from '~/notes/theme-timeline';
-import { recentThemesOverTime, themesOverTime } from '~/notes/themes-over-time.server';
+import { themesOverTimeWindow } from '~/notes/themes-over-time.server';
 import { PageHeader } from '~/ui/app-shell';
 import { FormErrors, SubmitButton } from '~/ui/form';
 
@@ -45,13 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const allSessions = new URL(request.url).searchParams.get('timeline') === 'all';
   const [timeline, exercises] = isSupervisor
     ? await Promise.all([
-        allSessions
-          ? themesOverTime(ctx, actor, id).then((points) => ({
-              points,
-              firstNumber: 1,
-              total: points.length,
-            }))
-          : recentThemesOverTime(ctx, actor, id, TIMELINE_SIZE),
+        themesOverTimeWindow(ctx, actor, id, allSessions ? null : TIMELINE_SIZE),
         exerciseSectionData(ctx, actor, id),
       ]).catch(throwAsResponse)
     : [null, null];
