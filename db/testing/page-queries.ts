@@ -21,7 +21,7 @@ export async function countPageQueries(
   const { token } = await createSession(db, userId);
   const base = await loadContextFor(db, null);
   counter.reset();
-  const auth = await validateSessionToken(db, token, new Date(), { withMemberships: true });
+  const auth = await validateSessionToken(db, token, new Date(), { withAccess: true });
   if (!auth) throw new Error('the session just made did not validate');
   await loader({ ...base, auth });
   return counter.count;
