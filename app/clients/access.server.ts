@@ -2,9 +2,10 @@
  * Who may read and change a client and their background (docs/decisions/008). The client's
  * contact details are the practice's; the background is confidential free text.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
+import { qualified } from '#db/qualified';
 import { clientBackgroundAuditLog, clients, contractParticipants, contracts } from '#db/schema';
 import { AppError } from '~/errors';
 import type { Actor, MemberActor } from '~/practices/actor';
@@ -22,14 +23,31 @@ export function mayUseBackground(
 }
 
 /**
- * A client of the actor's practice (every member may see and edit the contact details),
- * with what the background rule needs. `lock` holds the row until the transaction ends.
+ * The supervisors of the row's client's contracts, as an array column of a query on
+ * `clients`: the fact the background rule (and the portal's) asks for.
  */
-export async function loadClient(
+export const contractSupervisorIdsOfClient = sql<string[]>`array(
+  select distinct ${qualified(contracts.supervisorId)}::text
+  from ${contractParticipants} inner join ${contracts} on ${and(
+    eq(contracts.id, contractParticipants.contractId),
+    eq(contracts.practiceId, contractParticipants.practiceId),
+  )}
+  where ${and(
+    eq(contractParticipants.clientId, clients.id),
+    eq(contractParticipants.practiceId, clients.practiceId),
+  )})`;
+
+/**
+ * A client of the actor's practice (every member may see and edit the contact details),
+ * with what the background rule needs, in one query. `lock` holds the row until the
+ * transaction ends; `extra` is one more column of the same row, so that a page reads the
+ * client and what it shows beside it at once.
+ */
+export async function loadClient<Extra = null>(
   db: Db,
   actor: MemberActor,
   clientId: string,
-  { lock = false } = {},
+  { lock = false, extra }: { lock?: boolean; extra?: SQL<Extra> } = {},
 ) {
   const query = db
     .select({
@@ -49,32 +67,18 @@ export async function loadClient(
       },
       backgroundEncrypted: clients.backgroundEncrypted,
       backgroundAuthorId: clients.backgroundAuthorId,
+      contractSupervisorIds: contractSupervisorIdsOfClient,
+      extra: extra ?? sql<null>`null`,
     })
     .from(clients)
     .where(and(eq(clients.id, clientId), eq(clients.practiceId, actor.practiceId)));
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for('update', { of: clients }) : await query;
   if (!row) throw new AppError('not_found');
-  const supervisors = await db
-    .selectDistinct({ supervisorId: contracts.supervisorId })
-    .from(contractParticipants)
-    .innerJoin(
-      contracts,
-      and(
-        eq(contracts.id, contractParticipants.contractId),
-        eq(contracts.practiceId, contractParticipants.practiceId),
-      ),
-    )
-    .where(
-      and(
-        eq(contractParticipants.clientId, clientId),
-        eq(contractParticipants.practiceId, actor.practiceId),
-      ),
-    );
   const backgroundAccess = mayUseBackground(actor, {
     authorId: row.backgroundAuthorId,
-    contractSupervisorIds: supervisors.map((s) => s.supervisorId),
+    contractSupervisorIds: row.contractSupervisorIds,
   });
-  return { ...row, backgroundAccess };
+  return { ...row, extra: row.extra as Extra, backgroundAccess };
 }
 
 /** Records who read or changed a client's background — never what it says. */

@@ -77,22 +77,42 @@ export interface ClientListRow {
   organisation: string | null;
 }
 
+/** A client as a page shows it: contact details, and the background when the rule allows. */
+export type ClientView = Awaited<ReturnType<typeof loadClient>>['client'] & {
+  background: string | null;
+  backgroundAccess: boolean;
+};
+
 /**
  * One client of the practice. The background is opened only for those the rule in
  * ./access.server allows, and each such read is audited; to others `background` is null
  * and `backgroundAccess` false, which says nothing about whether one exists.
  */
-export async function getClient(
+export async function getClient(ctx: DomainContext, actor: MemberActor, id: string) {
+  return (await readClient(ctx, actor, id)).client;
+}
+
+/**
+ * The client as `getClient` gives it, the facts its access rules need (for the other
+ * sections of a page, so that they are read once), and `extra`, one more column of the
+ * client's row (see `loadClient`).
+ */
+export async function readClient<Extra = null>(
   { db, keyring, now }: DomainContext,
   actor: MemberActor,
   id: string,
+  extra?: SQL<Extra>,
 ) {
-  const { client, backgroundEncrypted, backgroundAccess } = await loadClient(db, actor, id);
-  const withheld = { ...client, background: null, backgroundAccess };
-  if (!backgroundAccess || !backgroundEncrypted) return withheld;
+  const loaded = await loadClient(db, actor, id, extra ? { extra } : {});
+  const { backgroundEncrypted, backgroundAccess, contractSupervisorIds } = loaded;
+  const facts = { contractSupervisorIds };
+  const withheld = { ...loaded.client, background: null, backgroundAccess };
+  if (!backgroundAccess || !backgroundEncrypted) {
+    return { client: withheld as ClientView, facts, extra: loaded.extra };
+  }
   const background = decryptText(keyring, backgroundEncrypted, backgroundContext(id));
   await recordBackgroundAccess(db, actor, id, 'read', now);
-  return { ...withheld, background };
+  return { client: { ...withheld, background } as ClientView, facts, extra: loaded.extra };
 }
 
 function sealBackground(id: string, background: string | null, keyring: NoteKeyring) {

@@ -1,5 +1,8 @@
 /** Messages of the contracts area, merged into the catalogues in app/i18n. */
 export const fi = {
+  'contracts.timelineShowing': 'Istunnot {from}–{to}, kaikkiaan {total}',
+  'contracts.timelineShowAll': 'Näytä kaikki {n} istuntoa',
+  'contracts.timelineShowRecent': 'Näytä vain viimeisimmät ja tulevat',
   'contracts.nav': 'Sopimukset',
   'contracts.title': 'Työnohjaussopimukset',
   'contracts.lead': 'Sovitut työnohjausprosessit: osapuolet, istunnot, hinta ja ehdot.',
@@ -167,6 +170,9 @@ export const fi = {
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
+  'contracts.timelineShowing': 'Sessions {from}–{to} of {total}',
+  'contracts.timelineShowAll': 'Show all {n} sessions',
+  'contracts.timelineShowRecent': 'Show the latest and upcoming only',
   'contracts.nav': 'Contracts',
   'contracts.title': 'Supervision contracts',
   'contracts.lead': 'Agreed supervision processes: parties, sessions, price and terms.',

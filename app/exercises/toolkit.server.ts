@@ -62,24 +62,47 @@ const exerciseColumns = {
   archivedAt: exercises.archivedAt,
 };
 
-/** The practice's exercises for any member; archived ones only when asked for. */
+/**
+ * The practice's exercises for any member; archived ones only when asked for. The starter set
+ * is copied first if it never was: the list says whether it was, so a practice that has it
+ * (every one made since the toolkit exists) is read in one query.
+ */
 export async function listExercises(
   { db }: DomainContext,
   actor: MemberActor,
   options: { archived: boolean } = { archived: false },
 ): Promise<ExerciseView[]> {
-  await addStarterExercises(db, actor.practiceId);
-  const rows = await db
-    .select(exerciseColumns)
-    .from(exercises)
-    .where(
-      and(
-        eq(exercises.practiceId, actor.practiceId),
-        options.archived ? isNotNull(exercises.archivedAt) : isNull(exercises.archivedAt),
-      ),
-    )
-    .orderBy(asc(exercises.createdAt), asc(exercises.titleFi));
-  return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
+  const list = () =>
+    db
+      .select({
+        ...exerciseColumns,
+        starterSetCopied: sql<boolean>`exists (select 1 from ${exercises} where ${and(
+          eq(exercises.practiceId, actor.practiceId),
+          isNotNull(exercises.starterKey),
+        )})`,
+      })
+      .from(exercises)
+      .where(
+        and(
+          eq(exercises.practiceId, actor.practiceId),
+          options.archived ? isNotNull(exercises.archivedAt) : isNull(exercises.archivedAt),
+        ),
+      )
+      .orderBy(asc(exercises.createdAt), asc(exercises.titleFi));
+  let rows = await list();
+  if (!rows[0]?.starterSetCopied) {
+    await addStarterExercises(db, actor.practiceId);
+    rows = await list();
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    theme: row.theme,
+    titleFi: row.titleFi,
+    titleEn: row.titleEn,
+    instructionsFi: row.instructionsFi,
+    instructionsEn: row.instructionsEn,
+    archived: row.archivedAt !== null,
+  }));
 }
 
 export interface ExerciseInput {

@@ -22,12 +22,18 @@ export interface SharedRound {
   results: RoundResults;
 }
 
+/**
+ * `known` is what the client page has read already with the client (`readClient`), so that
+ * the supervisors of the client's contracts are looked up once per request.
+ */
 export async function listSharedRounds(
   ctx: DomainContext,
   actor: MemberActor,
   clientId: string,
+  known?: { contractSupervisorIds: readonly string[] },
 ): Promise<SharedRound[]> {
-  const contractSupervisorIds = await clientSupervisorIds(ctx.db, actor.practiceId, clientId);
+  const contractSupervisorIds =
+    known?.contractSupervisorIds ?? (await clientSupervisorIds(ctx.db, actor.practiceId, clientId));
   const rounds = await ctx.db
     .select()
     .from(feedbackRounds)

@@ -1,7 +1,6 @@
 /** Messages of the notes area, merged into the catalogues in app/i18n. */
 export const fi = {
   'notes.timelineTitle': 'Teemat istunnoittain',
-  'notes.timelineSession': 'istunto {n} ({date}): {themes}',
   'notes.timelineEmpty': 'Sopimuksella ei ole vielä istuntoja.',
   'notes.timelineAsText': 'Näytä tekstinä',
   'notes.timelineDate': 'Päivä',
@@ -58,7 +57,6 @@ export const fi = {
 
 export const en: Record<keyof typeof fi, string> = {
   'notes.timelineTitle': 'Themes by session',
-  'notes.timelineSession': 'session {n} ({date}): {themes}',
   'notes.timelineEmpty': 'The contract has no sessions yet.',
   'notes.timelineAsText': 'Show as text',
   'notes.timelineDate': 'Date',

@@ -11,24 +11,24 @@ const TOP = 8;
 
 /**
  * Which themes each session addressed, as a dot chart: one row per theme, one column per
- * session. The SVG has a title and description, and the same facts are in a table for
- * screen readers and for anyone who prefers text.
+ * session, numbered from `firstNumber` (a part of a long timeline starts further on). The
+ * same facts are in a table for screen readers and for anyone who prefers text; the chart
+ * names itself and leaves the session by session account to the table, so the sessions are
+ * written out once, not twice.
  */
-export function ThemeTimeline({ points }: { points: TimelinePoint[] }) {
+export function ThemeTimeline({
+  points,
+  firstNumber = 1,
+}: {
+  points: TimelinePoint[];
+  firstNumber?: number;
+}) {
   const t = useT();
   const locale = useLocale();
   if (points.length === 0) return <p>{t('notes.timelineEmpty')}</p>;
   const width = LABEL_WIDTH + points.length * COLUMN_WIDTH + 8;
   const height = TOP + themes.length * ROW_HEIGHT + 24;
-  const described = points
-    .map((p, i) =>
-      t('notes.timelineSession', {
-        n: i + 1,
-        date: formatDate(new Date(p.startsAt), locale),
-        themes: p.themes.length ? p.themes.map((th) => t(`theme.${th}`)).join(', ') : '–',
-      }),
-    )
-    .join('; ');
+  const themeNames = new Map(themes.map((theme) => [theme, t(`theme.${theme}`)]));
   return (
     <figure className="flex flex-col gap-3">
       {/* A chart wider than a phone scrolls sideways; the region takes focus so that it can be
@@ -42,18 +42,17 @@ export function ThemeTimeline({ points }: { points: TimelinePoint[] }) {
       >
         <svg
           role="img"
-          aria-labelledby="timeline-title timeline-desc"
+          aria-labelledby="timeline-title"
           width={width}
           height={height}
           viewBox={`0 0 ${width} ${height}`}
           className="text-slate-800"
         >
           <title id="timeline-title">{t('notes.timelineTitle')}</title>
-          <desc id="timeline-desc">{described}</desc>
           {themes.map((theme, row) => (
             <g key={theme}>
               <text x={0} y={TOP + row * ROW_HEIGHT + 18} fontSize="13" fill="currentColor">
-                {t(`theme.${theme}`)}
+                {themeNames.get(theme)}
               </text>
               <line
                 x1={LABEL_WIDTH}
@@ -80,7 +79,7 @@ export function ThemeTimeline({ points }: { points: TimelinePoint[] }) {
                   ) : null,
                 )}
                 <text x={x} y={height - 6} fontSize="12" textAnchor="middle" fill="currentColor">
-                  {column + 1}
+                  {firstNumber + column}
                 </text>
               </g>
             );
@@ -107,11 +106,11 @@ export function ThemeTimeline({ points }: { points: TimelinePoint[] }) {
             <tbody>
               {points.map((point, i) => (
                 <tr key={point.sessionId} className="border-t border-slate-200">
-                  <td className="py-1 pr-3">{i + 1}</td>
+                  <td className="py-1 pr-3">{firstNumber + i}</td>
                   <td className="py-1 pr-3">{formatDate(new Date(point.startsAt), locale)}</td>
                   <td className="py-1">
                     {point.themes.length
-                      ? point.themes.map((th) => t(`theme.${th}`)).join(', ')
+                      ? point.themes.map((th) => themeNames.get(th)).join(', ')
                       : '–'}
                   </td>
                 </tr>

@@ -2,8 +2,9 @@
  * Letting a supervisee into the portal: the invitation mailed from the client page, its
  * acceptance, and revocation (docs/decisions/010).
  */
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 
+import { qualified } from '#db/qualified';
 import {
   authSessions,
   clients,
@@ -45,50 +46,52 @@ export type PortalAccessState =
   | { state: 'active'; email: string; since: Date }
   | { state: 'revoked'; revokedAt: Date };
 
-/** What the client page shows about the client's portal access, and whether the actor may change it. */
-export async function getPortalAccessState(
-  ctx: DomainContext,
-  actor: MemberActor,
-  clientId: string,
-): Promise<{ access: PortalAccessState; mayManage: boolean }> {
-  const { db, now } = ctx;
-  const contractSupervisorIds = await clientSupervisorIds(db, actor.practiceId, clientId);
-  const mayManage = mayManagePortalAccess(actor, { contractSupervisorIds });
-  const [live] = await db
-    .select({ email: users.email, since: portalAccess.createdAt })
-    .from(portalAccess)
-    .innerJoin(users, eq(users.id, portalAccess.userId))
-    .where(
-      and(
-        eq(portalAccess.clientId, clientId),
-        eq(portalAccess.practiceId, actor.practiceId),
-        isNull(portalAccess.revokedAt),
-      ),
-    );
-  if (live) return { access: { state: 'active', ...live }, mayManage };
-  const [invitation] = await db
-    .select({ email: portalInvitations.email, expiresAt: portalInvitations.expiresAt })
-    .from(portalInvitations)
-    .where(
-      and(
-        eq(portalInvitations.clientId, clientId),
-        eq(portalInvitations.practiceId, actor.practiceId),
+/**
+ * The portal access of the row's client, as one json column of a query on `clients`: the live
+ * access (with its user's address), else the newest open invitation, else the latest
+ * revocation. Read with `portalAccessStateOf`.
+ */
+export function portalAccessOfClient(now: Date): SQL<PortalAccessFacts> {
+  const sameClient = (table: typeof portalAccess | typeof portalInvitations) =>
+    and(eq(table.clientId, clients.id), eq(table.practiceId, clients.practiceId));
+  return sql<PortalAccessFacts>`json_build_object(
+    'live', (select json_build_object('email', ${qualified(users.email)}, 'since', ${qualified(portalAccess.createdAt)})
+      from ${portalAccess} inner join ${users} on ${eq(users.id, portalAccess.userId)}
+      where ${and(sameClient(portalAccess), isNull(portalAccess.revokedAt))} limit 1),
+    'invitation', (select json_build_object(
+        'email', ${qualified(portalInvitations.email)}, 'expiresAt', ${qualified(portalInvitations.expiresAt)})
+      from ${portalInvitations}
+      where ${and(
+        sameClient(portalInvitations),
         isNull(portalInvitations.acceptedAt),
         gt(portalInvitations.expiresAt, now),
-      ),
-    )
-    .orderBy(desc(portalInvitations.createdAt))
-    .limit(1);
-  if (invitation) return { access: { state: 'invited', ...invitation }, mayManage };
-  const [revoked] = await db
-    .select({ revokedAt: portalAccess.revokedAt })
-    .from(portalAccess)
-    .where(and(eq(portalAccess.clientId, clientId), eq(portalAccess.practiceId, actor.practiceId)))
-    .orderBy(desc(portalAccess.revokedAt))
-    .limit(1);
-  if (revoked?.revokedAt)
-    return { access: { state: 'revoked', revokedAt: revoked.revokedAt }, mayManage };
-  return { access: { state: 'none' }, mayManage };
+      )}
+      order by ${desc(portalInvitations.createdAt)} limit 1),
+    'revokedAt', (select max(${qualified(portalAccess.revokedAt)}) from ${portalAccess}
+      where ${sameClient(portalAccess)}))`.mapWith((value: unknown) =>
+    typeof value === 'string' ? (JSON.parse(value) as PortalAccessFacts) : value,
+  ) as SQL<PortalAccessFacts>;
+}
+
+interface PortalAccessFacts {
+  live: { email: string; since: string } | null;
+  invitation: { email: string; expiresAt: string } | null;
+  revokedAt: string | null;
+}
+
+/** What the client page says of the portal access (see `portalAccessOfClient`). */
+export function portalAccessStateOf(facts: PortalAccessFacts): PortalAccessState {
+  if (facts.live)
+    return { state: 'active', email: facts.live.email, since: new Date(facts.live.since) };
+  if (facts.invitation) {
+    return {
+      state: 'invited',
+      email: facts.invitation.email,
+      expiresAt: new Date(facts.invitation.expiresAt),
+    };
+  }
+  if (facts.revokedAt) return { state: 'revoked', revokedAt: new Date(facts.revokedAt) };
+  return { state: 'none' };
 }
 
 /**

@@ -10,6 +10,7 @@ import { TEST_ORIGIN, TEST_PASSWORD, uniqueEmail } from '#db/testing/factories';
 import { testKeyring } from '#db/testing/keyring';
 import { createTestDatabase } from '#db/testing/test-database';
 import { createSession } from '~/auth/session.server';
+import { getClientPage } from '~/clients/client-page.server';
 import { unsealBody } from '~/email/sealed-link.server';
 import type { MemberActor } from '~/practices/actor';
 
@@ -17,7 +18,6 @@ import { listPortalPractices, mayManagePortalAccess } from './access.server';
 import {
   acceptPortalInvitation,
   findPortalInvitation,
-  getPortalAccessState,
   inviteToPortal,
   revokePortalAccess,
 } from './portal-access.server';
@@ -115,7 +115,7 @@ describe('invitation and acceptance', () => {
     expect(await listPortalPractices(db(), userId)).toEqual([
       { practiceId, practiceName: expect.any(String), clientId: cast.clientId },
     ]);
-    const state = await getPortalAccessState(testContext(db()), cast.author, cast.clientId);
+    const state = (await getClientPage(testContext(db()), cast.author, cast.clientId)).portal;
     expect(state.access.state).toBe('active');
 
     await expectAppError(
@@ -205,7 +205,7 @@ describe('revoking', () => {
     expect(await db().select().from(authSessions).where(eq(authSessions.userId, userId))).toEqual(
       [],
     );
-    const state = await getPortalAccessState(testContext(db()), cast.owner, cast.clientId);
+    const state = (await getClientPage(testContext(db()), cast.owner, cast.clientId)).portal;
     expect(state.access.state).toBe('revoked');
     // The row stays as the record of who had access.
     expect(

@@ -8,12 +8,11 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
-import { getClient, setClientArchived } from '~/clients/clients.server';
+import { getClientPage } from '~/clients/client-page.server';
+import { setClientArchived } from '~/clients/clients.server';
 import { ContractTable } from '~/contracts/contract-table';
-import { listContracts } from '~/contracts/list-contracts.server';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
-import { listSharedRounds } from '~/feedback/shared-rounds.server';
 import { SharedFeedbackRounds } from '~/feedback/shared-rounds-section';
 import { refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
@@ -21,13 +20,8 @@ import { formatDate, formatTime } from '~/i18n/format';
 import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
-import {
-  getPortalAccessState,
-  inviteToPortal,
-  revokePortalAccess,
-} from '~/portal/portal-access.server';
+import { inviteToPortal, revokePortalAccess } from '~/portal/portal-access.server';
 import { statusLabel } from '~/sessions/labels';
-import { listClientSessions } from '~/sessions/queries.server';
 import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
 import { DetailList } from '~/ui/detail-list';
@@ -39,14 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const ctx = domainContext(context);
   const id = idParam(params.clientId);
-  const client = await getClient(ctx, actor, id).catch(throwAsResponse);
-  const [contracts, sessions, portal, sharedFeedback] = await Promise.all([
-    listContracts(ctx, actor, { status: 'all', clientId: id }),
-    listClientSessions(ctx, actor, id),
-    getPortalAccessState(ctx, actor, id),
-    listSharedRounds(ctx, actor, id),
-  ]);
-  return { client, contracts, sessions, portal, sharedFeedback };
+  return getClientPage(ctx, actor, id).catch(throwAsResponse);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -26,9 +26,11 @@ import { idParam } from '~/http/params.server';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { ThemeTimeline } from '~/notes/theme-timeline';
-import { themesOverTime } from '~/notes/themes-over-time.server';
+import { themesOverTimeWindow } from '~/notes/themes-over-time.server';
 import { PageHeader } from '~/ui/app-shell';
 import { FormErrors, SubmitButton } from '~/ui/form';
+
+const TIMELINE_SIZE = { past: 20, upcoming: 10 };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.detail');
 
@@ -39,11 +41,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const contract = await getContract(ctx, actor, id).catch(throwAsResponse);
   // Themes come from the notes, so only the contract's own supervisor sees the timeline.
   const isSupervisor = contract.supervisor.id === actor.userId;
-  const timeline = isSupervisor ? await themesOverTime(ctx, actor, id) : null;
-  const exercises = isSupervisor ? await exerciseSectionData(ctx, actor, id) : null;
+  // A busy contract has hundreds of sessions: the latest and the next ones, all on request.
+  const allSessions = new URL(request.url).searchParams.get('timeline') === 'all';
+  const [timeline, exercises] = isSupervisor
+    ? await Promise.all([
+        themesOverTimeWindow(ctx, actor, id, allSessions ? null : TIMELINE_SIZE),
+        exerciseSectionData(ctx, actor, id),
+      ]).catch(throwAsResponse)
+    : [null, null];
   return {
     contract,
     timeline,
+    allSessions,
     isSupervisor,
     exercises,
     mayReport: mayReportToCommissioner(actor),
@@ -78,7 +87,8 @@ const secondaryButton =
 
 export default function ContractPage() {
   const t = useT();
-  const { contract, timeline, isSupervisor, exercises, mayReport } = useLoaderData<typeof loader>();
+  const { contract, timeline, allSessions, isSupervisor, exercises, mayReport } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // The exercises section answers its own form; the rest of the page its own.
   const exerciseFailure = actionData && 'section' in actionData ? actionData : undefined;
@@ -128,7 +138,8 @@ export default function ContractPage() {
           <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
             {t('notes.timelineHeading')}
           </h2>
-          <ThemeTimeline points={timeline} />
+          <ThemeTimeline points={timeline.points} firstNumber={timeline.firstNumber} />
+          <TimelineRange {...timeline} shown={timeline.points.length} all={allSessions} />
         </section>
       ) : null}
       {exercises ? (
@@ -194,5 +205,43 @@ export default function ContractPage() {
         </Form>
       ) : null}
     </>
+  );
+}
+
+/** Which sessions the timeline shows, and a plain link to the others (works without JS). */
+function TimelineRange({
+  firstNumber,
+  shown,
+  total,
+  all,
+}: {
+  firstNumber: number;
+  shown: number;
+  total: number;
+  all: boolean;
+}) {
+  const t = useT();
+  if (!all && shown === total) return null;
+  return (
+    <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-slate-700">
+      {all ? null : (
+        <span>
+          {t('contracts.timelineShowing', {
+            from: firstNumber,
+            to: firstNumber + shown - 1,
+            total,
+          })}
+        </span>
+      )}
+      <Link
+        to={
+          all
+            ? { search: '', hash: 'timeline-heading' }
+            : { search: '?timeline=all', hash: 'timeline-heading' }
+        }
+      >
+        {all ? t('contracts.timelineShowRecent') : t('contracts.timelineShowAll', { n: total })}
+      </Link>
+    </p>
   );
 }
