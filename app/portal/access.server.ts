@@ -3,7 +3,7 @@
  * (docs/decisions/008, docs/decisions/010). A supervisee acts only on the client rows that
  * stand for them; every portal query is scoped by those ids and the practice.
  */
-import { and, asc, type Column, eq, inArray, isNull, ne, type SQL,sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 
 import type { Db } from '#db/client';

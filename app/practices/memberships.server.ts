@@ -1,4 +1,4 @@
-import { and, asc, type Column, eq, type SQL,sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, type SQL, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { memberships, type PracticeRole, practices, users } from '#db/schema';
