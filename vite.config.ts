@@ -5,6 +5,8 @@ import { vitePlugin as remix } from '@remix-run/dev';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, type Plugin } from 'vite';
 
+import { routeMessages } from './scripts/vite/route-messages';
+
 declare module '@remix-run/node' {
   interface Future {
     v3_singleFetch: true;
@@ -24,6 +26,32 @@ const bundleServerPackages: Plugin = {
     command === 'build' ? { ssr: { noExternal: [/^drizzle-orm(\/|$)/] } } : undefined,
 };
 
+/**
+ * The browser build puts the small modules nearly every page uses (the UI kit, forms,
+ * i18n) in one chunk: a dozen separate chunks of a few hundred bytes each compress worse
+ * and cost a request each.
+ */
+const sharedClientChunk: Plugin = {
+  name: 'ohjaamo-shared-client-chunk',
+  config: (_config, { command, isSsrBuild }) =>
+    command === 'build' && !isSsrBuild
+      ? {
+          build: {
+            rollupOptions: {
+              output: {
+                manualChunks(id: string) {
+                  // React and Remix apart: they change less often than our code.
+                  if (id.includes('/node_modules/')) return 'framework';
+                  if (/\/app\/(ui|forms|i18n)\//.test(id)) return 'app-common';
+                  return undefined;
+                },
+              },
+            },
+          },
+        }
+      : undefined,
+};
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -37,6 +65,8 @@ export default defineConfig({
   },
   plugins: [
     bundleServerPackages,
+    sharedClientChunk,
+    !isVitest && routeMessages(),
     tailwindcss(),
     !isVitest &&
       remix({
