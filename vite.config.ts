@@ -60,8 +60,37 @@ export default defineConfig({
     },
   },
   server: { port: 3000 },
+  // tsconfig's verbatimModuleSyntax keeps `import { type A } from 'x'` as `import 'x'`: route
+  // modules then pulled @remix-run/node (undici, node:stream…) into the browser in
+  // development. Type-only imports leave no trace in what Vite compiles; tsc still checks
+  // them under verbatimModuleSyntax.
+  esbuild: { tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false } } },
   optimizeDeps: {
-    exclude: ['@node-rs/argon2', '@electric-sql/pglite', 'postgres', 'nodemailer', 'stripe'],
+    // What the browser imports, declared up front: Vite bundles it once at start instead of
+    // finding it on the first pages and reloading them to re-optimize.
+    include: [
+      'react',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom',
+      'react-dom/client',
+      '@remix-run/react',
+    ],
+    // Server-only packages: never bundled for the browser. Vite's scan of the route files
+    // follows their loaders' imports and would find these late and reload the page.
+    exclude: [
+      '@remix-run/node',
+      'zod',
+      'otpauth',
+      '@node-rs/argon2',
+      '@electric-sql/pglite',
+      'postgres',
+      'nodemailer',
+      'stripe',
+      'drizzle-orm',
+      'express',
+      'compression',
+    ],
   },
   plugins: [
     bundleServerPackages,
