@@ -78,8 +78,27 @@ export function wrapPglite(client: PGlite, logger?: Logger): Database {
   };
 }
 
+/**
+ * postgres.js settings for failing fast while the server is away and coming back at once
+ * (measured in scripts/soak.ts; ADR 021). The driver's defaults wait up to 30 s for a
+ * connection and, after each failed one, up to 20 s before trying again (3^n / 100 s): with
+ * the server down for 5 s, requests hung for 10–20 s and the pool took 12 s to recover.
+ * Here a refused connection fails its query at once, and the next try comes within half
+ * a second, so requests fail within about a second during an outage and succeed again
+ * within a second of the server's return.
+ */
+export const postgresClientOptions = {
+  /** Seconds to open a connection (TCP and start-up) before its query fails. */
+  connect_timeout: 2,
+  /** Seconds before the next try after a failed connection: 50 ms doubling, at most ½ s. */
+  backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5) * (0.5 + Math.random() / 2),
+  /** Seconds an unused connection stays open: an idle instance holds no server backends. */
+  idle_timeout: 60,
+} satisfies postgres.Options<Record<string, never>>;
+
 function openPostgres(url: string, logger?: Logger): Database {
   const client = postgres(url, {
+    ...postgresClientOptions,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
   });

@@ -1,7 +1,7 @@
 /**
  * What the production build was made from: a hash of every source file that goes into it
  * (app code, database code and migrations, static files, the server entry, the build
- * configuration and the lockfile). `npm run build` writes it to build/.stamp; `npm start`
+ * configuration and its plugins, and the lockfile). `npm run build` writes it to build/.stamp; `npm start`
  * and `npm install` compare it to rebuild only when something changed.
  *
  * Plain JavaScript, so that it runs before anything is compiled.
@@ -19,6 +19,8 @@ const SOURCES = [
   'public',
   'server.ts',
   'vite.config.ts',
+  'scripts/vite',
+  'scripts/build-server.mjs',
   'tsconfig.json',
   'package.json',
   'package-lock.json',

@@ -74,10 +74,10 @@ export async function requirePracticeRole(
   role: PracticeRole = 'supervisor',
 ): Promise<PracticeActor> {
   const auth = requireUser(request, context);
-  const memberships = await membershipsOfRequest(request, context, auth.user.id);
+  const memberships = await membershipsOf(context, auth.user.id);
   const membership = pickActiveMembership(memberships, auth.session.practiceId);
   // A supervisee who opens a staff page (a bookmark, the log-in default) belongs in the portal.
-  if (!membership && (await hasPortalAccess(context.db, auth.user.id))) throw redirect('/portal');
+  if (!membership && (await isSupervisee(context, auth))) throw redirect('/portal');
   if (!membership || (role === 'owner' && membership.role !== 'owner')) throw forbidden();
   const actor: PracticeActor = {
     kind: 'member',
@@ -91,27 +91,21 @@ export async function requirePracticeRole(
   return actor;
 }
 
-const membershipsRead = new WeakMap<AppLoadContext, Promise<PracticeMembership[]>>();
-
 /**
- * The user's memberships, read once per request: a page's layout and its own loader both
- * guard, and run with the same load context. Only reads share it: a POST's action may change
- * memberships (accepting an invitation, leaving), so it and the loaders after it read afresh.
+ * The user's memberships: on a page read, those read with the session (a page's layout and its
+ * own loader both guard); on a request that may change them (a POST's action and the loaders
+ * after it), read afresh.
  */
-function membershipsOfRequest(
-  request: Request,
+async function membershipsOf(
   context: AppLoadContext,
   userId: string,
 ): Promise<PracticeMembership[]> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return listMemberships(context.db, userId);
-  }
-  let read = membershipsRead.get(context);
-  if (!read) {
-    read = listMemberships(context.db, userId);
-    membershipsRead.set(context, read);
-  }
-  return read;
+  return context.auth?.memberships ?? listMemberships(context.db, userId);
+}
+
+async function isSupervisee(context: AppLoadContext, auth: ValidatedSession): Promise<boolean> {
+  if (auth.portalPractices) return auth.portalPractices.length > 0;
+  return hasPortalAccess(context.db, auth.user.id);
 }
 
 // Any origin will do: only whether the resolved target stays on it matters.

@@ -5,10 +5,12 @@
  * The cookie carries `<id>.<secret>`. The database keeps the id and the SHA-256 of the
  * secret; validation looks the row up by id and compares hashes in constant time.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { type AuthSession, authSessions, type User, users } from '#db/schema';
+import { type PortalPractice, portalPracticesColumn } from '~/portal/access.server';
+import { membershipsColumn, type PracticeMembership } from '~/practices/memberships.server';
 import { digestsEqual, generateToken, sha256Hex } from '~/security/tokens.server';
 
 export const SESSION_COOKIE = 'ohjaamo_session';
@@ -22,6 +24,13 @@ export interface ValidatedSession {
   user: User;
   /** True when the expiry moved: the cookie must be sent again with the new date. */
   renewed: boolean;
+  /**
+   * The user's practices as they stood when the session was read (same query), or null when
+   * not asked for: a request that may change them (a POST) has its guards read them afresh.
+   */
+  memberships: PracticeMembership[] | null;
+  /** Likewise the practices where the user is a supervisee with live portal access. */
+  portalPractices: PortalPractice[] | null;
 }
 
 export async function createSession(
@@ -50,11 +59,21 @@ export async function validateSessionToken(
   db: Db,
   token: string,
   now = new Date(),
+  options: { withAccess?: boolean } = {},
 ): Promise<ValidatedSession | null> {
   const [id, secret, ...rest] = token.split('.');
   if (!id || !secret || rest.length > 0) return null;
   const [row] = await db
-    .select({ session: authSessions, user: users })
+    .select({
+      session: authSessions,
+      user: users,
+      memberships: options.withAccess
+        ? membershipsColumn(users.id)
+        : sql<PracticeMembership[] | null>`null`,
+      portalPractices: options.withAccess
+        ? portalPracticesColumn(users.id)
+        : sql<PortalPractice[] | null>`null`,
+    })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(eq(authSessions.id, id))
@@ -67,7 +86,7 @@ export async function validateSessionToken(
   if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     await db.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, id));
-    return { session: { ...row.session, expiresAt }, user: row.user, renewed: true };
+    return { ...row, session: { ...row.session, expiresAt }, renewed: true };
   }
   return { ...row, renewed: false };
 }

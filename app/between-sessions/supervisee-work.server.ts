@@ -3,14 +3,14 @@
  * reflections, how they marked the agreed actions (with comments), and their messages.
  * The owner reaches it only as the session's supervisor.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
+import { jsonArray, subqueryValue, toDate } from '#db/json';
 import {
   type ActionMarkState,
   agreedActionMarks,
   agreedActions,
-  clients,
-  contractParticipants,
   type ReflectionMoment,
   sessionReflections,
   type SessionRequestKind,
@@ -20,7 +20,7 @@ import type { DomainContext } from '~/domain/context';
 import { actionContext } from '~/notes/note-sealing.server';
 import type { MemberActor } from '~/practices/actor';
 import { decryptText } from '~/security/sealing.server';
-import { loadOwnSession } from '~/sessions/access.server';
+import { getSession } from '~/sessions/queries.server';
 
 import { mayReadSuperviseeText } from './access.server';
 import { markCommentContext, reflectionContext, requestContext } from './sealing.server';
@@ -36,72 +36,97 @@ export interface SuperviseeWork {
   actions: { id: string; text: string }[];
 }
 
+/** What the supervisees wrote about the session, if the actor is its supervisor (else not_found). */
 export async function getSuperviseeWork(
-  { db, keyring }: DomainContext,
+  ctx: DomainContext,
   actor: MemberActor,
   sessionId: string,
 ): Promise<SuperviseeWork> {
-  const { session, contract } = await loadOwnSession(db, actor, sessionId);
-  const [people, reflections, actions, requests] = await Promise.all([
-    db
-      .select({ clientId: clients.id, name: clients.name })
-      .from(contractParticipants)
-      .innerJoin(
-        clients,
-        and(
-          eq(clients.id, contractParticipants.clientId),
-          eq(clients.practiceId, contractParticipants.practiceId),
-        ),
-      )
-      .where(
-        and(
-          eq(contractParticipants.contractId, contract.id),
-          eq(contractParticipants.practiceId, actor.practiceId),
-        ),
-      )
-      .orderBy(asc(clients.name)),
-    db
-      .select()
-      .from(sessionReflections)
-      .where(
-        and(
-          eq(sessionReflections.sessionId, sessionId),
-          eq(sessionReflections.practiceId, actor.practiceId),
-        ),
+  const { session, participants } = await getSession(ctx, actor, sessionId);
+  return superviseeWorkOf(ctx, actor, session, participants);
+}
+
+/**
+ * The same for a session already read for the actor (getSession, which applied the access
+ * rule) with its contract's participants: one query for reflections, actions, their marks
+ * and messages together.
+ */
+export async function superviseeWorkOf(
+  { db, keyring }: DomainContext,
+  actor: MemberActor,
+  session: { id: string; supervisorId: string },
+  people: readonly { id: string; name: string }[],
+): Promise<SuperviseeWork> {
+  const inSession = <T extends { sessionId: AnyPgColumn; practiceId: AnyPgColumn }>(table: T) =>
+    and(eq(table.sessionId, session.id), eq(table.practiceId, actor.practiceId));
+  const r = sessionReflections;
+  const m = agreedActionMarks;
+  const q = sessionRequests;
+  const [row] = await db
+    .select({
+      reflections: subqueryValue<ReflectionRow[]>(
+        db
+          .select({
+            list: jsonArray({
+              id: r.id,
+              clientId: r.clientId,
+              moment: r.moment,
+              textEncrypted: r.textEncrypted,
+              updatedAt: r.updatedAt,
+            }),
+          })
+          .from(r)
+          .where(inSession(r)),
       ),
-    db
-      .select({ id: agreedActions.id, textEncrypted: agreedActions.textEncrypted })
-      .from(agreedActions)
-      .where(
-        and(eq(agreedActions.sessionId, sessionId), eq(agreedActions.practiceId, actor.practiceId)),
-      )
-      .orderBy(asc(agreedActions.position)),
-    db
-      .select()
-      .from(sessionRequests)
-      .where(
-        and(
-          eq(sessionRequests.sessionId, sessionId),
-          eq(sessionRequests.practiceId, actor.practiceId),
-        ),
-      )
-      .orderBy(asc(sessionRequests.createdAt)),
-  ]);
-  const marks =
-    actions.length === 0
-      ? []
-      : await db
-          .select()
-          .from(agreedActionMarks)
-          .where(
-            and(
-              inArray(
-                agreedActionMarks.actionId,
-                actions.map((a) => a.id),
-              ),
-              eq(agreedActionMarks.practiceId, actor.practiceId),
+      actions: subqueryValue<ActionRow[]>(
+        db
+          .select({
+            list: jsonArray({ id: agreedActions.id, textEncrypted: agreedActions.textEncrypted }, [
+              agreedActions.position,
+            ]),
+          })
+          .from(agreedActions)
+          .where(inSession(agreedActions)),
+      ),
+      marks: subqueryValue<MarkRow[]>(
+        db
+          .select({
+            list: jsonArray({
+              id: m.id,
+              actionId: m.actionId,
+              clientId: m.clientId,
+              state: m.state,
+              commentEncrypted: m.commentEncrypted,
+            }),
+          })
+          .from(m)
+          .innerJoin(
+            agreedActions,
+            and(eq(agreedActions.id, m.actionId), eq(agreedActions.practiceId, m.practiceId)),
+          )
+          .where(and(inSession(agreedActions), eq(m.practiceId, actor.practiceId))),
+      ),
+      requests: subqueryValue<RequestRow[]>(
+        db
+          .select({
+            list: jsonArray(
+              {
+                id: q.id,
+                clientId: q.clientId,
+                kind: q.kind,
+                messageEncrypted: q.messageEncrypted,
+                createdAt: q.createdAt,
+              },
+              [q.createdAt, q.id],
             ),
-          );
+          })
+          .from(q)
+          .where(inSession(q)),
+      ),
+    })
+    .from(sql`(values (1)) as one`);
+  if (!row) throw new Error('a select without a table returned no row');
+  const { reflections, actions, marks, requests } = row;
   const readable = (authorClientId: string) =>
     mayReadSuperviseeText(actor, { authorClientId, sessionSupervisorId: session.supervisorId });
   return {
@@ -110,33 +135,61 @@ export async function getSuperviseeWork(
       text: decryptText(keyring, a.textEncrypted, actionContext(a.id)),
     })),
     participants: people
-      .filter((p) => readable(p.clientId))
+      .filter((p) => readable(p.id))
       .map((p) => ({
-        ...p,
+        clientId: p.id,
+        name: p.name,
         reflections: reflections
-          .filter((r) => r.clientId === p.clientId)
+          .filter((x) => x.clientId === p.id)
           .sort((a, b) => (a.moment === 'before' ? -1 : b.moment === 'before' ? 1 : 0))
-          .map((r) => ({
-            moment: r.moment,
-            text: decryptText(keyring, r.textEncrypted, reflectionContext(r.id)),
-            updatedAt: r.updatedAt,
+          .map((x) => ({
+            moment: x.moment,
+            text: decryptText(keyring, x.textEncrypted, reflectionContext(x.id)),
+            updatedAt: toDate(x.updatedAt),
           })),
         marks: marks
-          .filter((m) => m.clientId === p.clientId)
-          .map((m) => ({
-            actionId: m.actionId,
-            state: m.state,
-            comment: m.commentEncrypted
-              ? decryptText(keyring, m.commentEncrypted, markCommentContext(m.id))
+          .filter((x) => x.clientId === p.id)
+          .map((x) => ({
+            actionId: x.actionId,
+            state: x.state,
+            comment: x.commentEncrypted
+              ? decryptText(keyring, x.commentEncrypted, markCommentContext(x.id))
               : '',
           })),
         requests: requests
-          .filter((r) => r.clientId === p.clientId)
-          .map((r) => ({
-            kind: r.kind,
-            message: decryptText(keyring, r.messageEncrypted, requestContext(r.id)),
-            createdAt: r.createdAt,
+          .filter((x) => x.clientId === p.id)
+          .map((x) => ({
+            kind: x.kind,
+            message: decryptText(keyring, x.messageEncrypted, requestContext(x.id)),
+            createdAt: toDate(x.createdAt),
           })),
       })),
   };
+}
+
+// The rows as they come through JSON: times as ISO strings.
+interface ReflectionRow {
+  id: string;
+  clientId: string;
+  moment: ReflectionMoment;
+  textEncrypted: string;
+  updatedAt: string;
+}
+interface ActionRow {
+  id: string;
+  textEncrypted: string;
+}
+interface MarkRow {
+  id: string;
+  actionId: string;
+  clientId: string;
+  state: ActionMarkState;
+  commentEncrypted: string | null;
+}
+interface RequestRow {
+  id: string;
+  clientId: string;
+  kind: SessionRequestKind;
+  messageEncrypted: string;
+  createdAt: string;
 }

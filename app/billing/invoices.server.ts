@@ -3,8 +3,22 @@
  * invoice with its lines. Reading only; what the owner does to an invoice lives in
  * invoice-actions.server.ts.
  */
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 
+import { type Page, pageWindow } from '#db/paging';
 import { type Invoice, type InvoiceLine, invoiceLines, invoices } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
@@ -23,6 +37,8 @@ export interface InvoiceFilter {
   month?: string;
   /** A viitenumero or RF reference as a bank statement shows it, spaces or not. */
   reference?: string;
+  /** 1-based; a page past the end reads as the first. */
+  page?: number;
 }
 
 export interface InvoiceListRow {
@@ -48,11 +64,13 @@ export interface MonthTotal {
   totalCents: number;
 }
 
-export interface InvoiceList {
+export interface InvoiceList extends Omit<Page<InvoiceListRow>, 'rows'> {
+  /** One page of the invoices the filter finds. */
   invoices: InvoiceListRow[];
   /**
-   * Per issue month of the listed invoices, newest first; void invoices count nothing, and a
-   * credit note counts its negative total in the month it was issued.
+   * Per issue month of the invoices the filter finds (on every page, not just this one),
+   * newest first; void invoices count nothing, and a credit note counts its negative total in
+   * the month it was issued.
    */
   months: MonthTotal[];
   /** Of the whole practice, whatever the filter: open invoices, and those of them overdue. */
@@ -82,11 +100,12 @@ function statusCondition(status: InvoiceListStatus, today: LocalDate): SQL | und
 }
 
 /**
- * The practice's invoices, newest first, in two queries whatever their number: the rows,
- * and the outstanding and overdue sums. Both are served by `invoices_practice_issue_idx`
- * (practice_id, issue_date), which the month filter ranges over; a practice has at most some
- * thousands of invoices, so the status is checked on the rows the practice prefix finds and
- * needs no index of its own.
+ * One page of the practice's invoices, newest first, in three queries whatever their number:
+ * the totals per month of all the invoices the filter finds (which also count them for the
+ * paging), the page, and the outstanding and overdue sums. All are served by
+ * `invoices_practice_issue_idx` (practice_id, issue_date), which the month filter ranges
+ * over; a practice has at most some thousands of invoices, so the status is checked on the
+ * rows the practice prefix finds and needs no index of its own.
  */
 export async function listInvoices(
   { db, now }: DomainContext,
@@ -98,6 +117,34 @@ export async function listInvoices(
   const period = filter.month ? monthPeriod(filter.month) : null;
   if (filter.month && !period) throw new AppError('invalid', 'invoices.error.month');
   const reference = filter.reference ? readReference(filter.reference) : null;
+  const where = and(
+    eq(invoices.practiceId, actor.practiceId),
+    period ? gte(invoices.issueDate, period.start) : undefined,
+    period ? lte(invoices.issueDate, period.end) : undefined,
+    filter.status ? statusCondition(filter.status, today) : undefined,
+    reference ? referenceCondition(reference) : undefined,
+  );
+
+  // Grouped by the month's first day (a date as a timestamp, free of time zones) and written
+  // out once per month: to_char() on every row cost several times the whole scan.
+  const monthStart = sql`date_trunc('month', ${invoices.issueDate}::timestamp)`;
+  // What listStatus() calls void: a voided invoice (a credit note is never listed as void).
+  const counted = sql`not (${invoices.kind} = 'invoice' and ${invoices.status} = 'void')`;
+  const monthRows = await db
+    .select({
+      month: sql<string>`to_char(${monthStart}, 'YYYY-MM')`,
+      listed: count(),
+      count: sql<number>`count(*) filter (where ${counted})`.mapWith(Number),
+      // Sums come back as numeric text (bigint on PostgreSQL); cents of one practice fit a number.
+      totalCents: sql<string>`coalesce(sum(${invoices.totalCents}) filter (where ${counted}), 0)`,
+    })
+    .from(invoices)
+    .where(where)
+    .groupBy(monthStart)
+    .orderBy(desc(monthStart));
+  const total = monthRows.reduce((sum, row) => sum + row.listed, 0);
+  const { offset, limit, ...window } = pageWindow(filter.page ?? 1, total);
+
   const rows = await db
     .select({
       id: invoices.id,
@@ -114,16 +161,11 @@ export async function listInvoices(
       pushError: invoices.pushError,
     })
     .from(invoices)
-    .where(
-      and(
-        eq(invoices.practiceId, actor.practiceId),
-        period ? gte(invoices.issueDate, period.start) : undefined,
-        period ? lte(invoices.issueDate, period.end) : undefined,
-        filter.status ? statusCondition(filter.status, today) : undefined,
-        reference ? referenceCondition(reference) : undefined,
-      ),
-    )
-    .orderBy(desc(invoices.issueDate), desc(invoices.number));
+    .where(where)
+    // The number is unique in a practice: the order, and so the pages, hold still.
+    .orderBy(desc(invoices.issueDate), desc(invoices.number))
+    .limit(limit)
+    .offset(offset);
 
   const [sums] = await db
     .select({
@@ -133,20 +175,21 @@ export async function listInvoices(
     .from(invoices)
     .where(and(eq(invoices.practiceId, actor.practiceId), eq(invoices.status, 'open')));
 
-  const listed = rows.map(({ paymentFailedAt, referenceNumber, ...row }) => {
-    const status = listStatus(row, today);
-    const unpaid = status === 'open' || status === 'overdue';
-    return {
-      ...row,
-      status,
-      paymentFailed: unpaid && paymentFailedAt !== null,
-      reference: row.kind === 'invoice' ? formatReference(referenceNumber) : null,
-    };
-  });
   return {
-    invoices: listed,
-    months: monthTotals(listed),
-    // Sums come back as numeric text (bigint on PostgreSQL); cents of one practice fit a number.
+    ...window,
+    invoices: rows.map(({ paymentFailedAt, referenceNumber, ...row }) => {
+      const status = listStatus(row, today);
+      const unpaid = status === 'open' || status === 'overdue';
+      return {
+        ...row,
+        status,
+        paymentFailed: unpaid && paymentFailedAt !== null,
+        reference: row.kind === 'invoice' ? formatReference(referenceNumber) : null,
+      };
+    }),
+    months: monthRows
+      .filter((row) => row.count > 0)
+      .map(({ month, count, totalCents }) => ({ month, count, totalCents: Number(totalCents) })),
     outstandingCents: Number(sums?.outstanding ?? 0),
     overdueCents: Number(sums?.overdue ?? 0),
   };
@@ -166,19 +209,6 @@ function referenceCondition(reference: Reference): SQL {
   return reference.kind === 'national'
     ? eq(invoices.referenceNumber, reference.digits)
     : eq(invoices.rfReference, reference.text);
-}
-
-function monthTotals(rows: readonly InvoiceListRow[]): MonthTotal[] {
-  const byMonth = new Map<string, MonthTotal>();
-  for (const row of rows) {
-    if (row.status === 'void') continue;
-    const month = row.issueDate.slice(0, 7);
-    const total = byMonth.get(month) ?? { month, count: 0, totalCents: 0 };
-    total.count += 1;
-    total.totalCents += row.totalCents;
-    byMonth.set(month, total);
-  }
-  return [...byMonth.values()].sort((a, b) => b.month.localeCompare(a.month));
 }
 
 export interface RelatedDocument {

@@ -2,7 +2,7 @@
  * The owner's invoice list and invoice page: filters, the derived overdue status by the
  * Helsinki calendar, the sums, and who may read what.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { invoices } from '#db/schema';
@@ -10,11 +10,12 @@ import { outcomeOf } from '#db/testing/access-cast';
 import { insertPendingInvoice } from '#db/testing/billing';
 import { testContext } from '#db/testing/context';
 import { addMember, createPracticeWithOwner } from '#db/testing/factories';
-import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
+import { createTestDatabase, queryCounter, type TestDatabase } from '#db/testing/test-database';
 import type { MemberActor } from '~/practices/actor';
 
 import { getInvoice, listInvoices } from './invoices.server';
 
+const counter = queryCounter();
 let database: TestDatabase;
 let owner: MemberActor;
 let supervisor: MemberActor;
@@ -25,7 +26,7 @@ const ids: Record<string, string> = {};
 const JUST_AFTER_MIDNIGHT = new Date('2027-04-14T21:30:00Z');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ logger: counter });
   ({ owner } = await createPracticeWithOwner(database.db));
   supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
   ({ owner: outsider } = await createPracticeWithOwner(database.db, { practiceName: 'Muu Oy' }));
@@ -146,6 +147,88 @@ describe('listInvoices', () => {
     const theirs = await listInvoices(ctx(), outsider, {});
     expect(theirs.invoices.map((row) => row.id)).toEqual([ids.other]);
     expect(theirs.outstandingCents).toBe(18_825);
+  });
+});
+
+describe('listInvoices a page at a time', () => {
+  let many: MemberActor;
+  /** 120 invoices, 40 a month from January to March 2027; every tenth is void. */
+  beforeAll(async () => {
+    ({ owner: many } = await createPracticeWithOwner(database.db, { practiceName: 'Iso Oy' }));
+    const first = await insertPendingInvoice(database.db, many, {
+      number: 1,
+      stripeAccountId: 'acct_many',
+    });
+    for (let number = 2; number <= 120; number++) {
+      await insertPendingInvoice(database.db, many, {
+        number,
+        stripeAccountId: 'acct_many',
+        payer: first,
+      });
+    }
+    const inPractice = eq(invoices.practiceId, many.practiceId);
+    for (const [month, from] of [
+      ['01', 0],
+      ['02', 40],
+      ['03', 80],
+    ] as const) {
+      await database.db
+        .update(invoices)
+        .set({ status: 'open', issueDate: `2027-${month}-10`, dueDate: `2027-${month}-24` })
+        .where(and(inPractice, gt(invoices.number, from), lte(invoices.number, from + 40)));
+    }
+    await database.db
+      .update(invoices)
+      .set({ status: 'void' })
+      .where(and(inPractice, sql`${invoices.number} % 10 = 0`));
+  }, 120_000);
+
+  const numbers = (list: { invoices: { number: number }[] }) =>
+    list.invoices.map((row) => row.number);
+  const descending = (from: number, to: number) =>
+    Array.from({ length: from - to + 1 }, (_, index) => from - index);
+
+  it('lists 50 a page, newest first, and sums every month the filter finds', async () => {
+    const pages = [1, 2, 3].map((page) => listInvoices(ctx(), many, { page }));
+    const [first, second, third] = await Promise.all(pages);
+    expect(
+      [first, second, third].map((list) => [list?.page, list?.pageCount, list?.total]),
+    ).toEqual([
+      [1, 3, 120],
+      [2, 3, 120],
+      [3, 3, 120],
+    ]);
+    expect(numbers(first ?? { invoices: [] })).toEqual(descending(120, 71));
+    expect(numbers(third ?? { invoices: [] })).toEqual(descending(20, 1));
+    // The month totals are of all three pages, without the void ones, the same on each page.
+    const invoiceTotal = 18_825;
+    expect(first?.months).toEqual([
+      { month: '2027-03', count: 36, totalCents: 36 * invoiceTotal },
+      { month: '2027-02', count: 36, totalCents: 36 * invoiceTotal },
+      { month: '2027-01', count: 36, totalCents: 36 * invoiceTotal },
+    ]);
+    expect(third?.months).toEqual(first?.months);
+  });
+
+  it('pages within the filter, and reads a page that is not there as the first', async () => {
+    const february = await listInvoices(ctx(), many, { month: '2027-02', status: 'overdue' });
+    expect([february.total, february.pageCount]).toEqual([36, 1]);
+    expect(numbers(february)).toEqual(descending(80, 41).filter((n) => n % 10 !== 0));
+    const voided = await listInvoices(ctx(), many, { status: 'void', page: 2 });
+    expect([voided.page, voided.total]).toEqual([1, 12]);
+    expect(numbers(voided)).toEqual(descending(12, 1).map((n) => n * 10));
+    for (const page of [0, -1, 4, 1.5]) {
+      expect((await listInvoices(ctx(), many, { page })).invoices[0]?.number).toBe(120);
+    }
+  });
+
+  it('asks the same three queries with 120 invoices as with five', async () => {
+    const queries = async (actor: MemberActor) => {
+      counter.reset();
+      await listInvoices(ctx(), actor, { page: 2 });
+      return counter.count;
+    };
+    expect([await queries(owner), await queries(many)]).toEqual([3, 3]);
   });
 });
 

@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
 import { clients } from '#db/schema';
 import { testContext } from '#db/testing/context';
 import { createPracticeWithOwner } from '#db/testing/factories';
-import { createTestDatabase } from '#db/testing/test-database';
+import { insertClients } from '#db/testing/list-rows';
+import { createTestDatabase, queryCounter } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
 
 import {
@@ -17,9 +18,10 @@ import {
 } from './clients.server';
 import { clientSchema } from './schemas';
 
+const counter = queryCounter();
 let database: Database;
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ logger: counter });
 });
 afterAll(() => database.close());
 const db = () => database.db;
@@ -86,7 +88,7 @@ describe('clients', () => {
       input({ name: '100% Aalto', email: 'aalto@example.fi', organisation: '' }),
     );
     const names = async (q: string, status: 'active' | 'archived' = 'active') =>
-      (await listClients(testContext(db()), owner, { q, status })).map((c) => c.name);
+      (await listClients(testContext(db()), owner, { q, status })).rows.map((c) => c.name);
 
     expect(await names('koivu')).toEqual(['Jukka Salminen']);
     expect(await names('JUKKA@')).toEqual(['Jukka Salminen']);
@@ -99,6 +101,71 @@ describe('clients', () => {
     expect(await names('', 'archived')).toEqual(['Maria Lehtonen']);
     await setClientArchived(testContext(db()), owner, maria, false);
     expect(await names('maria')).toEqual(['Maria Lehtonen']);
+  });
+
+  it('pages through the clients 50 at a time, in one order though names repeat', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const namesakes = await insertClients(
+      db(),
+      owner.practiceId,
+      Array.from({ length: 70 }, () => ({ name: 'Sanna Kivelä', organisation: 'Koulu_1' })),
+    );
+    await insertClients(
+      db(),
+      owner.practiceId,
+      Array.from({ length: 50 }, (_, n) => ({
+        name: `Aino ${String(n).padStart(2, '0')}`,
+        organisation: 'Koulux1',
+      })),
+    );
+    const page = (filter: Partial<Parameters<typeof listClients>[2]>) =>
+      listClients(testContext(db()), owner, { status: 'active', ...filter });
+
+    const pages = [await page({}), await page({ page: 2 }), await page({ page: 3 })];
+    expect(pages.map((p) => [p.page, p.pageCount, p.total, p.rows.length])).toEqual([
+      [1, 3, 120, 50],
+      [2, 3, 120, 50],
+      [3, 3, 120, 20],
+    ]);
+    const listed = pages.flatMap((p) => p.rows.map((row) => row.id));
+    expect(new Set(listed).size).toBe(120);
+    // The namesakes by id, so a page reads the same each time it is asked for.
+    expect(listed.slice(50)).toEqual([...namesakes].sort());
+    expect((await page({ page: 2 })).rows.map((row) => row.id)).toEqual(listed.slice(50, 100));
+
+    // A page that is not there reads as the first.
+    for (const bad of [4, 0, -2, 2.5]) {
+      const fallback = await page({ page: bad });
+      expect([fallback.page, fallback.rows[0]?.name]).toEqual([1, 'Aino 00']);
+    }
+
+    // _ is a character to find, not a wildcard; search, filter and page work together.
+    await db()
+      .update(clients)
+      .set({ archivedAt: new Date() })
+      .where(inArray(clients.id, namesakes.slice(0, 5)));
+    const searched = await page({ q: 'u_1', page: 2 });
+    expect([searched.page, searched.total, searched.rows.length]).toEqual([2, 65, 15]);
+    expect(searched.rows.every((row) => row.organisation === 'Koulu_1')).toBe(true);
+    const archived = await page({ q: 'u_1', status: 'archived', page: 2 });
+    expect([archived.page, archived.total]).toEqual([1, 5]);
+  });
+
+  it('reads a page of clients in two queries, however many the practice has', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const queries = async () => {
+      counter.reset();
+      await listClients(testContext(db()), owner, { status: 'active', q: 'a', page: 2 });
+      return counter.count;
+    };
+    await insertClients(db(), owner.practiceId, [{ name: 'Aino' }, { name: 'Anna' }]);
+    const few = await queries();
+    await insertClients(
+      db(),
+      owner.practiceId,
+      Array.from({ length: 300 }, (_, n) => ({ name: `Asiakas ${n}` })),
+    );
+    expect([few, await queries()]).toEqual([2, 2]);
   });
 
   it('validates the form with translated messages', () => {

@@ -9,12 +9,19 @@ import { ContractProgress } from './progress';
 type ContractRow = Awaited<ReturnType<typeof listContracts>>[number];
 
 /** Contracts as a table: on the contract list, a client's page and a commissioner's page. */
-export function ContractTable({ contracts }: { contracts: ContractRow[] }) {
+export function ContractTable({
+  contracts,
+  total = contracts.length,
+}: {
+  contracts: ContractRow[];
+  /** All the contracts listed, when this is one page of them. */
+  total?: number;
+}) {
   const t = useT();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left">
-        <caption className="sr-only">{t('contracts.count', { count: contracts.length })}</caption>
+        <caption className="sr-only">{t('contracts.count', { count: total })}</caption>
         <thead className="bg-slate-100">
           <tr>
             <th scope="col" className="px-3 py-2">

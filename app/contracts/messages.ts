@@ -9,6 +9,7 @@ export const fi = {
   'contracts.empty': 'Ei sopimuksia tällä rajauksella.',
   'contracts.count': 'Sopimuksia: {count}',
   'contracts.filterStatus': 'Sopimuksen tila',
+  'contracts.search': 'Hae tunnuksella, työnohjattavalla tai tilaajalla',
   'contracts.filterAll': 'Kaikki',
   'contracts.filterApply': 'Näytä',
 
@@ -175,6 +176,7 @@ export const en: Record<keyof typeof fi, string> = {
   'contracts.empty': 'No contracts match this filter.',
   'contracts.count': 'Contracts: {count}',
   'contracts.filterStatus': 'Contract status',
+  'contracts.search': 'Search by code, supervisee or commissioner',
   'contracts.filterAll': 'All',
   'contracts.filterApply': 'Show',
 

@@ -60,13 +60,20 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> 
 
 /** After this many failed deliveries a message is marked failed and left alone. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
-/** How long a worker owns a claimed message before another worker may retry it. */
-const LEASE_MS = 2 * 60 * 1000;
+/**
+ * How long a worker owns a claimed message before another worker may retry it: well past
+ * one SMTP exchange (see the timeouts in smtp.server.ts), so only a worker that died or
+ * lost its database loses its messages to another.
+ */
+export const LEASE_MS = 2 * 60 * 1000;
 
 /**
  * Claims up to `limit` due messages. The claim is a lease (available_at pushed forward)
- * taken with FOR UPDATE SKIP LOCKED, so concurrent workers never take the same row, and
- * the SMTP exchange happens outside any transaction.
+ * taken with FOR UPDATE SKIP LOCKED, so concurrent workers (in this process or another app
+ * instance on the same database) never take the same row, and the SMTP exchange happens
+ * outside any transaction. Each claim adds one to `attempts`, which makes the count the
+ * claim's token: a worker whose lease ran out and was taken over holds an older count, and
+ * `renewClaim`, `markSent` and `markFailedAttempt` no longer match its row.
  */
 export async function claimDueMessages(
   db: Db,
@@ -98,7 +105,36 @@ export async function claimDueMessages(
   });
 }
 
-export async function markSent(db: Db, id: string, now = new Date()): Promise<void> {
+/** The claim a worker holds: the message and the attempt count its claim set. */
+export type ClaimedMessage = Pick<OutboxMessage, 'id' | 'attempts'>;
+
+const stillClaimed = (message: ClaimedMessage) =>
+  and(
+    eq(outbox.id, message.id),
+    eq(outbox.attempts, message.attempts),
+    eq(outbox.status, 'pending'),
+  );
+
+/**
+ * Extends the lease of a claimed message just before it is sent; false when the claim was
+ * lost (the lease ran out and another worker took the message), and the message must then
+ * not be sent. A batch is claimed at once but sent one by one, so without this a slow SMTP
+ * server could let the last messages of a batch outlive their lease.
+ */
+export async function renewClaim(
+  db: Db,
+  message: ClaimedMessage,
+  now = new Date(),
+): Promise<boolean> {
+  const renewed = await db
+    .update(outbox)
+    .set({ availableAt: new Date(now.getTime() + LEASE_MS) })
+    .where(stillClaimed(message))
+    .returning({ id: outbox.id });
+  return renewed.length > 0;
+}
+
+export async function markSent(db: Db, message: ClaimedMessage, now = new Date()): Promise<void> {
   // Once delivered, neither the link nor the rest of the body has a reason to stay.
   await db
     .update(outbox)
@@ -110,7 +146,7 @@ export async function markSent(db: Db, id: string, now = new Date()): Promise<vo
       calendarBody: null,
       lastError: null,
     })
-    .where(eq(outbox.id, id));
+    .where(stillClaimed(message));
 }
 
 /** Exponential back-off: 30 s, 1 min, 2 min, … capped at 1 h. */
@@ -120,7 +156,7 @@ export function retryDelayMs(attempts: number): number {
 
 export async function markFailedAttempt(
   db: Db,
-  message: Pick<OutboxMessage, 'id' | 'attempts'>,
+  message: ClaimedMessage,
   error: string,
   now = new Date(),
 ): Promise<void> {
@@ -134,7 +170,7 @@ export async function markFailedAttempt(
       ...(givingUp ? { sealedLink: null } : {}),
       availableAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
     })
-    .where(eq(outbox.id, message.id));
+    .where(stillClaimed(message));
 }
 
 /**

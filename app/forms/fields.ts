@@ -42,3 +42,6 @@ export const checkbox = z
   .transform((value) => value === 'on' || value === 'true');
 
 export const listStatus = z.enum(['active', 'archived']).catch('active');
+
+/** A list's `?page=`: anything but a whole number from 1 up reads as the first page. */
+export const listPage = z.coerce.number().int().min(1).max(1_000_000).catch(1);

@@ -196,6 +196,11 @@ const common = {
   'list.archivedNotice':
     'Arkistoitu. Tiedot säilyvät, mutta niitä ei näytetä aktiivisten joukossa.',
   'list.notGiven': 'Ei annettu',
+  'list.pagination': 'Sivut',
+  'list.previousPage': 'Edellinen sivu',
+  'list.nextPage': 'Seuraava sivu',
+  'list.pageOf': 'Sivu {page}/{pageCount}.',
+  'list.rowsOf': 'Rivit {first}–{last}, yhteensä {total}.',
   'clients.sections': 'Asiakasrekisteri',
   'clients.supervisees': 'Työnohjattavat',
   'commissioners.title': 'Tilaajat',

@@ -35,6 +35,20 @@ export function mayOpenNote(
  * written one — the session's supervisor. Anyone else, the owner included, gets not_found.
  */
 export async function authorsSession(db: Db, actor: MemberActor, sessionId: string) {
+  return (await authorsNote(db, actor, sessionId, {})).session;
+}
+
+/**
+ * The same session with its note (null before one is written, and otherwise the actor's:
+ * nobody else passes), and any `extra` values about the session read in the same query —
+ * they reach the caller only when the actor passes.
+ */
+export async function authorsNote<Extra extends Record<string, SQL>>(
+  db: Db,
+  actor: MemberActor,
+  sessionId: string,
+  extra: Extra,
+) {
   const [row] = await db
     .select({
       session: {
@@ -46,7 +60,8 @@ export async function authorsSession(db: Db, actor: MemberActor, sessionId: stri
         contractCode: contracts.code,
       },
       supervisorId: supervisionSessions.supervisorId,
-      noteAuthorId: sessionNotes.authorId,
+      note: sessionNotes,
+      extra: extra as Record<string, SQL>,
     })
     .from(supervisionSessions)
     .innerJoin(contracts, sessionsContract)
@@ -59,11 +74,18 @@ export async function authorsSession(db: Db, actor: MemberActor, sessionId: stri
     );
   if (
     !row ||
-    !mayOpenNote(actor, { sessionSupervisorId: row.supervisorId, noteAuthorId: row.noteAuthorId })
+    !mayOpenNote(actor, {
+      sessionSupervisorId: row.supervisorId,
+      noteAuthorId: row.note?.authorId ?? null,
+    })
   ) {
     throw new AppError('not_found');
   }
-  return row.session;
+  return {
+    session: row.session,
+    note: row.note,
+    extra: row.extra as { [K in keyof Extra]: Extra[K]['_']['type'] },
+  };
 }
 
 /**

@@ -3,14 +3,15 @@
  * practice owner, not another supervisor, not the supervisee — so anyone else is answered
  * "not found" (./access.server). Both reads are audited.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
-import { sessionNotes, summaryPublications } from '#db/schema';
+import { jsonArray, subqueryValue, toDate } from '#db/json';
+import { summaryPublications } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 
-import { authoredNote, authorsSession } from './access.server';
-import { recordNoteAccess } from './audit.server';
+import { authorsNote, type authorsSession } from './access.server';
+import { recordNoteAccesses } from './audit.server';
 import { emptyPrivateNote, emptySharedDraft, type PrivateNote, type SharedDraft } from './content';
 import { openPrivate, openShared } from './note-sealing.server';
 import type { Theme } from './themes';
@@ -26,34 +27,42 @@ export interface NoteForEditing {
   publications: { revision: number; publishedAt: Date }[];
 }
 
+/**
+ * The note with its publications in one query, and one insert for the audit: the editor
+ * shows both parts, so both reads are on the record (a row for each, as every other read).
+ */
 export async function getNoteForEditing(
   { db, keyring, now }: DomainContext,
   actor: MemberActor,
   sessionId: string,
 ): Promise<NoteForEditing> {
-  const session = await authorsSession(db, actor, sessionId);
-  const [note] = await db.select().from(sessionNotes).where(authoredNote(actor, sessionId));
-  const publications = await db
-    .select({
-      revision: summaryPublications.revision,
-      publishedAt: summaryPublications.publishedAt,
-    })
-    .from(summaryPublications)
-    .where(
-      and(
-        eq(summaryPublications.sessionId, sessionId),
-        eq(summaryPublications.practiceId, actor.practiceId),
-      ),
-    )
-    .orderBy(desc(summaryPublications.revision));
-  // The editor shows both parts, so both reads are on the record.
-  for (const action of ['read_private', 'read_shared'] as const) {
-    await recordNoteAccess(
-      db,
-      { practiceId: actor.practiceId, sessionId, actorId: actor.userId, action },
-      now,
-    );
-  }
+  const p = summaryPublications;
+  const { session, note, extra } = await authorsNote(db, actor, sessionId, {
+    publications: subqueryValue<{ revision: number; publishedAt: string }[]>(
+      db
+        .select({
+          list: jsonArray({ revision: p.revision, publishedAt: p.publishedAt }, [
+            sql`${p.revision} desc`,
+          ]),
+        })
+        .from(p)
+        .where(and(eq(p.sessionId, sessionId), eq(p.practiceId, actor.practiceId))),
+    ),
+  });
+  await recordNoteAccesses(
+    db,
+    (['read_private', 'read_shared'] as const).map((action) => ({
+      practiceId: actor.practiceId,
+      sessionId,
+      actorId: actor.userId,
+      action,
+    })),
+    now,
+  );
+  const publications = extra.publications.map((publication) => ({
+    revision: publication.revision,
+    publishedAt: toDate(publication.publishedAt),
+  }));
   if (!note) {
     return {
       session,

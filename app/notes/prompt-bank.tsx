@@ -1,12 +1,10 @@
-import { useLocale, useT } from '~/i18n/react';
+import { useT } from '~/i18n/react';
 
-import type { Prompt } from './default-prompts';
 import { type Theme, themes } from './themes';
 
-/** Reflective prompts per theme beside the editor, for preparing and for writing. */
-export function PromptBank({ prompts }: { prompts: Record<Theme, readonly Prompt[]> }) {
+/** Reflective prompts per theme beside the editor (in the page's language), for preparing and for writing. */
+export function PromptBank({ prompts }: { prompts: Record<Theme, readonly string[]> }) {
   const t = useT();
-  const locale = useLocale();
   return (
     <section
       aria-labelledby="prompts-heading"
@@ -21,7 +19,7 @@ export function PromptBank({ prompts }: { prompts: Record<Theme, readonly Prompt
           <summary className="cursor-pointer font-medium">{t(`theme.${theme}`)}</summary>
           <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-sm">
             {prompts[theme].map((prompt) => (
-              <li key={prompt.fi}>{prompt[locale]}</li>
+              <li key={prompt}>{prompt}</li>
             ))}
           </ul>
         </details>

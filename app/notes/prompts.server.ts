@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { practicePrompts } from '#db/schema';
 import { themes } from '#db/schema/values';
 import type { DomainContext } from '~/domain/context';
+import type { Locale } from '~/i18n';
 import type { MemberActor } from '~/practices/actor';
 import { assertRole } from '~/practices/actor';
 
@@ -27,6 +28,13 @@ export async function getPromptBank(
     if (own.length > 0) bank[theme] = own.map(({ fi, en }) => ({ fi, en }));
   }
   return bank;
+}
+
+/** The bank in one language, as the editor shows it: the page carries only what it shows. */
+export function promptBankIn(bank: PromptBank, locale: Locale): Record<Theme, string[]> {
+  const shown = {} as Record<Theme, string[]>;
+  for (const theme of themes) shown[theme] = bank[theme].map((prompt) => prompt[locale]);
+  return shown;
 }
 
 /** Replaces one theme's prompts for the practice (owner only); an empty list restores the defaults. */

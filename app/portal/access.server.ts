@@ -3,7 +3,7 @@
  * (docs/decisions/008, docs/decisions/010). A supervisee acts only on the client rows that
  * stand for them; every portal query is scoped by those ids and the practice.
  */
-import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, asc, type Column, eq, inArray, isNull, ne, type SQL,sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 
 import type { Db } from '#db/client';
@@ -101,7 +101,7 @@ export interface PortalPractice {
 }
 
 /** The practices where the user has live portal access, oldest access first. */
-export function listPortalPractices(db: Db, userId: string): Promise<PortalPractice[]> {
+export async function listPortalPractices(db: Db, userId: string): Promise<PortalPractice[]> {
   return db
     .select({
       practiceId: portalAccess.practiceId,
@@ -112,6 +112,19 @@ export function listPortalPractices(db: Db, userId: string): Promise<PortalPract
     .innerJoin(practices, eq(practices.id, portalAccess.practiceId))
     .where(and(eq(portalAccess.userId, userId), isNull(portalAccess.revokedAt)))
     .orderBy(asc(portalAccess.createdAt));
+}
+
+/**
+ * The same list as `listPortalPractices`, as a column of another query: the session lookup
+ * reads it with the session, so a portal page's guards need no query of their own.
+ */
+export function portalPracticesColumn(userId: Column): SQL<PortalPractice[]> {
+  return sql<PortalPractice[]>`coalesce((
+    select json_agg(
+      json_build_object('practiceId', ${portalAccess.practiceId}, 'practiceName', ${practices.name}, 'clientId', ${portalAccess.clientId})
+      order by ${portalAccess.createdAt})
+    from ${portalAccess} join ${practices} on ${practices.id} = ${portalAccess.practiceId}
+    where ${portalAccess.userId} = ${userId} and ${portalAccess.revokedAt} is null), '[]'::json)`;
 }
 
 /** Whether the user is a supervisee with live access in any practice. */

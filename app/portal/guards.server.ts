@@ -17,14 +17,15 @@ export interface PortalActor extends SuperviseeActor {
 /**
  * The signed-in supervisee in their current practice: the session's practice when they have
  * live access there, else their first. A user without live portal access gets 403 — access
- * is looked up on every request, so a revoked supervisee is out at once.
+ * is looked up on every request (with the session), so a revoked supervisee is out at once.
  */
 export async function requireSupervisee(
   request: Request,
   context: AppLoadContext,
 ): Promise<PortalActor> {
   const auth = requireUser(request, context);
-  const practices = await listPortalPractices(context.db, auth.user.id);
+  // On a page read they came with the session (app/http/express-app.server.ts).
+  const practices = auth.portalPractices ?? (await listPortalPractices(context.db, auth.user.id));
   const active = practices.find((p) => p.practiceId === auth.session.practiceId) ?? practices[0];
   if (!active) throw appErrorResponse(new AppError('forbidden', 'portal.noAccess.body'));
   return {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, type Column, eq, type SQL,sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { memberships, type PracticeRole, practices, users } from '#db/schema';
@@ -26,6 +26,19 @@ export async function listMemberships(db: Db, userId: string): Promise<PracticeM
     .innerJoin(practices, eq(practices.id, memberships.practiceId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt));
+}
+
+/**
+ * The same list as `listMemberships`, as a column of another query: the session lookup reads
+ * it with the session, so a page's guards need no query of their own.
+ */
+export function membershipsColumn(userId: Column): SQL<PracticeMembership[]> {
+  return sql<PracticeMembership[]>`coalesce((
+    select json_agg(
+      json_build_object('practiceId', ${practices.id}, 'practiceName', ${practices.name}, 'role', ${memberships.role})
+      order by ${memberships.createdAt})
+    from ${memberships} join ${practices} on ${practices.id} = ${memberships.practiceId}
+    where ${memberships.userId} = ${userId}), '[]'::json)`;
 }
 
 /** The practice a signed-in user works in: the session's choice, else their first membership. */

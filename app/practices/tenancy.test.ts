@@ -87,10 +87,10 @@ describe('practice scoping', () => {
         { practiceId: a.owner.practiceId, name: 'Asiakas A' },
         { practiceId: b.owner.practiceId, name: 'Asiakas B' },
       ]);
-    expect((await listClients(testContext(db()), a.owner)).map((c) => c.name)).toEqual([
+    expect((await listClients(testContext(db()), a.owner)).rows.map((c) => c.name)).toEqual([
       'Asiakas A',
     ]);
-    expect((await listClients(testContext(db()), b.owner)).map((c) => c.name)).toEqual([
+    expect((await listClients(testContext(db()), b.owner)).rows.map((c) => c.name)).toEqual([
       'Asiakas B',
     ]);
     expect((await listMembers(testContext(db()), a.owner)).map((m) => m.email)).toEqual([a.email]);

@@ -6,17 +6,20 @@ import { calendarDate, InvoiceStatusWord } from '~/billing/invoice-display';
 import { type InvoiceListStatus, invoiceListStatuses } from '~/billing/invoice-list-status';
 import { listInvoices } from '~/billing/invoices.server';
 import { domainContext } from '~/domain/context';
+import { listPage } from '~/forms/fields';
 import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import { formatMoney } from '~/money/cents';
 import { PageHeader } from '~/ui/app-shell';
+import { Pagination } from '~/ui/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invoices.title');
 
 /**
- * `/billing/invoices?status=&month=&reference=`: the owner's invoices; a GET form filters
- * them, and a reference from a bank statement finds the invoice it pays.
+ * `/billing/invoices?status=&month=&reference=&page=`: the owner's invoices, a page at a
+ * time; a GET form filters them, and a reference from a bank statement finds the invoice it
+ * pays.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context, 'owner');
@@ -24,10 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const status = invoiceListStatuses.find((s) => s === url.searchParams.get('status'));
   const month = url.searchParams.get('month')?.trim() || undefined;
   const reference = url.searchParams.get('reference')?.trim() || undefined;
+  const page = listPage.parse(url.searchParams.get('page') ?? undefined);
   const list = await listInvoices(domainContext(context), actor, {
     status,
     month,
     reference,
+    page,
   }).catch(throwAsResponse);
   return { ...list, status: status ?? '', month: month ?? '', reference: reference ?? '' };
 }
@@ -109,58 +114,66 @@ export default function Invoices() {
         {data.invoices.length === 0 ? (
           <p>{t('invoices.none')}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">
-                    {t('invoices.col.number')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t('invoices.col.payer')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t('invoices.col.reference')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t('invoices.col.issueDate')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t('invoices.col.dueDate')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3 text-right">
-                    {t('invoices.col.total')}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t('invoices.col.status')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.invoices.map((invoice) => (
-                  <tr key={invoice.id} className="border-b border-slate-100 align-top">
-                    <td className="py-1 pr-3">
-                      <Link to={`/billing/invoices/${invoice.id}`}>{invoice.number}</Link>
-                    </td>
-                    <td className="py-1 pr-3 break-words">{invoice.buyerName}</td>
-                    <td className="py-1 pr-3 whitespace-nowrap">{invoice.reference ?? ''}</td>
-                    <td className="py-1 pr-3 whitespace-nowrap">{date(invoice.issueDate)}</td>
-                    <td className="py-1 pr-3 whitespace-nowrap">{date(invoice.dueDate)}</td>
-                    <td className="py-1 pr-3 text-right whitespace-nowrap">
-                      {money(invoice.totalCents)}
-                    </td>
-                    <td className="py-1">
-                      <InvoiceStatusWord status={invoice.status} />
-                      {invoice.paymentFailed ? (
-                        <span className="block text-sm text-red-800">
-                          {t('invoices.paymentFailed')}
-                        </span>
-                      ) : null}
-                    </td>
+          <div>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-1 pr-3">
+                      {t('invoices.col.number')}
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      {t('invoices.col.payer')}
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      {t('invoices.col.reference')}
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      {t('invoices.col.issueDate')}
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      {t('invoices.col.dueDate')}
+                    </th>
+                    <th scope="col" className="py-1 pr-3 text-right">
+                      {t('invoices.col.total')}
+                    </th>
+                    <th scope="col" className="py-1">
+                      {t('invoices.col.status')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.invoices.map((invoice) => (
+                    <tr key={invoice.id} className="border-b border-slate-100 align-top">
+                      <td className="py-1 pr-3">
+                        <Link to={`/billing/invoices/${invoice.id}`}>{invoice.number}</Link>
+                      </td>
+                      <td className="py-1 pr-3 break-words">{invoice.buyerName}</td>
+                      <td className="py-1 pr-3 whitespace-nowrap">{invoice.reference ?? ''}</td>
+                      <td className="py-1 pr-3 whitespace-nowrap">{date(invoice.issueDate)}</td>
+                      <td className="py-1 pr-3 whitespace-nowrap">{date(invoice.dueDate)}</td>
+                      <td className="py-1 pr-3 text-right whitespace-nowrap">
+                        {money(invoice.totalCents)}
+                      </td>
+                      <td className="py-1">
+                        <InvoiceStatusWord status={invoice.status} />
+                        {invoice.paymentFailed ? (
+                          <span className="block text-sm text-red-800">
+                            {t('invoices.paymentFailed')}
+                          </span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={data.page}
+              pageCount={data.pageCount}
+              total={data.total}
+              pageSize={data.pageSize}
+            />
           </div>
         )}
 

@@ -4,12 +4,13 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requirePracticeRole } from '~/auth/guards.server';
 import { listClients } from '~/clients/clients.server';
 import { domainContext } from '~/domain/context';
-import { listStatus } from '~/forms/fields';
+import { listPage, listStatus } from '~/forms/fields';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
 import { ListFilter } from '~/ui/list-filter';
+import { Pagination } from '~/ui/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'clients.title');
 
@@ -18,12 +19,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const status = listStatus.parse(url.searchParams.get('status') ?? undefined);
-  return { q, status, clients: await listClients(domainContext(context), actor, { q, status }) };
+  const page = listPage.parse(url.searchParams.get('page') ?? undefined);
+  return {
+    q,
+    status,
+    clients: await listClients(domainContext(context), actor, { q, status, page }),
+  };
 }
 
 export default function Clients() {
   const t = useT();
-  const { q, status, clients } = useLoaderData<typeof loader>();
+  const { q, status, clients: page } = useLoaderData<typeof loader>();
+  const { rows: clients, ...position } = page;
   return (
     <>
       <ClientsTabs />
@@ -40,35 +47,38 @@ export default function Clients() {
       {clients.length === 0 ? (
         <p>{q ? t('list.noMatches') : t('clients.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left">
-            <caption className="sr-only">{t('clients.count', { count: clients.length })}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('clients.name')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('clients.titleColumn')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('clients.organisation')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((client) => (
-                <tr key={client.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    <Link to={`/clients/${client.id}`}>{client.name}</Link>
-                  </td>
-                  <td className="px-3 py-2">{client.title}</td>
-                  <td className="px-3 py-2">{client.organisation}</td>
+        <>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left">
+              <caption className="sr-only">{t('clients.count', { count: position.total })}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    {t('clients.name')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('clients.titleColumn')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('clients.organisation')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {clients.map((client) => (
+                  <tr key={client.id} className="border-t border-slate-200">
+                    <td className="px-3 py-2">
+                      <Link to={`/clients/${client.id}`}>{client.name}</Link>
+                    </td>
+                    <td className="px-3 py-2">{client.title}</td>
+                    <td className="px-3 py-2">{client.organisation}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination {...position} />
+        </>
       )}
     </>
   );

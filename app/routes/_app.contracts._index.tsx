@@ -2,29 +2,37 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole } from '~/auth/guards.server';
+import { listContractPage } from '~/contracts/contract-list-page.server';
 import { ContractTable } from '~/contracts/contract-table';
-import { listContracts } from '~/contracts/list-contracts.server';
 import { contractStatusFilter } from '~/contracts/schemas';
 import { domainContext } from '~/domain/context';
+import { listPage } from '~/forms/fields';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
+import { Pagination } from '~/ui/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
-  const status = contractStatusFilter.parse(
-    new URL(request.url).searchParams.get('status') ?? undefined,
-  );
-  return { status, contracts: await listContracts(domainContext(context), actor, { status }) };
+  const url = new URL(request.url);
+  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  const status = contractStatusFilter.parse(url.searchParams.get('status') ?? undefined);
+  const page = listPage.parse(url.searchParams.get('page') ?? undefined);
+  return {
+    q,
+    status,
+    contracts: await listContractPage(domainContext(context), actor, { q, status, page }),
+  };
 }
 
 const filterOptions = ['all', 'draft', 'active', 'ended'] as const;
 
 export default function Contracts() {
   const t = useT();
-  const { status, contracts } = useLoaderData<typeof loader>();
+  const { q, status, contracts: page } = useLoaderData<typeof loader>();
+  const { rows: contracts, ...position } = page;
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -36,7 +44,19 @@ export default function Contracts() {
           {t('contracts.new')}
         </Link>
       </div>
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+      <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filter-q" className="font-medium">
+            {t('contracts.search')}
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2"
+          />
+        </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="filter-status" className="font-medium">
             {t('contracts.filterStatus')}
@@ -62,9 +82,12 @@ export default function Contracts() {
         </button>
       </Form>
       {contracts.length === 0 ? (
-        <p>{t('contracts.empty')}</p>
+        <p>{q ? t('list.noMatches') : t('contracts.empty')}</p>
       ) : (
-        <ContractTable contracts={contracts} />
+        <>
+          <ContractTable contracts={contracts} total={position.total} />
+          <Pagination {...position} />
+        </>
       )}
     </>
   );

@@ -7,7 +7,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
-import { getSuperviseeWork } from '~/between-sessions/supervisee-work.server';
+import { superviseeWorkOf } from '~/between-sessions/supervisee-work.server';
 import { SuperviseeWorkSection } from '~/between-sessions/supervisee-work-section';
 import { mayManageBilling } from '~/billing/access.server';
 import { invoiceOfSession } from '~/billing/invoice-of-session.server';
@@ -56,12 +56,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sessions.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const id = idParam(params.sessionId);
-  const view = await getSession(domainContext(context), actor, id).catch(throwAsResponse);
-  const superviseeWork = await getSuperviseeWork(domainContext(context), actor, id);
-  // Whoever may see the session may see its invoice's number and status; only the owner
-  // reaches the invoice itself.
-  const invoice = await invoiceOfSession(context.db, actor.practiceId, id);
-  const now = new Date();
+  const ctx = domainContext(context);
+  // The session is read once, with the access rule; what hangs on it is read for that view.
+  const view = await getSession(ctx, actor, id).catch(throwAsResponse);
+  const [superviseeWork, invoice] = await Promise.all([
+    superviseeWorkOf(ctx, actor, view.session, view.participants),
+    // Whoever may see the session may see its invoice's number and status; only the owner
+    // reaches the invoice itself.
+    invoiceOfSession(ctx.db, actor.practiceId, id),
+  ]);
+  const now = ctx.now;
   const { startsAt, endsAt } = view.session;
   return {
     view,

@@ -17,13 +17,14 @@ import { isAppError } from '~/errors';
 import { type BadRequest, badRequest, refused } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
 import { formatDate, formatTime } from '~/i18n/format';
+import { resolveLocale } from '~/i18n/locale.server';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import { deriveThemes } from '~/notes/content';
 import { getNoteForEditing } from '~/notes/get-note-for-editing.server';
 import { type EditorValues, NoteEditor, type SaveResult } from '~/notes/note-editor';
 import { PromptBank } from '~/notes/prompt-bank';
-import { getPromptBank } from '~/notes/prompts.server';
+import { getPromptBank, promptBankIn } from '~/notes/prompts.server';
 import { saveAndPublish } from '~/notes/save-and-publish.server';
 import { saveNote } from '~/notes/save-note.server';
 import { parseNoteForm } from '~/notes/schemas';
@@ -35,8 +36,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const sessionId = idParam(params.sessionId);
   const ctx = domainContext(context);
-  const note = await getNoteForEditing(ctx, actor, sessionId).catch(throwAsResponse);
-  const prompts = await getPromptBank(ctx, actor.practiceId);
+  // The prompt bank is the practice's, not the note's: it is read beside the note.
+  const [note, bank] = await Promise.all([
+    getNoteForEditing(ctx, actor, sessionId).catch(throwAsResponse),
+    getPromptBank(ctx, actor.practiceId),
+  ]);
   const autoThemes =
     note.version === 0 ||
     deriveThemes(note.private, note.shared).join() === [...note.themes].join();
@@ -51,7 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     version: note.version,
     values,
     publications: note.publications,
-    prompts,
+    prompts: promptBankIn(bank, resolveLocale(request, context)),
   };
 }
 

@@ -16,7 +16,8 @@ export interface TimeRange {
   end: Date;
 }
 
-const contractRules = {
+/** The contract's booking rules, as every use case on its sessions reads them. */
+export const contractRules = {
   id: contracts.id,
   code: contracts.code,
   form: contracts.form,

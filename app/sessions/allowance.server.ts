@@ -12,7 +12,8 @@
  * is then past its allowance, the session is marked extra, and the correction form says so
  * before it is sent.
  */
-import { and, count, eq, ne, or } from 'drizzle-orm';
+import { and, count, eq, ne, or, type SQL, sql } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 import type { Db } from '#db/client';
 import { type SessionStatus, supervisionSessions } from '#db/schema';
@@ -30,12 +31,17 @@ export class AllowanceExceededError extends AppError {
   }
 }
 
-const countsAgainstAllowance = or(
-  eq(supervisionSessions.status, 'scheduled'),
-  eq(supervisionSessions.status, 'held'),
-  eq(supervisionSessions.status, 'no_show'),
-  and(eq(supervisionSessions.status, 'cancelled'), eq(supervisionSessions.chargeable, true)),
-);
+/** What counts against the allowance (above), for the sessions table or an alias of it. */
+export function countsAgainstAllowanceOf(s: { status: AnyPgColumn; chargeable: AnyPgColumn }) {
+  return or(
+    eq(s.status, 'scheduled'),
+    eq(s.status, 'held'),
+    eq(s.status, 'no_show'),
+    and(eq(s.status, 'cancelled'), eq(s.chargeable, true)),
+  );
+}
+
+const countsAgainstAllowance = countsAgainstAllowanceOf(supervisionSessions);
 
 /** The same rule as countsAgainstAllowance, for one session's values. */
 export function usesAllowance(session: { status: SessionStatus; chargeable: boolean }): boolean {
@@ -69,8 +75,39 @@ export async function extraIfCounted(
   session: { id: string; status: SessionStatus; chargeable: boolean },
 ): Promise<{ agreed: number; counted: number } | null> {
   if (usesAllowance(session)) return null;
-  const counted = await countedSessions(tx, actor, contract.id, session.id);
-  return counted >= contract.sessionsAgreed ? { agreed: contract.sessionsAgreed, counted } : null;
+  return pastAllowance(contract, await countedSessions(tx, actor, contract.id, session.id));
+}
+
+/**
+ * extraIfCounted inside a query on supervision_sessions: for each session that does not
+ * count, how many of its contract's other sessions do (null for one that counts). Give the
+ * result and the contract to `pastAllowance`.
+ */
+export function othersCountedIfNotCounting(tx: Db, actor: MemberActor): SQL<number | null> {
+  const others = alias(supervisionSessions, 'others');
+  const s = supervisionSessions;
+  const counted = tx
+    .select({ counted: sql<number>`count(*)::int` })
+    .from(others)
+    .where(
+      and(
+        eq(others.contractId, s.contractId),
+        eq(others.practiceId, actor.practiceId),
+        countsAgainstAllowanceOf(others),
+        ne(others.id, s.id),
+      ),
+    );
+  return sql<number | null>`case when ${countsAgainstAllowance} then null else (${counted}) end`;
+}
+
+/** Past the allowance when every agreed session is already counted by the others. */
+export function pastAllowance(
+  contract: { sessionsAgreed: number },
+  counted: number | null,
+): { agreed: number; counted: number } | null {
+  return counted !== null && counted >= contract.sessionsAgreed
+    ? { agreed: contract.sessionsAgreed, counted }
+    : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The supervisor's own week: every session in it, numbered within its contract. */
-import { and, asc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 
 import { contracts, supervisionSessions } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
@@ -8,6 +9,7 @@ import { helsinkiDate, type LocalDate } from '~/time/helsinki';
 import { type IsoWeek, weekBounds } from '~/time/iso-week';
 
 import { supervisedSessions } from './access.server';
+import { countsAgainstAllowanceOf } from './allowance.server';
 import { participantNamesOf } from './queries.server';
 
 export interface CalendarSession {
@@ -32,7 +34,9 @@ export interface CalendarWeek {
 /**
  * One query whatever the number of sessions: the week's sessions with their contract code,
  * participant names and their number within the contract. A session counts towards the
- * contract unless it was cancelled free of charge.
+ * contract unless it was cancelled free of charge (the allowance's rule); its number counts
+ * the contract's sessions up to it, through the contract's index, so the query reads the
+ * week's contracts and never the practice's whole history.
  */
 export async function getCalendarWeek(
   { db }: DomainContext,
@@ -41,28 +45,21 @@ export async function getCalendarWeek(
 ): Promise<CalendarWeek> {
   const { days, start, end } = weekBounds(week);
   const s = supervisionSessions;
-  const inWeek = and(supervisedSessions(actor), gte(s.startsAt, start), lt(s.startsAt, end));
-  const weekContracts = db.selectDistinct({ contractId: s.contractId }).from(s).where(inWeek);
-  const numbered = db.$with('numbered').as(
-    db
-      .select({
-        sessionId: sql<string>`${s.id}`.as('session_id'),
-        number:
-          sql<number>`row_number() over (partition by ${s.contractId} order by ${s.startsAt}, ${s.id})`
-            .mapWith(Number)
-            .as('number'),
-      })
-      .from(s)
-      .where(
-        and(
-          eq(s.practiceId, actor.practiceId),
-          inArray(s.contractId, weekContracts),
-          or(ne(s.status, 'cancelled'), eq(s.chargeable, true)),
-        ),
+  const earlier = alias(supervisionSessions, 'earlier');
+  const countedUpToThis = db
+    .select({ number: sql<number>`count(*)::int` })
+    .from(earlier)
+    .where(
+      and(
+        eq(earlier.contractId, s.contractId),
+        eq(earlier.practiceId, actor.practiceId),
+        // The index's range; the pair below breaks ties between sessions at the same time.
+        lte(earlier.startsAt, s.startsAt),
+        sql`(${earlier.startsAt}, ${earlier.id}) <= (${s.startsAt}, ${s.id})`,
+        countsAgainstAllowanceOf(earlier),
       ),
-  );
+    );
   const rows = await db
-    .with(numbered)
     .select({
       id: s.id,
       startsAt: s.startsAt,
@@ -72,7 +69,9 @@ export async function getCalendarWeek(
       contractId: s.contractId,
       contractCode: contracts.code,
       sessionsAgreed: contracts.sessionsAgreed,
-      number: numbered.number,
+      number: sql<
+        number | null
+      >`case when ${countsAgainstAllowanceOf(s)} then (${countedUpToThis}) end`,
       participantNames: participantNamesOf(db, s.contractId),
     })
     .from(s)
@@ -80,17 +79,14 @@ export async function getCalendarWeek(
       contracts,
       and(eq(contracts.id, s.contractId), eq(contracts.practiceId, actor.practiceId)),
     )
-    .leftJoin(numbered, eq(numbered.sessionId, s.id))
-    .where(inWeek)
+    .where(and(supervisedSessions(actor), gte(s.startsAt, start), lt(s.startsAt, end)))
     .orderBy(asc(s.startsAt));
 
   return {
     week,
     days: days.map((date) => ({
       date,
-      sessions: rows
-        .filter((row) => helsinkiDate(row.startsAt) === date)
-        .map((row) => ({ ...row, number: row.number ?? null })),
+      sessions: rows.filter((row) => helsinkiDate(row.startsAt) === date),
     })),
   };
 }

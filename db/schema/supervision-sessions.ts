@@ -58,6 +58,14 @@ export const supervisionSessions = pgTable(
     index('supervision_sessions_supervisor_time_idx').on(t.supervisorId, t.startsAt),
     // A contract's sessions in order (progress "4 of 10", the timeline).
     index('supervision_sessions_contract_time_idx').on(t.contractId, t.startsAt),
+    // Progress of a page of contracts, "4 of 10" (contractProgress in
+    // app/contracts/progress.server.ts): each contract's sessions counted from the index alone.
+    index('supervision_sessions_contract_progress_idx').on(
+      t.contractId,
+      t.practiceId,
+      t.status,
+      t.chargeable,
+    ),
     // The invoice run: a practice's sessions in a period (billable-sessions.server.ts).
     index('supervision_sessions_practice_time_idx').on(t.practiceId, t.startsAt),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "supervision_sessions_contract_progress_idx" ON "supervision_sessions" USING btree ("contract_id","practice_id","status","chargeable");
