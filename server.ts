@@ -1,8 +1,9 @@
 /**
  * Ohjaamo's HTTP server: opens the database (PGlite or PostgreSQL), applies migrations,
  * seeds the demo practice on an empty development database, starts the outbox worker and the
- * session reminder sweep, and serves the app, through Vite in development or from ./build in
- * production.
+ * session reminder sweep, and serves the app: from ./build (`npm start`, which runs this file
+ * compiled to build/server.js) or through Vite with hot reload (`npm run dev`, the `--dev` flag).
+ * NODE_ENV decides how strict it is, not how it serves: see app/config.server.ts.
  * SIGTERM / SIGINT close everything and exit within 5 seconds.
  */
 import { existsSync } from 'node:fs';
@@ -25,8 +26,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Refuses to start in production without NOTES_ENCRYPTION_KEY; development keeps a key in .data/.
   const keyring = loadKeyring({ production: config.mode === 'production' });
-  const useVite = config.mode === 'development' && !process.argv.includes('--build');
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
+  const useVite = process.argv.includes('--dev');
+  if (useVite && config.mode === 'production') {
+    throw new Error('The Vite development server (--dev) does not run with NODE_ENV=production.');
+  }
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.pgliteDir,
+    // Made by `npm run build`: a new embedded database starts from it, already migrated.
+    pgliteTemplate: 'build/pglite-migrated.tar.gz',
+  });
   await database.migrate();
   const where = database.kind === 'pglite' ? `PGlite in ${config.pgliteDir}` : 'PostgreSQL';
   console.log(`Database: ${where}, migrations applied.`);
@@ -59,8 +68,8 @@ async function main(): Promise<void> {
   const http = await createHttpApp({ config, database, keyring, useVite });
   const { server } = http;
   server.listen(config.port, config.host, () => {
-    const mode = useVite ? 'development (Vite)' : `${config.mode} build`;
-    console.log(`Ohjaamo is running at http://localhost:${config.port} — ${mode}`);
+    const how = useVite ? 'Vite development server' : `production build, ${config.mode} settings`;
+    console.log(`Ohjaamo is running at http://localhost:${config.port} — ${how}`);
   });
 
   let shuttingDown = false;

@@ -5,8 +5,13 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true'));
 
+const mode = z.enum(['development', 'production', 'test']);
+
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: mode.default('development'),
+  // Set by scripts/start.mjs, which runs the build with NODE_ENV=production for the
+  // libraries (React's production build) whatever the settings are.
+  OHJAAMO_ENV: mode.optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url().optional(),
@@ -38,6 +43,12 @@ export type StripeSettings = {
 };
 
 export type Config = {
+  /**
+   * How strict the settings are, from NODE_ENV (OHJAAMO_ENV when `npm start` set it):
+   * production refuses to start without NOTES_ENCRYPTION_KEY and seeds nothing; development
+   * seeds the demo practice, keeps a notes key in .data/ and shows /dev/mail. It does not
+   * decide how the app is served: `npm start` serves the build, `npm run dev` runs Vite.
+   */
   mode: 'development' | 'production' | 'test';
   port: number;
   host: string;
@@ -66,9 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment configuration: ${fields}`);
   }
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
+  const settings = e.OHJAAMO_ENV ?? e.NODE_ENV;
+  const production = settings === 'production';
   return {
-    mode: e.NODE_ENV,
+    mode: settings,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

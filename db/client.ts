@@ -6,7 +6,7 @@
  *
  * Both run the same migrations from ./drizzle and the same Drizzle queries.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,13 +46,25 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Sees every query Drizzle sends (tests count queries with it); never logs by itself. */
   logger?: Logger;
+  /**
+   * A tarball of a migrated PGlite data directory (`npm run build` makes one): a new data
+   * directory starts as a copy of it instead of running initdb and every migration, which
+   * takes a fifth of the time. Later migrations still run in migrate().
+   */
+  pgliteTemplate?: string | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.logger);
   const dataDir = options.dataDir ?? defaultPgliteDir;
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  return wrapPglite(await PGlite.create(dataDir), options.logger);
+  if (dataDir.startsWith('memory://'))
+    return wrapPglite(await PGlite.create(dataDir), options.logger);
+  mkdirSync(dataDir, { recursive: true });
+  const template = options.pgliteTemplate;
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const loadDataDir =
+    fresh && template && existsSync(template) ? new Blob([readFileSync(template)]) : undefined;
+  return wrapPglite(await PGlite.create(dataDir, { loadDataDir }), options.logger);
 }
 
 export function wrapPglite(client: PGlite, logger?: Logger): Database {

@@ -63,7 +63,7 @@ export default defineConfig({
       },
     },
     {
-      command: 'rm -rf .data/e2e-pglite && node --import tsx server.ts',
+      command: 'rm -rf .data/e2e-pglite && node build/server.js',
       cwd: '..',
       url: `${baseURL}/healthz`,
       timeout: 60_000,

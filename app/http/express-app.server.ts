@@ -125,9 +125,12 @@ export async function createHttpApp(options: {
     const devServer = vite;
     build = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
   } else {
+    // Hashed file names change with their content: cached for a year, never revalidated.
     app.use(
       '/assets',
       express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }),
+      // An asset of an earlier build (a tab open across a deploy): a plain 404, not a page.
+      (_req, res) => void res.status(404).set('Cache-Control', 'no-store').end(),
     );
     app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
     build = (await import(

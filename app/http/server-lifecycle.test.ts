@@ -29,7 +29,8 @@ const childEnv = Object.fromEntries(
 );
 
 async function startServer(databaseUrl = ''): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  // --dev (Vite, as `npm run dev`): the test needs no production build.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '--dev'], {
     cwd: root,
     env: {
       ...childEnv,

@@ -1,6 +1,5 @@
 import type { Catalogue, MessageKey } from './catalogue';
-import { en } from './en';
-import { fi } from './fi';
+import { catalogues as allCatalogues } from './catalogues';
 
 export type { MessageKey } from './catalogue';
 
@@ -8,7 +7,8 @@ export const locales = ['fi', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'fi';
 
-export const catalogues: Record<Locale, Catalogue> = { fi, en };
+/** Both languages' messages; in the browser, those of the routes loaded so far. */
+export const catalogues: Record<Locale, Catalogue> = allCatalogues;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
@@ -18,12 +18,14 @@ export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === 'string' && value in fi;
+  if (typeof value !== 'string') return false;
+  return Object.hasOwn(catalogues.fi, value) || Object.hasOwn(catalogues.en, value);
 }
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[locale][key];
+  // In the browser a key no route asked for is missing: show the key rather than nothing.
+  const template = catalogues[locale][key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

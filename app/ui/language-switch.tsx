@@ -3,7 +3,10 @@ import { Form, useLocation } from '@remix-run/react';
 import { locales } from '~/i18n';
 import { useLocale, useT } from '~/i18n/react';
 
-/** Two buttons in a plain form: works without JavaScript, reachable by keyboard. */
+/**
+ * Two buttons in a plain form: works without JavaScript, reachable by keyboard. The page
+ * reloads as a whole: the browser holds only the messages of the page's language.
+ */
 export function LanguageSwitch() {
   const t = useT();
   const current = useLocale();
@@ -12,6 +15,7 @@ export function LanguageSwitch() {
     <Form
       method="post"
       action="/language"
+      reloadDocument
       className="flex items-center gap-1"
       aria-label={t('language.change')}
     >
