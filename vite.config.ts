@@ -115,5 +115,12 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One worker process runs many files: the app's modules are imported and transformed
+    // once per worker instead of once per file, and test-database.ts keeps PGlite's compiled
+    // WebAssembly for the next file. Each file still gets its own fresh database.
+    isolate: false,
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core
+    // machine. Many files wait on child processes, HTTP and timers, so use every core.
+    maxWorkers: '100%',
   },
 });

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { PGlite } from '@electric-sql/pglite';
@@ -28,7 +30,7 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(options: { logger?: Logger } = {}): Promise<TestDatabase> {
   const setup = inject('testDatabase');
   if (setup.kind === 'pglite') {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(setup.dumpFile)]) });
+    const client = await PGlite.create(await pgliteArtifacts(setup.dumpFile));
     return {
       ...wrapPglite(client, options.logger),
       rawDump: async () => {
@@ -52,6 +54,35 @@ export async function createTestDatabase(options: { logger?: Logger } = {}): Pro
       (await execFileAsync('pg_dump', [url], { maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }))
         .stdout,
   };
+}
+
+/**
+ * What every PGlite copy of the migrated database starts from, read and compiled once per
+ * test process: the dump, PGlite's file-system bundle and its WebAssembly, which PGlite would
+ * otherwise read and compile again for each database. The files of a worker share them.
+ */
+let artifacts:
+  | Promise<{
+      loadDataDir: Blob;
+      fsBundle: Blob;
+      pgliteWasmModule: WebAssembly.Module;
+      initdbWasmModule: WebAssembly.Module;
+    }>
+  | undefined;
+let artifactsOf: string | undefined;
+
+function pgliteArtifacts(dumpFile: string) {
+  if (!artifacts || artifactsOf !== dumpFile) {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    artifactsOf = dumpFile;
+    artifacts = (async () => ({
+      loadDataDir: new Blob([readFileSync(dumpFile)]),
+      fsBundle: new Blob([readFileSync(path.join(dist, 'pglite.data'))]),
+      pgliteWasmModule: await WebAssembly.compile(readFileSync(path.join(dist, 'pglite.wasm'))),
+      initdbWasmModule: await WebAssembly.compile(readFileSync(path.join(dist, 'initdb.wasm'))),
+    }))();
+  }
+  return artifacts;
 }
 
 /** Counts the queries Drizzle sends, for tests that pin a page's query count. */
