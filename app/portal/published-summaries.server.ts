@@ -3,9 +3,11 @@
  * of their contracts, never a draft or a private note. Each read of summary text is audited
  * as the supervisor's reads are (docs/decisions/008).
  */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, notExists, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 
 import type { Db } from '#db/client';
+import { type Page, pageWindow } from '#db/paging';
 import {
   contractParticipants,
   contracts,
@@ -75,7 +77,28 @@ async function latestPublications(
       and(eq(summaryPublications.practiceId, actor.practiceId), participatedSessions(actor), where),
     )
     .orderBy(asc(summaryPublications.sessionId), desc(summaryPublications.revision));
-  if (latest.length === 0) return [];
+  return (await readable(db, keyring, actor, latest)).sort(
+    (a, b) => b.startsAt.getTime() - a.startsAt.getTime(),
+  );
+}
+
+interface LatestRow extends PublicationRow {
+  id: string;
+  publishedBy: string;
+  contentEncrypted: string;
+}
+
+/**
+ * The rows the publication rule lets the supervisee read, decrypted, in the order given.
+ * One query (the rows' contracts' participants), none when there are no rows.
+ */
+async function readable(
+  db: Db,
+  keyring: NoteKeyring,
+  actor: SuperviseeActor,
+  rows: LatestRow[],
+): Promise<(PublicationRow & { content: SharedDraft })[]> {
+  if (rows.length === 0) return [];
   const participants = await db
     .select({
       contractId: contractParticipants.contractId,
@@ -85,10 +108,10 @@ async function latestPublications(
     .where(
       and(
         eq(contractParticipants.practiceId, actor.practiceId),
-        inArray(contractParticipants.contractId, [...new Set(latest.map((p) => p.contractId))]),
+        inArray(contractParticipants.contractId, [...new Set(rows.map((p) => p.contractId))]),
       ),
     );
-  return latest
+  return rows
     .filter((publication) =>
       mayReadPublication(actor, {
         publishedBy: publication.publishedBy,
@@ -97,7 +120,6 @@ async function latestPublications(
           .map((p) => p.clientId),
       }),
     )
-    .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())
     .map((p) => ({
       sessionId: p.sessionId,
       startsAt: p.startsAt,
@@ -111,21 +133,104 @@ async function latestPublications(
     }));
 }
 
+/** The summaries list's page size: each row shown is decrypted, so pages stay short. */
+export const SUMMARIES_PAGE_SIZE = 20;
+
+/**
+ * One page of the latest publications of the supervisee's sessions, newest session first
+ * (the session id breaks ties, so pages do not shift between requests). The latest revision,
+ * the order and the page are chosen in SQL, so only the page's rows are decrypted; a page
+ * that does not exist gives the first. Three queries however many summaries: the count, the
+ * page, its contracts' participants (for the publication rule, checked on every row shown).
+ */
+async function latestPublicationsPage(
+  db: Db,
+  keyring: NoteKeyring,
+  actor: SuperviseeActor,
+  requestedPage: number,
+  pageSize: number,
+): Promise<Page<PublicationRow & { content: SharedDraft }>> {
+  const newer = alias(summaryPublications, 'newer_publication');
+  const where = and(
+    eq(summaryPublications.practiceId, actor.practiceId),
+    participatedSessions(actor),
+    // The latest revision of each session: no revision of it above this one.
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(newer)
+        .where(
+          and(
+            eq(newer.sessionId, summaryPublications.sessionId),
+            gt(newer.revision, summaryPublications.revision),
+          ),
+        ),
+    ),
+  );
+  const sessionJoin = and(
+    eq(supervisionSessions.id, summaryPublications.sessionId),
+    eq(supervisionSessions.practiceId, summaryPublications.practiceId),
+  );
+  const [counted] = await db
+    .select({ total: count() })
+    .from(summaryPublications)
+    .innerJoin(supervisionSessions, sessionJoin)
+    .where(where);
+  const { offset, limit, ...window } = pageWindow(requestedPage, counted?.total ?? 0, pageSize);
+  if (window.total === 0) return { rows: [], ...window };
+  const rows = await db
+    .select({
+      id: summaryPublications.id,
+      sessionId: summaryPublications.sessionId,
+      revision: summaryPublications.revision,
+      publishedAt: summaryPublications.publishedAt,
+      publishedBy: summaryPublications.publishedBy,
+      contentEncrypted: summaryPublications.contentEncrypted,
+      startsAt: supervisionSessions.startsAt,
+      contractId: supervisionSessions.contractId,
+      contractCode: contracts.code,
+    })
+    .from(summaryPublications)
+    .innerJoin(supervisionSessions, sessionJoin)
+    .innerJoin(
+      contracts,
+      and(
+        eq(contracts.id, supervisionSessions.contractId),
+        eq(contracts.practiceId, supervisionSessions.practiceId),
+      ),
+    )
+    .where(where)
+    .orderBy(desc(supervisionSessions.startsAt), asc(summaryPublications.sessionId))
+    .limit(limit)
+    .offset(offset);
+  return { rows: await readable(db, keyring, actor, rows), ...window };
+}
+
 /** The themes a published summary speaks about: those with shared text. */
 export function publishedThemes(content: SharedDraft): Theme[] {
   return themes.filter((theme) => content[theme].trim() !== '');
 }
 
 /**
- * The supervisee's published summaries, newest session first: when, which contract, which
- * themes. No summary text leaves here, so listing them is not a read of one.
+ * A page of the supervisee's published summaries, newest session first: when, which
+ * contract, which themes. No summary text leaves here, so listing them is not a read of one.
  */
 export async function listPortalSummaries(
   { db, keyring }: DomainContext,
   actor: SuperviseeActor,
-): Promise<(PublicationRow & { themes: Theme[] })[]> {
-  const rows = await latestPublications(db, keyring, actor);
-  return rows.map(({ content, ...row }) => ({ ...row, themes: publishedThemes(content) }));
+  { page = 1 }: { page?: number } = {},
+): Promise<Page<PublicationRow & { themes: Theme[] }>> {
+  const { rows, ...window } = await latestPublicationsPage(
+    db,
+    keyring,
+    actor,
+    page,
+    SUMMARIES_PAGE_SIZE,
+  );
+  return {
+    rows: rows.map(({ content, ...row }) => ({ ...row, themes: publishedThemes(content) })),
+    ...window,
+  };
 }
 
 /**

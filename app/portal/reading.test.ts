@@ -14,7 +14,9 @@ import { createContractFixture } from '#db/testing/factories';
 import { createPortalCast } from '#db/testing/portal';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase, queryCounter } from '#db/testing/test-database';
+import { createSession } from '~/auth/session.server';
 import { AppError } from '~/errors';
+import { startTestApp, type TestApp } from '~/http/test-app';
 import { emptyPrivateNote, emptySharedDraft, type SharedDraft } from '~/notes/content';
 import { publishSummary } from '~/notes/publish-summary.server';
 import { saveNote } from '~/notes/save-note.server';
@@ -105,6 +107,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => database.close());
 
+async function queriesOf(run: () => Promise<unknown>): Promise<number> {
+  counter.reset();
+  await run();
+  return counter.count;
+}
+
 const notFound = (promise: Promise<unknown>) =>
   promise.then(
     () => 'found',
@@ -114,12 +122,12 @@ const notFound = (promise: Promise<unknown>) =>
 describe('published summaries in the portal', () => {
   it('the group’s summary reaches both its participants, and no one else', async () => {
     const listed = async (actor: SuperviseeActor) =>
-      (await listPortalSummaries(ctx(), actor)).map((s) => s.sessionId);
+      (await listPortalSummaries(ctx(), actor)).rows.map((s) => s.sessionId);
     expect(await listed(cast.self)).toEqual([cast.sessionId]);
     expect(await listed(cast.sameGroup)).toEqual([cast.sessionId]);
     expect(await listed(cast.samePractice)).toEqual([cast.individualSessionId]);
     expect(await listed(cast.otherPractice)).toEqual([]);
-    expect((await listPortalSummaries(ctx(), cast.self))[0]).toMatchObject({
+    expect((await listPortalSummaries(ctx(), cast.self)).rows[0]).toMatchObject({
       revision: 2,
       themes: ['power'],
     });
@@ -311,12 +319,6 @@ describe('contracts and sessions in the portal', () => {
 });
 
 describe('query counts', () => {
-  async function queriesOf(run: () => Promise<unknown>): Promise<number> {
-    counter.reset();
-    await run();
-    return counter.count;
-  }
-
   const pages = (actor: SuperviseeActor, contractId: string) => ({
     home: () => listPortalContracts(ctx(), actor),
     contract: () => getPortalContract(ctx(), actor, contractId),
@@ -362,6 +364,116 @@ describe('query counts', () => {
 
     const many = await measure();
     expect(many).toEqual(few);
-    expect((await listPortalSummaries(ctx(), fresh.self)).length).toBe(8);
+    expect((await listPortalSummaries(ctx(), fresh.self)).rows.length).toBe(8);
   });
+});
+
+describe('the summaries list, a page at a time', () => {
+  let app: TestApp;
+  let fresh: Awaited<ReturnType<typeof createPortalCast>>;
+  const cookies = { self: '', samePractice: '' };
+  /** The self's summaries as the list orders them: newest session first, ties by id. */
+  const published: { id: string; startsAt: Date }[] = [];
+
+  async function publishOn(author: MemberActor, sessionId: string, startsAt: Date) {
+    await writeNote(author, sessionId, { power: `Kirjattu ${sessionId}` });
+    await publishSummary(ctx(), author, sessionId, null);
+    published.push({ id: sessionId, startsAt });
+    published.sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || (a.id < b.id ? -1 : 1));
+  }
+
+  /** Publishes summaries of new sessions of the group contract until self has `total`. */
+  async function publishUpTo(total: number) {
+    while (published.length < total) {
+      const n = published.length;
+      // Two sessions share a start (n = 3 and 4): the session id orders them.
+      const startsAt = new Date(Date.UTC(2026, 6, n === 4 ? n : n + 1, 8));
+      const sessionId = await held(fresh.author, fresh.contractId, startsAt.toISOString());
+      await publishOn(fresh.author, sessionId, startsAt);
+    }
+  }
+
+  const get = (path: string, who: keyof typeof cookies = 'self') =>
+    fetch(`${app.origin}${path}`, {
+      redirect: 'manual',
+      headers: {
+        Accept: 'text/html',
+        'Accept-Language': 'fi',
+        Cookie: cookies[who],
+        Connection: 'close',
+      },
+    });
+  const html = async (path: string, who: keyof typeof cookies = 'self') => {
+    const response = await get(path, who);
+    expect(response.status, path).toBe(200);
+    return response.text();
+  };
+  /** The sessions whose summaries a page links to, in its order. */
+  const listed = (body: string) =>
+    [...body.matchAll(/href="\/portal\/summaries\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+
+  beforeAll(async () => {
+    app = await startTestApp(database);
+    fresh = await createPortalCast(database.db);
+    cookies.self = `ohjaamo_session=${(await createSession(database.db, fresh.self.userId)).token}`;
+    cookies.samePractice = `ohjaamo_session=${(await createSession(database.db, fresh.samePractice.userId)).token}`;
+    // Another supervisee of the practice has a summary of their own.
+    await writeNote(fresh.author, fresh.individualSessionId, { power: 'Toisen oma' });
+    await publishSummary(ctx(), fresh.author, fresh.individualSessionId, null);
+    // The group session is published twice: listed once, as its latest revision.
+    await publishOn(fresh.author, fresh.sessionId, new Date('2026-11-10T08:00:00Z'));
+    await writeNote(fresh.author, fresh.sessionId, { power: 'Toinen versio', dialogue: 'Uusi' });
+    await publishSummary(ctx(), fresh.author, fresh.sessionId, null);
+  }, 120_000);
+  afterAll(() => app.close());
+
+  it('costs the same queries for 3 summaries as for 25, on either page', async () => {
+    await publishUpTo(3);
+    expect(listed(await html('/portal/summaries'))).toEqual(published.map((p) => p.id));
+    const few = await queriesOf(() => html('/portal/summaries'));
+    await publishUpTo(25);
+    expect(await queriesOf(() => html('/portal/summaries'))).toBe(few);
+    expect(await queriesOf(() => html('/portal/summaries?page=2'))).toBe(few);
+  }, 120_000);
+
+  it('shows the 20 newest sessions first, the other 5 on page 2, with plain links', async () => {
+    await publishUpTo(25);
+    const ids = published.map((p) => p.id);
+    const first = await html('/portal/summaries');
+    expect(listed(first)).toEqual(ids.slice(0, 20));
+    expect(first).toContain('Sivu 1/2.');
+    expect(first).toContain('Rivit 1–20, yhteensä 25.');
+    expect(first).toMatch(/<a rel="next"[^>]*href="\/portal\/summaries\?page=2"/);
+    const second = await html('/portal/summaries?page=2');
+    expect(listed(second)).toEqual(ids.slice(20));
+    expect(second).toContain('Rivit 21–25, yhteensä 25.');
+    expect(second).toMatch(/<a rel="prev"[^>]*href="\/portal\/summaries"/);
+    expect(second).not.toContain('rel="next"');
+    // The latest revision of the twice-published session, once.
+    const { rows } = await listPortalSummaries(ctx(), fresh.self, { page: 1 });
+    const group = rows.find((row) => row.sessionId === fresh.sessionId);
+    expect(group).toMatchObject({ revision: 2, themes: ['power', 'dialogue'] });
+  }, 120_000);
+
+  it('answers any page parameter with the first page', async () => {
+    await publishUpTo(25);
+    const firstPage = published.slice(0, 20).map((p) => p.id);
+    for (const page of ['abc', '0', '-1', '2.5', '3', '1e400', '99999999999999999999', '']) {
+      const body = await html(`/portal/summaries?page=${encodeURIComponent(page)}`);
+      expect(listed(body), page).toEqual(firstPage);
+      expect(body, page).toContain('Rivit 1–20, yhteensä 25.');
+    }
+  }, 120_000);
+
+  it('never shows another supervisee’s summaries, on any page', async () => {
+    await publishUpTo(25);
+    const mine = new Set(published.map((p) => p.id));
+    const pages = [await html('/portal/summaries'), await html('/portal/summaries?page=2')];
+    expect(pages.flatMap(listed)).not.toContain(fresh.individualSessionId);
+    expect(pages.flatMap(listed).every((id) => mine.has(id ?? ''))).toBe(true);
+    const theirs = await html('/portal/summaries', 'samePractice');
+    expect(listed(theirs)).toEqual([fresh.individualSessionId]);
+    expect(theirs).not.toContain('rel="next"');
+    expect((await listPortalSummaries(ctx(), fresh.otherPractice, { page: 2 })).rows).toEqual([]);
+  }, 120_000);
 });

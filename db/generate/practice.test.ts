@@ -291,7 +291,7 @@ describe('generatePractice', () => {
       practiceId: generated.practiceId,
       clientIds: [busiest.client_id],
     };
-    const summaries = await listPortalSummaries(ctx, actor);
+    const { rows: summaries } = await listPortalSummaries(ctx, actor);
     expect(summaries.length).toBeGreaterThan(0);
     expect(summaries.some((summary) => summary.themes.length > 0)).toBe(true);
     // Reading actions and reflections opens every sealed mark comment and reflection.
