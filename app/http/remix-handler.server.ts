@@ -23,7 +23,7 @@ export function remixHandler(options: {
   db: Db;
   getLoadContext: (req: ExpressRequest, res: Response) => Promise<AppLoadContext>;
 }): RequestHandler {
-  const handle = createRequestHandler(options.build, options.mode);
+  const handlerOf = handlerPerBuild(options.build, options.mode);
   return (req, res, next: NextFunction) => {
     void (async () => {
       const url = requestUrl(req);
@@ -50,6 +50,7 @@ export function remixHandler(options: {
         signal: controller.signal,
         ...(screened.body ? { body: screened.body } : {}),
       });
+      const handle = await handlerOf();
       const response = await handle(request, await options.getLoadContext(req, res));
       if (response.status >= 500 && (await databaseIsDown(options.db))) {
         await response.body?.cancel();
@@ -58,6 +59,30 @@ export function remixHandler(options: {
       }
       await sendResponse(res, response);
     })().catch(next);
+  };
+}
+
+type Handler = ReturnType<typeof createRequestHandler>;
+
+/**
+ * Remix's handler for the current build. Given a function (Vite's development server),
+ * Remix would rebuild its route tables on every request; here that happens only when Vite
+ * hands out a new build module, after an edit.
+ */
+function handlerPerBuild(
+  build: ServerBuild | (() => Promise<ServerBuild>),
+  mode: 'development' | 'production',
+): () => Promise<Handler> {
+  if (typeof build !== 'function') {
+    const handle = createRequestHandler(build, mode);
+    return () => Promise.resolve(handle);
+  }
+  let current: { build: ServerBuild; handle: Handler } | undefined;
+  return async () => {
+    const latest = await build();
+    if (current?.build !== latest)
+      current = { build: latest, handle: createRequestHandler(latest, mode) };
+    return current.handle;
   };
 }
 
