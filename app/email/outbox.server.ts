@@ -55,6 +55,10 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> 
     calendarMethod: email.calendar?.method ?? null,
     calendarBody: email.calendar?.content ?? null,
     practiceId: email.practiceId ?? null,
+    // Due from now on the clock the workers compare with (whole milliseconds). The column's
+    // default, the database's now(), has microseconds: a worker sweeping within the same
+    // millisecond would find the message not yet due and leave it for its next round.
+    availableAt: new Date(),
   });
 }
 
