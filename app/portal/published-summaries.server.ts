@@ -40,6 +40,27 @@ export interface PublicationRow {
  * `where`), newest session first, decrypted, and each checked against the publication rule.
  * Two queries, however many sessions.
  */
+/** What a summary list reads of each publication, its session and its contract. */
+const publicationColumns = {
+  id: summaryPublications.id,
+  sessionId: summaryPublications.sessionId,
+  revision: summaryPublications.revision,
+  publishedAt: summaryPublications.publishedAt,
+  publishedBy: summaryPublications.publishedBy,
+  contentEncrypted: summaryPublications.contentEncrypted,
+  startsAt: supervisionSessions.startsAt,
+  contractId: supervisionSessions.contractId,
+  contractCode: contracts.code,
+};
+const publicationSession = and(
+  eq(supervisionSessions.id, summaryPublications.sessionId),
+  eq(supervisionSessions.practiceId, summaryPublications.practiceId),
+);
+const sessionContract = and(
+  eq(contracts.id, supervisionSessions.contractId),
+  eq(contracts.practiceId, supervisionSessions.practiceId),
+);
+
 async function latestPublications(
   db: Db,
   keyring: NoteKeyring,
@@ -47,32 +68,10 @@ async function latestPublications(
   where?: SQL,
 ): Promise<(PublicationRow & { content: SharedDraft })[]> {
   const latest = await db
-    .selectDistinctOn([summaryPublications.sessionId], {
-      id: summaryPublications.id,
-      sessionId: summaryPublications.sessionId,
-      revision: summaryPublications.revision,
-      publishedAt: summaryPublications.publishedAt,
-      publishedBy: summaryPublications.publishedBy,
-      contentEncrypted: summaryPublications.contentEncrypted,
-      startsAt: supervisionSessions.startsAt,
-      contractId: supervisionSessions.contractId,
-      contractCode: contracts.code,
-    })
+    .selectDistinctOn([summaryPublications.sessionId], publicationColumns)
     .from(summaryPublications)
-    .innerJoin(
-      supervisionSessions,
-      and(
-        eq(supervisionSessions.id, summaryPublications.sessionId),
-        eq(supervisionSessions.practiceId, summaryPublications.practiceId),
-      ),
-    )
-    .innerJoin(
-      contracts,
-      and(
-        eq(contracts.id, supervisionSessions.contractId),
-        eq(contracts.practiceId, supervisionSessions.practiceId),
-      ),
-    )
+    .innerJoin(supervisionSessions, publicationSession)
+    .innerJoin(contracts, sessionContract)
     .where(
       and(eq(summaryPublications.practiceId, actor.practiceId), participatedSessions(actor), where),
     )
@@ -167,38 +166,18 @@ async function latestPublicationsPage(
         ),
     ),
   );
-  const sessionJoin = and(
-    eq(supervisionSessions.id, summaryPublications.sessionId),
-    eq(supervisionSessions.practiceId, summaryPublications.practiceId),
-  );
   const [counted] = await db
     .select({ total: count() })
     .from(summaryPublications)
-    .innerJoin(supervisionSessions, sessionJoin)
+    .innerJoin(supervisionSessions, publicationSession)
     .where(where);
   const { offset, limit, ...window } = pageWindow(requestedPage, counted?.total ?? 0, pageSize);
   if (window.total === 0) return { rows: [], ...window };
   const rows = await db
-    .select({
-      id: summaryPublications.id,
-      sessionId: summaryPublications.sessionId,
-      revision: summaryPublications.revision,
-      publishedAt: summaryPublications.publishedAt,
-      publishedBy: summaryPublications.publishedBy,
-      contentEncrypted: summaryPublications.contentEncrypted,
-      startsAt: supervisionSessions.startsAt,
-      contractId: supervisionSessions.contractId,
-      contractCode: contracts.code,
-    })
+    .select(publicationColumns)
     .from(summaryPublications)
-    .innerJoin(supervisionSessions, sessionJoin)
-    .innerJoin(
-      contracts,
-      and(
-        eq(contracts.id, supervisionSessions.contractId),
-        eq(contracts.practiceId, supervisionSessions.practiceId),
-      ),
-    )
+    .innerJoin(supervisionSessions, publicationSession)
+    .innerJoin(contracts, sessionContract)
     .where(where)
     .orderBy(desc(supervisionSessions.startsAt), asc(summaryPublications.sessionId))
     .limit(limit)
