@@ -9,16 +9,23 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { addMember, createPracticeWithOwner, TEST_PASSWORD } from '#db/testing/factories';
+import {
+  addMember,
+  createContractFixture,
+  createPracticeWithOwner,
+  TEST_PASSWORD,
+} from '#db/testing/factories';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
 import { safeRedirectPath } from '~/auth/guards.server';
 import { createSession } from '~/auth/session.server';
+import type { MemberActor } from '~/practices/actor';
 
 import { startTestApp, type TestApp } from './test-app';
 
 let database: TestDatabase;
 let app: TestApp;
 let owner: { userId: string; email: string };
+let ownerActor: MemberActor;
 let cookie: string;
 
 beforeAll(async () => {
@@ -26,6 +33,7 @@ beforeAll(async () => {
   app = await startTestApp(database);
   const created = await createPracticeWithOwner(database.db);
   owner = { userId: created.owner.userId, email: created.email };
+  ownerActor = created.owner;
   cookie = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
 });
 afterAll(async () => {
@@ -273,15 +281,27 @@ describe('compression', () => {
     expect(gzip.encoding).toBe('gzip');
     expect(gunzipSync(gzip.body).toString('utf8')).toContain('<html');
     expect(gzip.body.length).toBeLessThan(Buffer.byteLength(page) / 2);
+    // A browser refusing brotli (q=0) gets gzip even when it names brotli.
+    expect((await rawGet('/calendar', 'br;q=0, gzip')).encoding).toBe('gzip');
 
     const plain = await rawGet('/calendar', null);
     expect(plain.encoding).toBeUndefined();
     expect(plain.body.toString('utf8')).toContain('<html');
   });
 
-  it('compresses the single-fetch data of a page too', async () => {
-    const data = await rawGet('/calendar.data', 'br');
+  it('compresses the single-fetch data of a page too, once it is worth it', async () => {
+    // Below 1 KB, compressing costs more than the bytes it saves: sent as it is.
+    const small = await rawGet('/contracts.data', 'br');
+    expect(small.encoding).toBeUndefined();
+    expect(small.vary).toMatch(/Accept-Encoding/i);
+    expect(small.body.length).toBeLessThan(1024);
+
+    for (let i = 0; i < 8; i += 1) await createContractFixture(database.db, ownerActor);
+    const data = await rawGet('/contracts.data', 'br');
     expect(data.encoding).toBe('br');
-    expect(brotliDecompressSync(data.body).length).toBeGreaterThan(0);
+    const decoded = brotliDecompressSync(data.body);
+    expect(decoded.length).toBeGreaterThan(1024);
+    expect(decoded.length).toBeGreaterThan(data.body.length);
+    expect(decoded.toString('utf8')).toContain('Maria Lehtonen');
   });
 });

@@ -9,6 +9,7 @@ import type { NextFunction, Request as ExpressRequest, RequestHandler, Response 
 import type { Db } from '#db/client';
 
 import { databaseIsDown, sendErrorPage } from './error-response.server';
+import { compressPage, isPageResponse, pageEncoding } from './page-compression.server';
 import { sanitizeCookieHeader, screenRequest } from './request-screen.server';
 
 /**
@@ -57,7 +58,7 @@ export function remixHandler(options: {
         sendErrorPage(req, res, 503);
         return;
       }
-      await sendResponse(res, response);
+      await sendResponse(req, res, response);
     })().catch(next);
   };
 }
@@ -106,13 +107,31 @@ function requestHeaders(req: ExpressRequest): Headers {
   return headers;
 }
 
-async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {
+async function sendResponse(
+  req: ExpressRequest,
+  res: Response,
+  response: globalThis.Response,
+): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) {
     if (name !== 'set-cookie') res.append(name, value);
   }
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  if (!isPageResponse(response.headers.get('content-type'))) {
+    await writeReadableStreamToWritable(response.body, res);
+    return;
+  }
+  // A page or its data: read whole, compressed in one call (see page-compression.server.ts).
+  const body = new Uint8Array(await response.arrayBuffer());
+  res.vary('Accept-Encoding');
+  const encoding = pageEncoding((...encodings) => req.acceptsEncodings(...encodings), body.length);
+  const sent = encoding ? compressPage(body, encoding) : body;
+  if (encoding) res.set('Content-Encoding', encoding);
+  res.set('Content-Length', String(sent.byteLength));
+  res.end(sent);
 }
