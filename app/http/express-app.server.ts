@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -132,7 +133,19 @@ export async function createHttpApp(options: {
       // An asset of an earlier build (a tab open across a deploy): a plain 404, not a page.
       (_req, res) => void res.status(404).set('Cache-Control', 'no-store').end(),
     );
-    app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
+    // The files of public/ (robots.txt and the like), listed once: a page's path is not
+    // looked up on disk first.
+    const clientDir = path.join(buildDir, 'client');
+    const publicFiles = new Set(
+      readdirSync(clientDir, { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `/${entry.name}`),
+    );
+    const servePublic = express.static(clientDir, { maxAge: '1h' });
+    app.use((req, res, next) => {
+      if (publicFiles.has(req.path)) servePublic(req, res, next);
+      else next();
+    });
     build = (await import(
       pathToFileURL(path.join(buildDir, 'server/index.js')).href
     )) as ServerBuild;
