@@ -16,6 +16,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url().optional(),
   PGLITE_DIR: z.string().default('.data/pglite'),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   APP_ORIGIN: z.url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ohjaamo <no-reply@ohjaamo.invalid>'),
@@ -54,6 +55,11 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   pgliteDir: string;
+  /**
+   * HTTP worker processes on PostgreSQL (server.ts); unset means one per core, at most 8.
+   * PGlite and the Vite server always run one.
+   */
+  webConcurrency: number | undefined;
   /** Public origin used in links sent by e-mail; defaults to http://localhost:PORT. */
   appOrigin: string;
   smtpUrl: string | undefined;
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
+    webConcurrency: e.WEB_CONCURRENCY,
     appOrigin: (e.APP_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,

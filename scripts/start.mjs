@@ -7,12 +7,14 @@
  * seeds the demo practice, shows /dev/mail and keeps a development notes key in .data/;
  * NODE_ENV=production refuses to start without NOTES_ENCRYPTION_KEY and seeds nothing.
  */
+import cluster from 'node:cluster';
 import module from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 import { buildIfStale, serverEntry } from './build-if-stale.mjs';
 
-buildIfStale({ required: true });
+// An HTTP worker (server.ts) starts after the primary has checked the build.
+if (cluster.isPrimary) buildIfStale({ required: true });
 // NODE_ENV names the app's settings (app/config.server.ts reads them from OHJAAMO_ENV here);
 // the libraries in the build always run as in production (React's production build).
 process.env.OHJAAMO_ENV ??= process.env.NODE_ENV || 'development';

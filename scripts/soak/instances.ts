@@ -32,6 +32,9 @@ export function startInstance(options: {
       SMTP_URL: options.smtpUrl,
       // The sender tells the SMTP sink which instance delivered a message.
       MAIL_FROM: `Ohjaamo <instance-${options.name}@soak.test>`,
+      // One process per instance: its memory is what the soak watches, and two instances
+      // already share the database as workers would (the HTTP workers: http-workers.test.ts).
+      WEB_CONCURRENCY: '1',
     },
     // The request log (stdout) is left out; errors go to the instance's log file.
     stdio: ['ignore', 'ignore', 'pipe'],

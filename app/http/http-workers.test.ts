@@ -1,0 +1,157 @@
+/**
+ * On PostgreSQL the server answers HTTP from several worker processes (server.ts,
+ * WEB_CONCURRENCY). Starts the real server from the production build with two workers and
+ * checks that both serve the same sessions, that a worker killed outright is replaced while
+ * the other keeps answering, and that SIGTERM stops the whole group within the deadline.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import path from 'node:path';
+
+import { describe, expect, inject, it } from 'vitest';
+
+import { createServerDatabaseUrl } from '#db/testing/test-database';
+
+const root = path.resolve(__dirname, '../..');
+const port = 3900 + Math.floor(Math.random() * 500);
+const origin = `http://127.0.0.1:${port}`;
+const onPostgres = inject('testDatabase').kind === 'postgres';
+// The workers serve build/ (npm install builds it); PGlite runs in one process.
+const runs = onPostgres && existsSync(path.join(root, 'build/server/index.js'));
+
+const childEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
+);
+
+/** The server's worker processes (tsx runs a compiler process beside them). */
+function childPids(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`)
+    .flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number),
+    )
+    .filter((child) => {
+      try {
+        return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('server.ts');
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** A GET on a connection of its own: the primary hands each connection to the next worker. */
+function getOnNewConnection(pathname: string, cookie: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const agent = new Agent({ keepAlive: false });
+    const req = request(
+      `${origin}${pathname}`,
+      { agent, headers: { Cookie: cookie, Accept: 'text/html' } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined) {
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('HTTP workers on PostgreSQL', () => {
+  it.runIf(runs)(
+    'serve one session from both workers, replace a killed worker, and stop together',
+    async () => {
+      const database = await createServerDatabaseUrl('ohjaamo_workers');
+      let server: ChildProcess | undefined;
+      try {
+        let output = '';
+        server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+          cwd: root,
+          env: {
+            ...childEnv,
+            NODE_ENV: 'development',
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            DATABASE_URL: database.url,
+            SMTP_URL: '',
+            SEED_DEMO: '1',
+            COOKIE_SECURE: 'false',
+            WEB_CONCURRENCY: '2',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const primary = server;
+        primary.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        primary.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        await waitFor('the running line', () =>
+          output.includes('2 HTTP workers') ? true : undefined,
+        );
+        const workers = childPids(primary.pid as number);
+        expect(workers).toHaveLength(2);
+
+        const login = await fetch(`${origin}/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            email: 'omistaja@demo.ohjaamo.fi',
+            password: 'demo-omistaja-2026',
+          }),
+        });
+        expect(login.status).toBe(302);
+        const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+        // Six connections, dealt out in turn: each worker serves the signed-in page.
+        for (let i = 0; i < 6; i += 1) {
+          const page = await getOnNewConnection('/clients', cookie);
+          expect(page.status).toBe(200);
+          expect(page.body).toContain('Kivelä');
+        }
+
+        // One worker dies outright: the other answers, and a new one takes its place.
+        process.kill(workers[0] as number, 'SIGKILL');
+        expect((await getOnNewConnection('/clients', cookie)).status).toBe(200);
+        const replaced = await waitFor('a replacement worker', () => {
+          const now = childPids(primary.pid as number);
+          return now.length === 2 && !now.includes(workers[0] as number) ? now : undefined;
+        });
+        expect(replaced).toContain(workers[1]);
+        expect(output).toMatch(/HTTP worker \d+ stopped \(SIGKILL\)/);
+        await waitFor('the new worker answering', async () => {
+          const statuses = await Promise.all(
+            [1, 2, 3, 4].map(() => getOnNewConnection('/clients', cookie).then((r) => r.status)),
+          );
+          return statuses.every((status) => status === 200) ? true : undefined;
+        });
+
+        const started = performance.now();
+        const code = await new Promise<number | null>((resolve) => {
+          primary.once('exit', resolve);
+          primary.kill('SIGTERM');
+        });
+        expect(code).toBe(0);
+        expect(performance.now() - started).toBeLessThan(5_000);
+        for (const pid of replaced) expect(existsSync(`/proc/${pid}/stat`)).toBe(false);
+      } finally {
+        if (server && server.exitCode === null) server.kill('SIGKILL');
+        await database.drop();
+      }
+    },
+    120_000,
+  );
+});
