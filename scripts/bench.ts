@@ -25,7 +25,7 @@ import { BENCH_PASSWORD, type BenchDatabase, ensureBenchDatabase } from './bench
 import { type LoadResult, runLoad } from './bench/load';
 import { logInRoles } from './bench/login';
 import { type Page, planPages } from './bench/pages';
-import { cpuMillisecondsOf } from './bench/proc-stat';
+import { cpuMillisecondsOfTree } from './bench/proc-stat';
 import { recordPages, type Statement } from './bench/record';
 import { columns, formatTable, type PageResult, tableRow } from './bench/table';
 
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '3950' },
     'server-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     'database-prefix': { type: 'string', default: 'ohjaamo_bench' },
+    // The app's HTTP worker processes (WEB_CONCURRENCY); unset, the app's default: one per core.
+    workers: { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
@@ -51,7 +53,27 @@ const browserHeaders = { 'Accept-Encoding': 'gzip, deflate, br' };
 function startChild(script: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ...script], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/**
+ * Waits for the app's "running" line, printed once every HTTP worker listens, and returns
+ * how many workers it has. The rest of its output (the request log) is thrown away.
+ */
+function appReady(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString('utf8')).slice(-4096);
+      const line = /Ohjaamo is running at [^\n]*/.exec(seen)?.[0];
+      if (!line) return;
+      child.stdout?.off('data', onData);
+      child.stdout?.resume();
+      resolve(Number(/, (\d+) HTTP workers/.exec(line)?.[1] ?? 1));
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the app exited (${code}) before it ran`)));
   });
 }
 
@@ -91,7 +113,7 @@ async function measure(url: string, pid: number, headers: Record<string, string>
     connections: 32,
     seconds,
     headers,
-    probe: () => cpuMillisecondsOf(pid),
+    probe: () => cpuMillisecondsOfTree(pid),
   });
   const cpuMsPerRequest = throughput.probed
     ? throughput.probed.delta / throughput.probed.responses
@@ -168,6 +190,7 @@ async function main(): Promise<void> {
     SEED_DEMO: 'false',
     COOKIE_SECURE: 'false',
     SMTP_URL: '',
+    ...(args.workers ? { WEB_CONCURRENCY: args.workers } : {}),
   });
   const baseline = startChild(['scripts/bench/baseline-server.ts', statementsFile], {
     PORT: String(baselinePort),
@@ -176,6 +199,7 @@ async function main(): Promise<void> {
   try {
     const appOrigin = `http://127.0.0.1:${appPort}`;
     const baselineOrigin = `http://127.0.0.1:${baselinePort}`;
+    const appWorkers = await appReady(app);
     await waitUntilAnswering(`${appOrigin}/healthz`, app);
     await waitUntilAnswering(`${baselineOrigin}/`, baseline);
     if (app.pid === undefined || baseline.pid === undefined) throw new Error('no child pid');
@@ -203,6 +227,7 @@ async function main(): Promise<void> {
       full,
       small,
       postgresVersion: await serverVersion(full.url),
+      appWorkers,
     });
   } finally {
     await Promise.all([stopChild(app), stopChild(baseline)]);
@@ -241,7 +266,12 @@ function toResult(
 function report(
   results: PageResult[],
   skipped: { label: string; reason: string }[],
-  context: { full: BenchDatabase; small: BenchDatabase; postgresVersion: string },
+  context: {
+    full: BenchDatabase;
+    small: BenchDatabase;
+    postgresVersion: string;
+    appWorkers: number;
+  },
 ): void {
   const table = formatTable(columns, results.map(tableRow));
   console.log(`\n${table}`);
@@ -265,10 +295,12 @@ function report(
     node: process.version,
     postgres: context.postgresVersion,
     loadAverage: os.loadavg(),
+    appWorkers: context.appWorkers,
   };
   console.log(
     `\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, PostgreSQL ${machine.postgres}; ` +
-      `${seconds} s per run; ratios are app ÷ baseline.`,
+      `app: ${machine.appWorkers} HTTP worker process(es), baseline: 1 process; ` +
+      `${seconds} s per run; ratios are app ÷ baseline; app CPU counts all its processes.`,
   );
   writeFileSync(
     `${resultsDir}/latest.json`,

@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { describe, expect, it } from 'vitest';
 
-import { parseCpuTicks } from './proc-stat';
+import { cpuMillisecondsOf, cpuMillisecondsOfTree, parseCpuTicks } from './proc-stat';
 
 describe('parseCpuTicks', () => {
   it('reads utime and stime (fields 14 and 15)', () => {
@@ -17,5 +20,31 @@ describe('parseCpuTicks', () => {
   it('refuses text that is not a stat line', () => {
     expect(() => parseCpuTicks('no such process')).toThrow();
     expect(() => parseCpuTicks('1 (short) S 0 1')).toThrow();
+  });
+});
+
+describe('cpuMillisecondsOfTree', () => {
+  it("adds the CPU of a process's children (the app's HTTP workers) to its own", async () => {
+    // A parent that idles, with a child that spins for 400 ms of CPU and then idles too.
+    const child = `while (process.cpuUsage().user < 400e3); setTimeout(() => {}, 2000);`;
+    const parent = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}], { stdio: 'ignore' }); setTimeout(() => {}, 10000);`,
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      const pid = parent.pid as number;
+      let childCpu = 0;
+      for (let i = 0; i < 80 && childCpu < 300; i += 1) {
+        await sleep(100);
+        childCpu = cpuMillisecondsOfTree(pid) - cpuMillisecondsOf(pid);
+      }
+      expect(childCpu).toBeGreaterThanOrEqual(300);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });

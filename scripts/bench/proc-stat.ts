@@ -3,7 +3,7 @@
  * is measured from outside, so production code needs no endpoint for it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface CpuTicks {
   user: number;
@@ -48,4 +48,27 @@ function clockTicksPerSecond(): number {
 export function cpuMillisecondsOf(pid: number): number {
   const { user, system } = parseCpuTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   return ((user + system) * 1000) / clockTicksPerSecond();
+}
+
+/**
+ * The same for a process and its children (the app's HTTP workers, server.ts), read from
+ * /proc/<pid>/task/<tid>/children. A child that has exited no longer counts.
+ */
+export function cpuMillisecondsOfTree(pid: number): number {
+  return [pid, ...childPidsOf(pid)].reduce((sum, each) => {
+    try {
+      return sum + cpuMillisecondsOf(each);
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+function childPidsOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const listed = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    if (listed) children.push(...listed.split(/\s+/).map(Number));
+  }
+  return children;
 }
