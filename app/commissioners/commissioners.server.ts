@@ -1,6 +1,7 @@
-import { and, asc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 
 import { containsPattern } from '#db/like';
+import { type Page, pageWindow } from '#db/paging';
 import { commissioners } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
@@ -11,9 +12,28 @@ import type { CommissionerInput } from './schemas';
 export interface ListFilter {
   q?: string;
   status: 'active' | 'archived';
+  /** 1-based; a page past the end reads as the first. */
+  page?: number;
 }
 
-export function listCommissioners({ db }: DomainContext, actor: MemberActor, filter: ListFilter) {
+export interface CommissionerListRow {
+  id: string;
+  name: string;
+  businessId: string;
+  city: string | null;
+}
+
+/**
+ * One page of the practice's commissioners, by name. Two queries whatever the practice's
+ * size: the count, then the page, both on `commissioners_practice_name_idx`. The search
+ * (name, business ID, town; % and _ taken literally) reads every commissioner of the
+ * practice, as the client search does: a practice has some hundreds at most.
+ */
+export async function listCommissioners(
+  { db }: DomainContext,
+  actor: MemberActor,
+  filter: ListFilter,
+): Promise<Page<CommissionerListRow>> {
   const conditions: (SQL | undefined)[] = [
     eq(commissioners.practiceId, actor.practiceId),
     filter.status === 'archived'
@@ -30,11 +50,23 @@ export function listCommissioners({ db }: DomainContext, actor: MemberActor, fil
       ),
     );
   }
-  return db
-    .select()
+  const where = and(...conditions);
+  const [counted] = await db.select({ total: count() }).from(commissioners).where(where);
+  const { offset, limit, ...window } = pageWindow(filter.page ?? 1, counted?.total ?? 0);
+  const rows = await db
+    .select({
+      id: commissioners.id,
+      name: commissioners.name,
+      businessId: commissioners.businessId,
+      city: commissioners.city,
+    })
     .from(commissioners)
-    .where(and(...conditions))
-    .orderBy(asc(commissioners.name));
+    .where(where)
+    // Names repeat; the id keeps the order, and so the pages, the same from one request to the next.
+    .orderBy(asc(commissioners.name), asc(commissioners.id))
+    .limit(limit)
+    .offset(offset);
+  return { rows, ...window };
 }
 
 export async function getCommissioner({ db }: DomainContext, actor: MemberActor, id: string) {

@@ -89,11 +89,12 @@ describe('commissioners', () => {
     await createCommissioner(testContext(db()), other.owner, valid('Toisen vastaanoton tilaaja'));
 
     expect(
-      (await listCommissioners(testContext(db()), owner, { status: 'active' })).map((c) => c.name),
+      (await listCommissioners(testContext(db()), owner, { status: 'active' })).rows.map(
+        (c) => c.name,
+      ),
     ).toEqual(['Kuopion kaupunki']);
     expect(
-      (await listCommissioners(testContext(db()), owner, { q: '0201256', status: 'active' }))
-        .length,
+      (await listCommissioners(testContext(db()), owner, { q: '0201256', status: 'active' })).total,
     ).toBe(1);
 
     await updateCommissioner(
@@ -113,8 +114,10 @@ describe('commissioners', () => {
     expect((foreign as AppError).code).toBe('not_found');
 
     await setCommissionerArchived(testContext(db()), owner, id, true);
-    expect(await listCommissioners(testContext(db()), owner, { status: 'active' })).toEqual([]);
-    expect((await listCommissioners(testContext(db()), owner, { status: 'archived' })).length).toBe(
+    expect((await listCommissioners(testContext(db()), owner, { status: 'active' })).rows).toEqual(
+      [],
+    );
+    expect((await listCommissioners(testContext(db()), owner, { status: 'archived' })).total).toBe(
       1,
     );
   });

@@ -5,7 +5,7 @@
 import type { DomainContext } from '~/domain/context';
 import type { SuperviseeActor } from '~/practices/actor';
 
-import { roundResults } from './results.server';
+import { resultsOfRounds } from './results.server';
 import type { RoundResults } from './results-view';
 import { listOwnRounds, type RoundSummary } from './rounds.server';
 
@@ -14,10 +14,13 @@ export async function exportFeedbackRounds(
   actor: SuperviseeActor,
 ): Promise<(RoundSummary & { results: RoundResults })[]> {
   const rounds = await listOwnRounds(ctx, actor);
-  const exported = [];
-  for (const round of rounds) {
-    const results = await roundResults(ctx, { ...round, practiceId: actor.practiceId });
-    exported.push({ ...round, results });
-  }
-  return exported;
+  const results = await resultsOfRounds(
+    ctx,
+    actor.practiceId,
+    rounds.map((round) => round.id),
+  );
+  return rounds.flatMap((round) => {
+    const roundResults = results.get(round.id);
+    return roundResults ? [{ ...round, results: roundResults }] : [];
+  });
 }

@@ -10,7 +10,7 @@ import { clientSupervisorIds } from '~/portal/access.server';
 import type { MemberActor } from '~/practices/actor';
 
 import { mayReadSharedResults } from './access.server';
-import { roundResults } from './results.server';
+import { resultsOfRounds } from './results.server';
 import type { RoundResults } from './results-view';
 import { openTitle } from './round-sealing.server';
 import { closesOnOf } from './rounds.server';
@@ -24,7 +24,9 @@ export interface SharedRound {
 
 /**
  * `known` is what the client page has read already with the client (`readClient`), so that
- * the supervisors of the client's contracts are looked up once per request.
+ * the supervisors of the client's contracts are looked up once per request. Two queries
+ * however many rounds: the rounds, then the results of those the rule lets the actor read
+ * (none when it lets them read none).
  */
 export async function listSharedRounds(
   ctx: DomainContext,
@@ -48,14 +50,22 @@ export async function listSharedRounds(
   const readable = rounds.filter((round) =>
     mayReadSharedResults(actor, { ...round, contractSupervisorIds }),
   );
-  const shared: SharedRound[] = [];
-  for (const round of readable) {
-    shared.push({
-      id: round.id,
-      title: openTitle(ctx.keyring, round),
-      closesOn: closesOnOf(round),
-      results: await roundResults(ctx, round),
-    });
-  }
-  return shared;
+  const results = await resultsOfRounds(
+    ctx,
+    actor.practiceId,
+    readable.map((round) => round.id),
+  );
+  return readable.flatMap((round) => {
+    const roundResults = results.get(round.id);
+    return roundResults
+      ? [
+          {
+            id: round.id,
+            title: openTitle(ctx.keyring, round),
+            closesOn: closesOnOf(round),
+            results: roundResults,
+          },
+        ]
+      : [];
+  });
 }

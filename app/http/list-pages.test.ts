@@ -1,5 +1,5 @@
 /**
- * The lists that grow with a practice (clients, contracts, invoices) through the real HTTP
+ * The lists that grow with a practice (clients, commissioners, contracts, invoices) through the real HTTP
  * stack, as a browser without JavaScript uses them: a page at a time with plain links that
  * keep the search and filters, GET forms, any page parameter answered, and the same few
  * queries per page however long the practice's history.
@@ -11,7 +11,7 @@ import { insertPendingInvoice } from '#db/testing/billing';
 import { addMember, createPracticeWithOwner } from '#db/testing/factories';
 import {
   insertClients,
-  insertCommissioner,
+  insertCommissioners,
   insertContracts,
   insertSessions,
 } from '#db/testing/list-rows';
@@ -36,10 +36,17 @@ const cookies = { owner: '', supervisor: '' };
 const contractIds: string[] = [];
 let invoiceNumber = 0;
 
-/** `count` clients, and contracts of `count` more: the owner's, and five of the supervisor. */
+/**
+ * `count` clients, commissioners, and contracts of `count` more: the owner's, and five of the
+ * supervisor (all ordered by the first of the commissioners).
+ */
 async function addRows(count: number) {
   const db = database.db;
-  const commissionerId = await insertCommissioner(db, owner.practiceId, 'Kuopion kaupunki');
+  const [commissionerId = ''] = await insertCommissioners(
+    db,
+    owner.practiceId,
+    Array.from({ length: count }, (_, n) => ({ name: `Kuopion kaupunki ${n}`, city: 'Kuopio' })),
+  );
   const clientIds = await insertClients(
     db,
     owner.practiceId,
@@ -115,7 +122,7 @@ const pageLink = (rel: 'prev' | 'next', path: string) =>
     `<a rel="${rel}"[^>]*href="${path.replaceAll('&', '&amp;').replace(/[?.]/g, '\\$&')}"`,
   );
 
-const lists = ['/clients', '/contracts', '/billing/invoices'];
+const lists = ['/clients', '/commissioners', '/contracts', '/billing/invoices'];
 
 describe('the growing lists', () => {
   it('show 50 rows a page, with where the page stands', async () => {
@@ -146,6 +153,9 @@ describe('the growing lists', () => {
     const clients = await html('/clients?q=asiakas&status=active&page=2');
     expect(clients).toContain('Rivit 51–60, yhteensä 60.');
     expect(clients).toMatch(pageLink('prev', '/clients?q=asiakas&status=active'));
+    const commissioners = await html('/commissioners?q=kuopio&status=active&page=2');
+    expect(commissioners).toContain('Rivit 51–60, yhteensä 60.');
+    expect(commissioners).toMatch(pageLink('prev', '/commissioners?q=kuopio&status=active'));
     const active = await html('/contracts?q=kuopio&status=active&page=2');
     expect(active).toContain('Rivit 51–60, yhteensä 60.');
     expect(active).toMatch(pageLink('prev', '/contracts?q=kuopio&status=active'));
@@ -157,12 +167,24 @@ describe('the growing lists', () => {
     // starts from the first page).
     for (const [body, label] of [
       [clients, 'Hae nimellä, sähköpostilla tai organisaatiolla'],
+      [commissioners, 'Hae nimellä, Y-tunnuksella tai paikkakunnalla'],
       [active, 'Hae tunnuksella, työnohjattavalla tai tilaajalla'],
     ] as const) {
       expect(body).toMatch(/<form method="get"[^>]*role="search"/);
       expect(body).toContain(`<label for="filter-q" class="font-medium">${label}</label>`);
       expect(body).toMatch(/<input id="filter-q" name="q" type="search"/);
       expect(body).not.toMatch(/name="page"/);
+    }
+  });
+
+  it('take % and _ in a search literally', async () => {
+    for (const list of ['/clients', '/commissioners']) {
+      // As wildcards either would match every row.
+      for (const q of ['%', '_']) {
+        const body = await html(`${list}?q=${encodeURIComponent(q)}`);
+        expect(body, `${list}?q=${q}`).toContain('Haulla ei löytynyt mitään.');
+        expect(body, `${list}?q=${q}`).not.toContain('Rivit');
+      }
     }
   });
 
@@ -176,6 +198,7 @@ describe('the growing lists', () => {
     const paths = [
       ...lists,
       '/clients?q=asiakas&page=2',
+      '/commissioners?q=kuopio&page=2',
       '/contracts?q=kuopio&status=active&page=2',
     ];
     const queriesOf = async () => {

@@ -225,6 +225,7 @@ const common: Omit<
   'commissioners.lead': 'The organisations that order and pay for supervision.',
   'commissioners.new': 'New commissioner',
   'commissioners.edit': 'Edit commissioner',
+  'commissioners.count': '{count} commissioners',
   'commissioners.empty': 'No commissioners yet.',
   'commissioners.search': 'Search by name, business ID or town',
   'commissioners.name': 'Organisation name',

@@ -207,6 +207,7 @@ const common = {
   'commissioners.lead': 'Organisaatiot, jotka tilaavat ja maksavat työnohjauksen.',
   'commissioners.new': 'Uusi tilaaja',
   'commissioners.edit': 'Muokkaa tilaajaa',
+  'commissioners.count': '{count} tilaajaa',
   'commissioners.empty': 'Ei vielä tilaajia.',
   'commissioners.search': 'Hae nimellä, Y-tunnuksella tai paikkakunnalla',
   'commissioners.name': 'Organisaation nimi',

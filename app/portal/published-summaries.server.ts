@@ -268,15 +268,26 @@ export interface ThemePassage extends PublicationRow {
 }
 
 /**
- * "Everything about power so far": the part on one theme of every published summary that
- * has one, newest session first. Each summary whose text is shown is audited as read.
+ * "Everything about power so far": the part on one theme of the published summaries that
+ * have one, newest session first, a page of summaries at a time. The page is chosen in SQL
+ * over all the supervisee's summaries (their theme is known only once decrypted), so only
+ * its `SUMMARIES_PAGE_SIZE` summaries are decrypted, and a page shows those of them that
+ * speak about the theme: possibly fewer, or none. The page's position counts summaries.
+ * Each summary whose text is shown is audited as read.
  */
 export async function summariesAboutTheme(
   { db, keyring, now }: DomainContext,
   actor: SuperviseeActor,
   theme: Theme,
-): Promise<ThemePassage[]> {
-  const rows = await latestPublications(db, keyring, actor);
+  { page = 1 }: { page?: number } = {},
+): Promise<Page<ThemePassage>> {
+  const { rows, ...window } = await latestPublicationsPage(
+    db,
+    keyring,
+    actor,
+    page,
+    SUMMARIES_PAGE_SIZE,
+  );
   const passages = rows
     .filter(({ content }) => content[theme].trim() !== '')
     .map(({ content, ...row }) => ({ ...row, text: content[theme] }));
@@ -290,7 +301,7 @@ export async function summariesAboutTheme(
     })),
     now,
   );
-  return passages;
+  return { rows: passages, ...window };
 }
 
 /** The latest publications of the given contracts' sessions, for the themes timeline. */

@@ -72,6 +72,10 @@ export const fi = {
   'portal.theme.title': 'Kaikki teemasta: {theme}',
   'portal.theme.lead': 'Julkaistujen yhteenvetojen tätä teemaa koskevat osat, uusin ensin.',
   'portal.theme.none': 'Julkaistuissa yhteenvedoissa ei ole vielä mitään tästä teemasta.',
+  'portal.theme.pageScope':
+    'Kullakin sivulla käydään läpi {pageSize} yhteenvetoa, ja niistä näytetään ne, joissa on kirjoitettu tästä teemasta.',
+  'portal.theme.noneOnPage':
+    'Tämän sivun yhteenvedoissa ei ole mitään tästä teemasta. Katso muut sivut.',
   'portal.theme.fromSession': 'Tapaaminen {date}',
   'portal.theme.openSummary': 'Koko yhteenveto',
 
@@ -153,6 +157,10 @@ export const en: Record<keyof typeof fi, string> = {
   'portal.theme.title': 'Everything about: {theme}',
   'portal.theme.lead': 'The parts of the published summaries about this theme, newest first.',
   'portal.theme.none': 'The published summaries say nothing about this theme yet.',
+  'portal.theme.pageScope':
+    'Each page goes through {pageSize} summaries and shows those of them that say something about this theme.',
+  'portal.theme.noneOnPage':
+    'The summaries of this page say nothing about this theme. See the other pages.',
   'portal.theme.fromSession': 'Session of {date}',
   'portal.theme.openSummary': 'The whole summary',
 

@@ -193,15 +193,15 @@ describe('published summaries in the portal', () => {
 
 describe('themes in the portal', () => {
   it('gathers one theme’s published parts, newest first, for the participants only', async () => {
-    const power = await summariesAboutTheme(ctx(), cast.self, 'power');
+    const { rows: power } = await summariesAboutTheme(ctx(), cast.self, 'power');
     expect(power.map((p) => [p.sessionId, p.text])).toEqual([
       [cast.sessionId, 'Päätös tehtiin yhdessä.'],
     ]);
-    expect(await summariesAboutTheme(ctx(), cast.self, 'dialogue')).toEqual([]);
+    expect((await summariesAboutTheme(ctx(), cast.self, 'dialogue')).rows).toEqual([]);
     expect(
-      (await summariesAboutTheme(ctx(), cast.samePractice, 'dialogue')).map((p) => p.text),
+      (await summariesAboutTheme(ctx(), cast.samePractice, 'dialogue')).rows.map((p) => p.text),
     ).toEqual(['Palaverikäytäntö']);
-    expect(await summariesAboutTheme(ctx(), cast.otherPractice, 'power')).toEqual([]);
+    expect((await summariesAboutTheme(ctx(), cast.otherPractice, 'power')).rows).toEqual([]);
   });
 
   it('draws the timeline from published summaries, not from the private notes', async () => {
@@ -465,6 +465,49 @@ describe('the summaries list, a page at a time', () => {
     }
   }, 120_000);
 
+  it('pages the theme page by 20 summaries, decrypting and auditing only the page’s', async () => {
+    await publishUpTo(25);
+    const ids = published.map((p) => p.id);
+    const reads = async () =>
+      (
+        await database.db
+          .select({ sessionId: noteAuditLog.sessionId })
+          .from(noteAuditLog)
+          .where(
+            and(
+              eq(noteAuditLog.actorId, fresh.self.userId),
+              eq(noteAuditLog.action, 'read_shared'),
+            ),
+          )
+      ).map((row) => row.sessionId);
+    const before = (await reads()).length;
+    const first = await summariesAboutTheme(ctx(), fresh.self, 'power');
+    expect(first.rows.map((p) => p.sessionId)).toEqual(ids.slice(0, 20));
+    expect(first).toMatchObject({ page: 1, pageCount: 2, total: 25, pageSize: 20 });
+    expect((await reads()).slice(before)).toHaveLength(20);
+    // The latest revision of the twice-published session, as the summaries list shows it.
+    expect(first.rows.find((p) => p.sessionId === fresh.sessionId)?.text).toBe('Toinen versio');
+
+    const body = await html('/portal/themes/power');
+    expect(listed(body)).toEqual(ids.slice(0, 20));
+    expect(body).toContain('Rivit 1–20, yhteensä 25.');
+    expect(body).toMatch(/<a rel="next"[^>]*href="\/portal\/themes\/power\?page=2"/);
+    const second = await html('/portal/themes/power?page=2');
+    expect(listed(second)).toEqual(ids.slice(20));
+    expect(second).toMatch(/<a rel="prev"[^>]*href="\/portal\/themes\/power"/);
+    for (const page of ['abc', '0', '3', '1e400']) {
+      expect(listed(await html(`/portal/themes/power?page=${page}`)), page).toEqual(
+        ids.slice(0, 20),
+      );
+    }
+    // Only the newest (group) summary speaks of dialogue: page 2 has nothing on it, and says so.
+    expect(listed(await html('/portal/themes/dialogue'))).toEqual([fresh.sessionId]);
+    const none = await html('/portal/themes/dialogue?page=2');
+    expect(listed(none)).toEqual([]);
+    expect(none).toContain('Tämän sivun yhteenvedoissa ei ole mitään tästä teemasta.');
+    expect(none).toContain('Rivit 21–25, yhteensä 25.');
+  }, 120_000);
+
   it('never shows another supervisee’s summaries, on any page', async () => {
     await publishUpTo(25);
     const mine = new Set(published.map((p) => p.id));
@@ -474,6 +517,17 @@ describe('the summaries list, a page at a time', () => {
     const theirs = await html('/portal/summaries', 'samePractice');
     expect(listed(theirs)).toEqual([fresh.individualSessionId]);
     expect(theirs).not.toContain('rel="next"');
+    const themePages = [
+      await html('/portal/themes/power'),
+      await html('/portal/themes/power?page=2'),
+    ];
+    expect(themePages.flatMap(listed)).not.toContain(fresh.individualSessionId);
+    expect(listed(await html('/portal/themes/power', 'samePractice'))).toEqual([
+      fresh.individualSessionId,
+    ]);
+    expect(
+      (await summariesAboutTheme(ctx(), fresh.otherPractice, 'power', { page: 2 })).rows,
+    ).toEqual([]);
     expect((await listPortalSummaries(ctx(), fresh.otherPractice, { page: 2 })).rows).toEqual([]);
   }, 120_000);
 });

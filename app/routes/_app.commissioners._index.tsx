@@ -4,12 +4,13 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requirePracticeRole } from '~/auth/guards.server';
 import { listCommissioners } from '~/commissioners/commissioners.server';
 import { domainContext } from '~/domain/context';
-import { listStatus } from '~/forms/fields';
+import { listPage, listStatus } from '~/forms/fields';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
 import { ListFilter } from '~/ui/list-filter';
+import { Pagination } from '~/ui/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissioners.title');
 
@@ -18,13 +19,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const status = listStatus.parse(url.searchParams.get('status') ?? undefined);
-  const rows = await listCommissioners(domainContext(context), actor, { q, status });
-  return { q, status, commissioners: rows };
+  const page = listPage.parse(url.searchParams.get('page') ?? undefined);
+  return {
+    q,
+    status,
+    commissioners: await listCommissioners(domainContext(context), actor, { q, status, page }),
+  };
 }
 
 export default function Commissioners() {
   const t = useT();
-  const { q, status, commissioners } = useLoaderData<typeof loader>();
+  const { q, status, commissioners: page } = useLoaderData<typeof loader>();
+  const { rows: commissioners, ...position } = page;
   return (
     <>
       <ClientsTabs />
@@ -41,35 +47,40 @@ export default function Commissioners() {
       {commissioners.length === 0 ? (
         <p>{q ? t('list.noMatches') : t('commissioners.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left">
-            <caption className="sr-only">{t('commissioners.title')}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('commissioners.name')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('commissioners.businessId')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('commissioners.city')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {commissioners.map((c) => (
-                <tr key={c.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    <Link to={`/commissioners/${c.id}`}>{c.name}</Link>
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{c.businessId}</td>
-                  <td className="px-3 py-2">{c.city}</td>
+        <>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left">
+              <caption className="sr-only">
+                {t('commissioners.count', { count: position.total })}
+              </caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commissioners.name')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commissioners.businessId')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commissioners.city')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {commissioners.map((c) => (
+                  <tr key={c.id} className="border-t border-slate-200">
+                    <td className="px-3 py-2">
+                      <Link to={`/commissioners/${c.id}`}>{c.name}</Link>
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">{c.businessId}</td>
+                    <td className="px-3 py-2">{c.city}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination {...position} />
+        </>
       )}
     </>
   );

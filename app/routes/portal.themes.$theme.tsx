@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { domainContext } from '~/domain/context';
+import { listPage } from '~/forms/fields';
 import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
@@ -9,6 +10,7 @@ import { isTheme } from '~/notes/themes';
 import { requireSupervisee } from '~/portal/guards.server';
 import { summariesAboutTheme } from '~/portal/published-summaries.server';
 import { PageHeader } from '~/ui/app-shell';
+import { Pagination } from '~/ui/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'portal.themes.title');
 
@@ -16,20 +18,30 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireSupervisee(request, context);
   const theme = params.theme;
   if (!isTheme(theme)) throw new Response(null, { status: 404 });
-  return { theme, passages: await summariesAboutTheme(domainContext(context), actor, theme) };
+  const page = listPage.parse(new URL(request.url).searchParams.get('page') ?? undefined);
+  return {
+    theme,
+    passages: await summariesAboutTheme(domainContext(context), actor, theme, { page }),
+  };
 }
 
 export default function PortalTheme() {
   const t = useT();
   const locale = useLocale();
-  const { theme, passages } = useLoaderData<typeof loader>();
+  const { theme, passages: page } = useLoaderData<typeof loader>();
+  const { rows: passages, ...position } = page;
   return (
     <>
       <PageHeader
         title={t('portal.theme.title', { theme: t(`theme.${theme}`) })}
         lead={t('portal.theme.lead')}
       />
-      {passages.length === 0 ? <p>{t('portal.theme.none')}</p> : null}
+      {position.pageCount > 1 ? (
+        <p className="max-w-3xl">{t('portal.theme.pageScope', { pageSize: position.pageSize })}</p>
+      ) : null}
+      {passages.length === 0 ? (
+        <p>{position.pageCount > 1 ? t('portal.theme.noneOnPage') : t('portal.theme.none')}</p>
+      ) : null}
       <div className="flex max-w-3xl flex-col gap-4">
         {passages.map((passage) => {
           const date = formatDate(new Date(passage.startsAt), locale);
@@ -54,6 +66,7 @@ export default function PortalTheme() {
           );
         })}
       </div>
+      <Pagination {...position} />
       <p className="mt-6">
         <Link to="/portal/themes">{t('portal.themes.title')}</Link>
       </p>

@@ -10,7 +10,7 @@
  * follows a rule of the app (cancellations, the allowance, note themes, sealing contexts),
  * the app's own function computes it.
  */
-import { and, eq, inArray, like, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, notExists } from 'drizzle-orm';
 
 import { hashPassword } from '~/auth/password.server';
 import { addStarterExercises } from '~/exercises/toolkit.server';
@@ -215,12 +215,9 @@ async function removeGeneratedPractice(tx: Db, ownerId: string) {
       .selectDistinct({ userId: portalAccess.userId })
       .from(portalAccess)
       .where(inArray(portalAccess.practiceId, practiceIds));
-    // The cascade checks every deleted session against invoice_lines.session_id, which has
-    // only the partial index of live lines: without a plain one for the length of this
-    // transaction, each of the 50,000 checks would scan all the lines (minutes).
-    await tx.execute(sql`create index generated_reset_session_idx on invoice_lines (session_id)`);
+    // The cascade checks every deleted session against invoice_lines and evaluations through
+    // their session indexes (migration 0019).
     await tx.delete(practices).where(inArray(practices.id, practiceIds));
-    await tx.execute(sql`drop index generated_reset_session_idx`);
     if (supervisees.length > 0) {
       const elsewhere = tx
         .select({ id: portalAccess.id })

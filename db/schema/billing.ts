@@ -229,6 +229,13 @@ export const invoiceLines = pgTable(
       .where(sql`${t.creditsLineId} is not null`),
     // An invoice's lines in order.
     index('invoice_lines_invoice_idx').on(t.invoiceId, t.position),
+    // The foreign key to the session: deleting a session (or a contract or a practice, which
+    // cascade to their sessions) checks that no line, live or released, still points at it.
+    // The live-line key above holds live lines only, so without this each check scans them all.
+    index('invoice_lines_session_idx').on(t.sessionId),
+    // The same for the foreign key to the contract, checked when a contract (or a practice)
+    // is deleted.
+    index('invoice_lines_contract_idx').on(t.contractId),
     check(
       'invoice_lines_vat_or_reason',
       sql`${t.vatRateBasisPoints} is not null or ${t.vatExemptReason} is not null`,

@@ -57,6 +57,9 @@ export const evaluations = pgTable(
   (t) => [
     // A contract's evaluations (the contract page).
     index('evaluations_contract_idx').on(t.contractId, t.kind),
+    // The foreign key to the session (on delete set null): deleting a session, or a contract
+    // or practice with their sessions, finds the evaluations that name it here, not by a scan.
+    index('evaluations_session_idx').on(t.sessionId),
     // One evaluation per contract, kind and author: a resubmission edits it. The supervisor's
     // own view is keyed by the supervisor, a supervisee's view by the supervisee.
     uniqueIndex('evaluations_supervisor_once_idx')

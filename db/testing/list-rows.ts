@@ -26,6 +26,19 @@ export async function insertCommissioner(
   return row.id;
 }
 
+export async function insertCommissioners(
+  db: Db,
+  practiceId: string,
+  rows: readonly { name: string; city?: string }[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insert(commissioners)
+    .values(rows.map((row) => ({ practiceId, businessId: '0201256-6', ...row })))
+    .returning({ id: commissioners.id });
+  return inserted.map((row) => row.id);
+}
+
 export async function insertClients(
   db: Db,
   practiceId: string,
