@@ -139,14 +139,21 @@ async function demoSetup(): Promise<Setup> {
     SEED_DEMO: '1',
     NOTES_ENCRYPTION_KEY: generateKeyString('lighthouse'),
   };
-  const first = startServer(env);
+  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+  let plan: PagePlan;
   try {
-    await waitUntilAnswering(`${origin}/healthz`, first);
-  } finally {
-    await stopServer(first);
+    const first = startServer(env);
+    try {
+      await waitUntilAnswering(`${origin}/healthz`, first);
+    } finally {
+      await stopServer(first);
+    }
+    // PGlite is one process's database: the server is stopped while the ids are chosen.
+    plan = await planPagesOnPglite(dataDir);
+  } catch (error) {
+    cleanUp();
+    throw error;
   }
-  // PGlite is one process's database: the server is stopped while the ids are chosen.
-  const plan = await planPagesOnPglite(dataDir);
   const server = startServer(env);
   const byEmail = new Map<string, string>(
     Object.values(demoAccounts).map((account) => [account.email, account.password]),
@@ -157,7 +164,7 @@ async function demoSetup(): Promise<Setup> {
     passwords: (email) => byEmail.get(email) ?? '',
     owner: demoAccounts.owner.email,
     practice: 'the demo practice on PGlite',
-    cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
+    cleanUp,
   };
 }
 
