@@ -101,7 +101,12 @@ export function queryCounter(): Logger & { count: number; reset(): void } {
 /** A brand-new database with no tables at all, for testing migrations from empty. */
 export async function createEmptyDatabase(): Promise<Database> {
   const setup = inject('testDatabase');
-  if (setup.kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  if (setup.kind === 'pglite') {
+    // Nothing loaded: initdb runs, as for a new server's data folder. The compiled
+    // WebAssembly and the file-system bundle are the ones every test database shares.
+    const { fsBundle, pgliteWasmModule, initdbWasmModule } = await pgliteArtifacts(setup.dumpFile);
+    return wrapPglite(await PGlite.create({ fsBundle, pgliteWasmModule, initdbWasmModule }));
+  }
   return createServerDatabase('ohjaamo_empty', '');
 }
 
