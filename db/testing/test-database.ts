@@ -81,8 +81,8 @@ function pgliteArtifacts(dumpFile: string) {
     const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
     artifactsOf = dumpFile;
     artifacts = (async () => ({
-      loadDataDir: new BytesBlob(readFileSync(dumpFile)),
-      fsBundle: new BytesBlob(readFileSync(path.join(dist, 'pglite.data'))),
+      loadDataDir: new BytesBlob(new Uint8Array(readFileSync(dumpFile))),
+      fsBundle: new BytesBlob(new Uint8Array(readFileSync(path.join(dist, 'pglite.data')))),
       pgliteWasmModule: await WebAssembly.compile(readFileSync(path.join(dist, 'pglite.wasm'))),
       initdbWasmModule: await WebAssembly.compile(readFileSync(path.join(dist, 'initdb.wasm'))),
     }))();
@@ -97,9 +97,9 @@ function pgliteArtifacts(dumpFile: string) {
  */
 class BytesBlob extends Blob {
   readonly #bytes: ArrayBuffer;
-  constructor(bytes: Buffer) {
+  constructor(bytes: Uint8Array<ArrayBuffer>) {
     super([bytes]);
-    this.#bytes = new Uint8Array(bytes).buffer;
+    this.#bytes = bytes.buffer;
   }
   override arrayBuffer(): Promise<ArrayBuffer> {
     return Promise.resolve(this.#bytes);
