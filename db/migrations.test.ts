@@ -6,7 +6,7 @@ import { queryRows } from './client';
 import * as schema from './schema';
 import { seedDemoPractice } from './seed';
 import { testKeyring } from './testing/keyring';
-import { createEmptyDatabase } from './testing/test-database';
+import { createEmptyDatabase, createTestDatabase } from './testing/test-database';
 
 // Every table the Drizzle schema declares, so a table without a migration fails here.
 const expectedTables = Object.values(schema)
@@ -33,10 +33,12 @@ describe('migrations', () => {
     } finally {
       await database.close();
     }
-  });
+    // initdb and every migration: about 10 s alone, and past the default 20 s on a busy machine.
+  }, 60_000);
 
+  // On the run's migrated copy: building the schema from empty is the test above.
   it('seed the demo practice once, and never over existing data', async () => {
-    const database = await createEmptyDatabase();
+    const database = await createTestDatabase();
     try {
       await database.migrate();
       expect(await seedDemoPractice(database.db, testKeyring)).toBe(true);

@@ -42,6 +42,8 @@ export async function createHttpApp(options: {
   keyring: NoteKeyring;
   /** Serve through Vite's dev server (hot reload) instead of the production build. */
   useVite: boolean;
+  /** With useVite: a Vite dev server already running (tests share one); close() leaves it open. */
+  viteServer?: ViteDevServer;
   buildDir?: string;
 }): Promise<HttpApp> {
   const { config, database, keyring, useVite } = options;
@@ -112,7 +114,12 @@ export async function createHttpApp(options: {
 
   let vite: ViteDevServer | undefined;
   let build: ServerBuild | (() => Promise<ServerBuild>);
-  if (useVite) {
+  if (useVite && options.viteServer) {
+    vite = options.viteServer;
+    app.use(vite.middlewares);
+    const devServer = vite;
+    build = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+  } else if (useVite) {
     const { createServer: createViteServer } = await import('vite');
     // Hot reload rides on our own server, so no second port is needed.
     // Vite installs a SIGTERM handler that exits the process at once; shutdown is
@@ -195,7 +202,7 @@ export async function createHttpApp(options: {
   return {
     server,
     close: async () => {
-      await vite?.close();
+      if (vite !== options.viteServer) await vite?.close();
     },
   };
 }
