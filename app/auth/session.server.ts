@@ -63,21 +63,7 @@ export async function validateSessionToken(
 ): Promise<ValidatedSession | null> {
   const [id, secret, ...rest] = token.split('.');
   if (!id || !secret || rest.length > 0) return null;
-  const [row] = await db
-    .select({
-      session: authSessions,
-      user: users,
-      memberships: options.withAccess
-        ? membershipsColumn(users.id)
-        : sql<PracticeMembership[] | null>`null`,
-      portalPractices: options.withAccess
-        ? portalPracticesColumn(users.id)
-        : sql<PortalPractice[] | null>`null`,
-    })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(eq(authSessions.id, id))
-    .limit(1);
+  const [row] = await sessionLookup(db, options.withAccess ?? false).execute({ id });
   if (!row || !digestsEqual(row.session.secretHash, sha256Hex(secret))) return null;
   if (row.session.expiresAt.getTime() <= now.getTime()) {
     await db.delete(authSessions).where(eq(authSessions.id, id));
@@ -89,6 +75,45 @@ export async function validateSessionToken(
     return { ...row, session: { ...row.session, expiresAt }, renewed: true };
   }
   return { ...row, renewed: false };
+}
+
+/**
+ * The session row with its user (and, for a page read, the user's practices), by id. Every
+ * request runs it, so it is built once per database and only executed after that: building
+ * the SQL of this select anew cost more than sending it.
+ */
+function prepareSessionLookup(db: Db, withAccess: boolean) {
+  return db
+    .select({
+      session: authSessions,
+      user: users,
+      memberships: withAccess
+        ? membershipsColumn(users.id)
+        : sql<PracticeMembership[] | null>`null`,
+      portalPractices: withAccess
+        ? portalPracticesColumn(users.id)
+        : sql<PortalPractice[] | null>`null`,
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(eq(authSessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(withAccess ? 'session_lookup_with_access' : 'session_lookup');
+}
+
+type SessionLookup = ReturnType<typeof prepareSessionLookup>;
+const sessionLookups = new WeakMap<Db, { withAccess: SessionLookup; plain: SessionLookup }>();
+
+function sessionLookup(db: Db, withAccess: boolean): SessionLookup {
+  let prepared = sessionLookups.get(db);
+  if (!prepared) {
+    prepared = {
+      withAccess: prepareSessionLookup(db, true),
+      plain: prepareSessionLookup(db, false),
+    };
+    sessionLookups.set(db, prepared);
+  }
+  return withAccess ? prepared.withAccess : prepared.plain;
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
