@@ -58,18 +58,22 @@ function getOnNewConnection(pathname: string, cookie: string) {
       },
     );
     req.on('error', reject);
+    // Never wait on a connection forever: a failed test says what happened instead.
+    req.setTimeout(10_000, () => req.destroy(new Error(`no answer to ${pathname} in 10 s`)));
     req.end();
   });
 }
 
+let output = '';
+
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined) {
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const value = await probe();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`timed out waiting for ${what}; the server said:\n${output}`);
 }
 
 describe('HTTP workers on PostgreSQL', () => {
@@ -79,7 +83,7 @@ describe('HTTP workers on PostgreSQL', () => {
       const database = await createServerDatabaseUrl('ohjaamo_workers');
       let server: ChildProcess | undefined;
       try {
-        let output = '';
+        output = '';
         server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
           cwd: root,
           env: {
@@ -123,15 +127,18 @@ describe('HTTP workers on PostgreSQL', () => {
           expect(page.body).toContain('Kivelä');
         }
 
-        // One worker dies outright: the other answers, and a new one takes its place.
+        // One worker dies outright. Once the primary has seen it go, the other answers every
+        // connection while a new worker takes the dead one's place.
         process.kill(workers[0] as number, 'SIGKILL');
+        await waitFor('the primary to notice', () =>
+          /HTTP worker \d+ stopped \(SIGKILL\)/.test(output) ? true : undefined,
+        );
         expect((await getOnNewConnection('/clients', cookie)).status).toBe(200);
         const replaced = await waitFor('a replacement worker', () => {
           const now = childPids(primary.pid as number);
           return now.length === 2 && !now.includes(workers[0] as number) ? now : undefined;
         });
         expect(replaced).toContain(workers[1]);
-        expect(output).toMatch(/HTTP worker \d+ stopped \(SIGKILL\)/);
         await waitFor('the new worker answering', async () => {
           const statuses = await Promise.all(
             [1, 2, 3, 4].map(() => getOnNewConnection('/clients', cookie).then((r) => r.status)),
@@ -148,7 +155,11 @@ describe('HTTP workers on PostgreSQL', () => {
         expect(performance.now() - started).toBeLessThan(5_000);
         for (const pid of replaced) expect(existsSync(`/proc/${pid}/stat`)).toBe(false);
       } finally {
-        if (server && server.exitCode === null) server.kill('SIGKILL');
+        // A test that failed half-way leaves nothing running to hold the database.
+        if (server?.pid !== undefined && server.exitCode === null) {
+          for (const pid of childPids(server.pid)) process.kill(pid, 'SIGKILL');
+          server.kill('SIGKILL');
+        }
         await database.drop();
       }
     },
