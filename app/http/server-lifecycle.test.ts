@@ -4,7 +4,7 @@
  * that a restart keeps the data.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -28,9 +28,13 @@ const childEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
 );
 
+// `npm start` serves build/ (made by `npm install`); server.ts runs from the sources here.
+// Without a build (`npm install --ignore-scripts`) it runs through Vite, as `npm run dev`.
+const serveBuild = existsSync(path.join(root, 'build/server/index.js'));
+
 async function startServer(databaseUrl = ''): Promise<Running> {
-  // --dev (Vite, as `npm run dev`): the test needs no production build.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '--dev'], {
+  const args = ['--import', 'tsx', 'server.ts', ...(serveBuild ? [] : ['--dev'])];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...childEnv,
