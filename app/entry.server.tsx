@@ -2,7 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 
@@ -96,8 +96,13 @@ export default function handleRequest(
   });
 }
 
-/** Logs errors without request data: no URL query, no body, no personal data. */
+/**
+ * Logs errors without request data: no URL query, no body, no personal data. A request the
+ * app refused (Remix's 4xx answers, such as a 405 for a POST to a page without a form) is the
+ * visitor's mistake, not the server's, and is not logged as an error.
+ */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   logServerError('request failed', error);
 };

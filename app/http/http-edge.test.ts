@@ -236,6 +236,23 @@ describe('the log', () => {
     expect(status).toBe(500);
     expect(page).not.toMatch(/sessions_away|select|\bat .+:\d+/);
   });
+
+  it('keeps refused requests out of the error log: a POST to a page without a form is a 405', async () => {
+    const errors: string[] = [];
+    const spy = vi
+      .spyOn(console, 'error')
+      .mockImplementation((...args: unknown[]) => errors.push(args.map(String).join(' ')));
+    try {
+      const response = await post('/calendar', new URLSearchParams({ a: 'b' }), {
+        Cookie: cookie,
+      });
+      expect(response.status).toBe(405);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors).toEqual([]);
+  });
 });
 
 async function practiceOf(userId: string): Promise<string | undefined> {
