@@ -163,6 +163,7 @@ describe('HTTP workers on PostgreSQL', () => {
         await database.drop();
       }
     },
-    120_000,
+    // Longer than the waits inside can add up to, so that `finally` always stops the server.
+    240_000,
   );
 });
