@@ -5,13 +5,15 @@
  * the other keeps answering, and that SIGTERM stops the whole group within the deadline.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
 import { createServerDatabaseUrl } from '#db/testing/test-database';
+
+import { childPidsOf } from '../../scripts/bench/proc-stat';
 
 const root = path.resolve(__dirname, '../..');
 const port = 3900 + Math.floor(Math.random() * 500);
@@ -26,21 +28,13 @@ const childEnv = Object.fromEntries(
 
 /** The server's worker processes (tsx runs a compiler process beside them). */
 function childPids(pid: number): number[] {
-  return readdirSync(`/proc/${pid}/task`)
-    .flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number),
-    )
-    .filter((child) => {
-      try {
-        return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('server.ts');
-      } catch {
-        return false;
-      }
-    });
+  return childPidsOf(pid).filter((child) => {
+    try {
+      return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('server.ts');
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A GET on a connection of its own: the primary hands each connection to the next worker. */

@@ -64,7 +64,8 @@ export function cpuMillisecondsOfTree(pid: number): number {
   }, 0);
 }
 
-function childPidsOf(pid: number): number[] {
+/** The live children of a process, from /proc/<pid>/task/<tid>/children. */
+export function childPidsOf(pid: number): number[] {
   const children: number[] = [];
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     const listed = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
