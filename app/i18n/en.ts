@@ -12,6 +12,7 @@ import { en as evaluations } from '~/evaluations/messages';
 import { en as exercises } from '~/exercises/messages';
 import { en as feedback } from '~/feedback/messages';
 import { en as notes } from '~/notes/messages';
+import { en as setup } from '~/onboarding/messages';
 import { en as portalExport } from '~/portal/export-messages';
 import { en as portal } from '~/portal/messages';
 import { en as portalRead } from '~/portal/read-messages';
@@ -27,6 +28,7 @@ const common: Omit<
   | keyof typeof sessionMail
   | keyof typeof feeds
   | keyof typeof notes
+  | keyof typeof setup
   | keyof typeof portal
   | keyof typeof portalRead
   | keyof typeof portalExport
@@ -311,4 +313,5 @@ export const en: Catalogue = {
   ...invoices,
   ...creditNotes,
   ...billingConnect,
+  ...setup,
 };

@@ -12,6 +12,7 @@ import { fi as evaluations } from '~/evaluations/messages';
 import { fi as exercises } from '~/exercises/messages';
 import { fi as feedback } from '~/feedback/messages';
 import { fi as notes } from '~/notes/messages';
+import { fi as setup } from '~/onboarding/messages';
 import { fi as portalExport } from '~/portal/export-messages';
 import { fi as portal } from '~/portal/messages';
 import { fi as portalRead } from '~/portal/read-messages';
@@ -296,4 +297,5 @@ export const fi = {
   ...invoices,
   ...creditNotes,
   ...billingConnect,
+  ...setup,
 } as const;
