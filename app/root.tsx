@@ -17,7 +17,15 @@ import { ErrorMessage } from '~/ui/error-page';
 import { useNonce } from '~/ui/nonce';
 import { RouteAnnouncer } from '~/ui/route-announcer';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  // The icons of public/: SVG for browsers that take it, the .ico for the rest, and the
+  // home-screen icons of phones (the manifest names the larger ones).
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
+  { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
+];
 
 export const meta: MetaFunction = () => [{ title: 'Ohjaamo' }];
 
@@ -34,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#115e59" />
         <Meta />
         <Links />
       </head>

@@ -323,3 +323,27 @@ describe('compression', () => {
     expect(decoded.toString('utf8')).toContain('Maria Lehtonen');
   });
 });
+
+describe('icons', () => {
+  it('links the favicon, the home-screen icon and the manifest, and serves each', async () => {
+    const page = await (await get('/login')).text();
+    const hrefs = [
+      ...page.matchAll(/<link rel="(?:icon|apple-touch-icon|manifest)"[^>]*href="([^"]+)"/g),
+    ].map((m) => m[1] ?? '');
+    expect(hrefs).toEqual([
+      '/favicon.svg',
+      '/favicon.ico',
+      '/apple-touch-icon.png',
+      '/manifest.webmanifest',
+    ]);
+    const manifest = (await (await get('/manifest.webmanifest')).json()) as {
+      icons: { src: string; sizes: string }[];
+    };
+    for (const href of [...hrefs, ...manifest.icons.map((icon) => icon.src)]) {
+      const response = await get(href);
+      expect(response.status, href).toBe(200);
+      expect((await response.arrayBuffer()).byteLength, href).toBeGreaterThan(100);
+    }
+    expect(manifest.icons.map((icon) => icon.sizes)).toContain('512x512');
+  });
+});
