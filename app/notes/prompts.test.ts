@@ -8,7 +8,6 @@ import { type AppError } from '~/errors';
 
 import { defaultPrompts } from './default-prompts';
 import { getPromptBank, savePromptBankTheme } from './prompts.server';
-import { parsePromptLines } from './schemas';
 
 let database: Database;
 beforeAll(async () => {
@@ -47,14 +46,5 @@ describe('prompt bank', () => {
       (e: unknown) => e,
     );
     expect((error as AppError).code).toBe('forbidden');
-  });
-
-  it('pairs Finnish and English lines and refuses lists that do not pair up', () => {
-    expect(parsePromptLines('Yksi?\n\n Kaksi? ', 'One?\nTwo?')).toEqual([
-      { fi: 'Yksi?', en: 'One?' },
-      { fi: 'Kaksi?', en: 'Two?' },
-    ]);
-    expect(parsePromptLines('Yksi?\nKaksi?', 'One?')).toBeNull();
-    expect(parsePromptLines('', '')).toBeNull();
   });
 });

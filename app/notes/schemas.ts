@@ -39,20 +39,3 @@ export function parseNoteForm(form: FormData) {
     themes: form.get('themesAuto') === 'on' ? null : chosen,
   };
 }
-
-/**
- * The prompt-bank form: one prompt per line in each language, paired line by line. Null when
- * the two lists do not pair up (a different number of prompts, or none at all).
- */
-export function parsePromptLines(fi: string, en: string): { fi: string; en: string }[] | null {
-  const lines = (text: string) =>
-    text
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => line.slice(0, 300));
-  const finnish = lines(fi);
-  const english = lines(en);
-  if (finnish.length === 0 || finnish.length !== english.length || finnish.length > 30) return null;
-  return finnish.map((text, i) => ({ fi: text, en: english[i] ?? '' }));
-}
