@@ -116,10 +116,11 @@ export function CalendarControls({
           defaultValue={query.date}
           required={false}
         />
-        {supervisors.length > 1 ? (
+        {supervisors.length > 0 ? (
           <SelectField
             name="supervisor"
             label={t('calendar.supervisor')}
+            className="max-w-full min-w-0"
             defaultValue={query.supervisorId ?? ''}
             options={[
               { value: '', label: t('calendar.ownCalendar') },
@@ -131,6 +132,8 @@ export function CalendarControls({
           <SelectField
             name="contract"
             label={t('calendar.contract')}
+            // Long contract names must not widen a phone's page.
+            className="max-w-full min-w-0"
             defaultValue={query.contractId ?? ''}
             options={[
               { value: '', label: t('calendar.allContracts') },
