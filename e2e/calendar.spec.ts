@@ -49,6 +49,11 @@ test('a supervisor books a session from an empty calendar slot by keyboard alone
   page,
 }) => {
   test.slow();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
   await logIn(page, VEIKKO.email, VEIKKO.password);
   await expect(page).toHaveURL(/\/calendar$/);
   const day = helsinkiDay(21);
@@ -56,7 +61,11 @@ test('a supervisor books a session from an empty calendar slot by keyboard alone
   const slot = `Varaa ${day.label} klo 18.00`;
   await expect(page.getByRole('link', { name: slot })).toBeVisible();
 
-  await tabTo(page, (d) => d.includes(`|${slot}|`));
+  // Tab reaches every slot; the arrow keys move on from there.
+  await tabTo(page, (d) => d.includes(`|Varaa ${day.label} klo 17.00|`));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await focused(page)).toContain(`|${slot}|`);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/sessions\/new\?/);
   await expect(page.getByLabel('Päivämäärä')).toHaveValue(day.iso);
@@ -74,6 +83,8 @@ test('a supervisor books a session from an empty calendar slot by keyboard alone
   await expect(page.getByRole('link', { name: /18\.00–19\.30 TO-2026-002/ })).toBeVisible();
   await expect(page.getByRole('link', { name: slot })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/calendar-day.png', fullPage: true });
+  // No Content-Security-Policy violation (inline styles) and no hydration error.
+  expect(problems).toEqual([]);
 });
 
 test.describe('without JavaScript', () => {

@@ -4,6 +4,7 @@
  * order, so Tab and Enter (or a browser without JavaScript) book as well as a mouse does.
  */
 import { Link } from '@remix-run/react';
+import type { KeyboardEvent } from 'react';
 
 import { formatTime } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
@@ -37,9 +38,17 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
   const lastLine = (hours.last - hours.first) * rowsPerHour + 1;
   const hourLabels = Array.from({ length: hours.last - hours.first }, (_, i) => hours.first + i);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+    // The arrow keys are a shortcut for what Tab already reaches; the links stay the interface.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-300 bg-white"
+      onKeyDown={moveFocusByArrow}
+    >
       <div className={`flex ${days.length > 1 ? 'min-w-[44rem]' : ''}`}>
-        <div aria-hidden="true" className="w-12 shrink-0 border-r border-slate-200">
+        <div
+          aria-hidden="true"
+          className="sticky left-0 z-30 w-12 shrink-0 border-r border-slate-200 bg-white"
+        >
           <div className="h-14 border-b border-slate-300" />
           <div className="grid auto-rows-[0.75rem]">
             {hourLabels.map((hour, i) => (
@@ -52,7 +61,7 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
             ))}
           </div>
         </div>
-        {byDay.map((day) => {
+        {byDay.map((day, dayIndex) => {
           const isToday = day.date === today;
           const layout = layoutDay(day.date, day.sessions, hours);
           const headingId = `day-${day.date}`;
@@ -86,6 +95,7 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
                   item.kind === 'slot' ? (
                     <Slot
                       key={item.time}
+                      dayIndex={dayIndex}
                       date={day.date}
                       slot={item}
                       href={bookHref ? bookHref(day.date, item.time) : null}
@@ -93,6 +103,7 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
                   ) : (
                     <SessionBlock
                       key={item.session.id}
+                      dayIndex={dayIndex}
                       placed={item}
                       href={sessionHref(item.session)}
                     />
@@ -111,7 +122,55 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
   );
 }
 
-function Slot({ date, slot, href }: { date: LocalDate; slot: FreeSlot; href: string | null }) {
+const arrowSteps: Record<string, { days: number; items: number }> = {
+  ArrowUp: { days: 0, items: -1 },
+  ArrowDown: { days: 0, items: 1 },
+  ArrowLeft: { days: -1, items: 0 },
+  ArrowRight: { days: 1, items: 0 },
+};
+
+/**
+ * Up and down move to the previous or next time in the same day, left and right to the
+ * nearest time on the day beside it, the way a calendar grid is read.
+ */
+function moveFocusByArrow(event: KeyboardEvent<HTMLDivElement>) {
+  const step = arrowSteps[event.key];
+  const from = event.target;
+  if (!step || !(from instanceof HTMLElement) || from.dataset.row === undefined) return;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const day = Number(from.dataset.day) + step.days;
+  const row = Number(from.dataset.row);
+  const sameDay = Array.from(
+    event.currentTarget.querySelectorAll<HTMLElement>(`[data-day="${day}"][data-row]`),
+  );
+  const target =
+    step.days === 0
+      ? sameDay[sameDay.indexOf(from) + step.items]
+      : sameDay.reduce<HTMLElement | undefined>(
+          (best, item) =>
+            !best ||
+            Math.abs(Number(item.dataset.row) - row) < Math.abs(Number(best.dataset.row) - row)
+              ? item
+              : best,
+          undefined,
+        );
+  if (target) {
+    event.preventDefault();
+    target.focus();
+  }
+}
+
+function Slot({
+  dayIndex,
+  date,
+  slot,
+  href,
+}: {
+  dayIndex: number;
+  date: LocalDate;
+  slot: FreeSlot;
+  href: string | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const place = `${rowStart[slot.row]} ${rowEnd[slot.row + slot.rows]} col-span-full`;
@@ -125,6 +184,8 @@ function Slot({ date, slot, href }: { date: LocalDate; slot: FreeSlot; href: str
   return (
     <Link
       to={href}
+      data-day={dayIndex}
+      data-row={slot.row}
       aria-label={t('calendar.bookSlot', {
         weekday: t(weekdayShortLabel(date)),
         date: shortDate(date, locale),
@@ -142,7 +203,15 @@ function Slot({ date, slot, href }: { date: LocalDate; slot: FreeSlot; href: str
   );
 }
 
-function SessionBlock({ placed, href }: { placed: PlacedSession<CalendarSession>; href: string }) {
+function SessionBlock({
+  dayIndex,
+  placed,
+  href,
+}: {
+  dayIndex: number;
+  placed: PlacedSession<CalendarSession>;
+  href: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const { session, clash } = placed;
@@ -156,6 +225,8 @@ function SessionBlock({ placed, href }: { placed: PlacedSession<CalendarSession>
   return (
     <Link
       to={href}
+      data-day={dayIndex}
+      data-row={placed.row}
       className={`${rowStart[placed.row]} ${rowEnd[placed.row + placed.rows]} ${
         placed.alone ? 'col-span-full' : laneStart[placed.lane]
       } z-10 m-px flex min-w-0 flex-col overflow-hidden rounded border-l-4 px-1 text-xs leading-tight text-slate-900 no-underline focus-visible:z-20 ${tone}`}
