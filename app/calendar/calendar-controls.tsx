@@ -37,7 +37,7 @@ const stepLabels: Record<
 };
 
 const buttonClass =
-  'inline-block rounded-md border border-slate-400 bg-white px-3 py-1.5 text-slate-900 no-underline hover:bg-slate-100 aria-[current=page]:border-teal-800 aria-[current=page]:bg-teal-800 aria-[current=page]:text-white';
+  'inline-block rounded-md border border-slate-400 bg-white px-2.5 py-1 text-sm text-slate-900 sm:px-3 sm:py-1.5 sm:text-base no-underline hover:bg-slate-100 aria-[current=page]:border-teal-800 aria-[current=page]:bg-teal-800 aria-[current=page]:text-white';
 
 export function CalendarControls({
   query,
