@@ -28,6 +28,12 @@ function helsinkiDay(days: number): { iso: string; label: string } {
   return { iso, label: `${weekday} ${Number(parts.day)}.${Number(parts.month)}.` };
 }
 
+/** Logs in and waits until the app has taken the user past the login page, wherever it lands. */
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await logIn(page, account.email, account.password);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
 /** What has the keyboard focus, as "TAG#id|accessible label|text". */
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -49,9 +55,8 @@ test('a supervisor books a session from an empty calendar slot by keyboard alone
   page,
 }) => {
   test.slow();
-  await logIn(page, VEIKKO.email, VEIKKO.password);
-  await expect(page).toHaveURL(/\/calendar$/);
-  // From here on (the first page load asks for a favicon there is none of).
+  await signIn(page, VEIKKO);
+  // Browser errors from here on: the calendar and the booking form are under test.
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url}`);
@@ -96,8 +101,8 @@ test.describe('without JavaScript', () => {
   test('a supervisor moves to a date, books from a slot and finds the session by links', async ({
     page,
   }) => {
-    await logIn(page, VEIKKO.email, VEIKKO.password);
-    await expect(page).toHaveURL(/\/calendar$/);
+    await signIn(page, VEIKKO);
+    await page.goto('/calendar');
     const day = helsinkiDay(22);
 
     await page.getByRole('link', { name: 'Päivä', exact: true }).click();
@@ -125,8 +130,8 @@ test.describe('without JavaScript', () => {
   test("the owner opens a supervisor's calendar, which offers no slots to book", async ({
     page,
   }) => {
-    await logIn(page, AINO.email, AINO.password);
-    await expect(page).toHaveURL(/\/calendar$/);
+    await signIn(page, AINO);
+    await page.goto('/calendar');
     await expect(page.getByRole('link', { name: /^Varaa / }).first()).toBeVisible();
     await page.getByLabel('Työnohjaaja').selectOption({ label: 'Veikko Väisänen' });
     await page.getByRole('button', { name: 'Näytä' }).click();
@@ -144,8 +149,7 @@ test.describe('without JavaScript', () => {
 test('every view fits a 360 px phone and passes the accessibility check', async ({ page }) => {
   test.slow();
   await page.setViewportSize({ width: 360, height: 740 });
-  await logIn(page, AINO.email, AINO.password);
-  await expect(page).toHaveURL(/\/calendar$/);
+  await signIn(page, AINO);
   for (const view of ['day', 'week', 'month']) {
     await page.goto(`/calendar?view=${view}`);
     const overflow = await page.evaluate(
