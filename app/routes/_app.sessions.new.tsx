@@ -17,7 +17,7 @@ import { bookSeries, bookSession, listBookableContracts } from '~/sessions/booki
 import { BookingForm } from '~/sessions/booking-form';
 import type { BookingProblem } from '~/sessions/form-parts';
 import { bookingSchema } from '~/sessions/schemas';
-import { helsinkiDate } from '~/time/helsinki';
+import { helsinkiDate, isLocalDate, isLocalTime } from '~/time/helsinki';
 import { formatIsoWeek, isoWeekOf } from '~/time/iso-week';
 import { PageHeader } from '~/ui/app-shell';
 import { Notice } from '~/ui/form';
@@ -27,9 +27,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sessions.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);
   const contracts = await listBookableContracts(domainContext(context), actor);
-  // ?contractId= preselects a contract (and its session length), e.g. from a contract's page.
-  const wanted = new URL(request.url).searchParams.get('contractId');
-  return { contracts, selectedId: contracts.some((c) => c.id === wanted) ? wanted : null };
+  const params = new URL(request.url).searchParams;
+  // ?contractId= preselects a contract (and its session length), e.g. from a contract's page;
+  // ?date=YYYY-MM-DD&time=HH:MM fill in the time, e.g. from a free slot in the calendar.
+  // Whatever is not valid is left out, and the form starts empty there.
+  const wanted = params.get('contractId');
+  const date = params.get('date') ?? '';
+  const time = params.get('time') ?? '';
+  return {
+    contracts,
+    selectedId: contracts.some((c) => c.id === wanted) ? wanted : null,
+    when: {
+      date: isLocalDate(date) ? date : undefined,
+      time: isLocalTime(time) ? time : undefined,
+    },
+  };
 }
 
 export async function action({
@@ -63,7 +75,7 @@ export async function action({
 
 export default function NewSession() {
   const t = useT();
-  const { contracts, selectedId } = useLoaderData<typeof loader>();
+  const { contracts, selectedId, when } = useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
   return (
     <>
@@ -74,6 +86,7 @@ export default function NewSession() {
         <BookingForm
           contracts={contracts}
           selectedContract={contracts.find((c) => c.id === selectedId)}
+          when={when}
           problem={problem}
         />
       )}

@@ -117,3 +117,20 @@ export async function collidingRanges(
     taken.some((other) => other.startsAt < range.end && other.endsAt > range.start),
   );
 }
+
+/**
+ * Whose calendar the actor may open: their own, and — for the practice owner, who already
+ * sees every contract's sessions as contract metadata — any member's. Times, contracts and
+ * states only; the calendar reads no note text.
+ */
+export function mayViewCalendarOf(actor: MemberActor, supervisorId: string): boolean {
+  return supervisorId === actor.userId || actor.role === 'owner';
+}
+
+/** The sessions on one member's calendar, in the actor's practice (mayViewCalendarOf first). */
+export function calendarSessions(actor: MemberActor, supervisorId: string): SQL | undefined {
+  return and(
+    eq(supervisionSessions.practiceId, actor.practiceId),
+    eq(supervisionSessions.supervisorId, supervisorId),
+  );
+}

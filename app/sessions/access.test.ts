@@ -7,7 +7,7 @@ import { createTestDatabase } from '#db/testing/test-database';
 import { isAppError } from '~/errors';
 
 import { rescheduleSession } from './booking.server';
-import { getCalendarWeek } from './calendar.server';
+import { getCalendar } from './calendar.server';
 import { markNoShow } from './outcomes.server';
 import { getSession } from './queries.server';
 
@@ -19,7 +19,12 @@ afterAll(() => database.close());
 const db = () => database.db;
 
 type Cast = Awaited<ReturnType<typeof createAccessCast>>;
-type Rule = 'read the session' | 'move it' | 'record its outcome' | 'see it in the calendar';
+type Rule =
+  | 'read the session'
+  | 'move it'
+  | 'record its outcome'
+  | 'see it in the calendar'
+  | "see it in its supervisor's calendar";
 
 // The cast's session is held on Tuesday 10.11.2026, ISO week 46.
 const rules: Record<Rule, (cast: Cast, who: CastRole) => Promise<unknown>> = {
@@ -33,12 +38,20 @@ const rules: Record<Rule, (cast: Cast, who: CastRole) => Promise<unknown>> = {
     ),
   'record its outcome': (c, who) =>
     markNoShow(testContext(db(), new Date('2026-11-12T08:00:00Z')), c.actors[who], c.sessionId),
-  'see it in the calendar': async (c, who) => {
-    const week = await getCalendarWeek(testContext(db()), c.actors[who], { year: 2026, week: 46 });
-    const ids = week.days.flatMap((day) => day.sessions.map((s) => s.id));
-    return ids.includes(c.sessionId) ? 'allowed' : 'absent';
-  },
+  'see it in the calendar': (c, who) => inWeek46(c, who, null),
+  // Asking for the author's calendar by id: the owner may look, others see their own.
+  "see it in its supervisor's calendar": (c, who) => inWeek46(c, who, c.actors.author.userId),
 };
+
+async function inWeek46(c: Cast, who: CastRole, supervisorId: string | null) {
+  const calendar = await getCalendar(testContext(db()), c.actors[who], {
+    from: '2026-11-09',
+    to: '2026-11-15',
+    supervisorId,
+    contractId: null,
+  });
+  return calendar.sessions.some((s) => s.id === c.sessionId) ? 'allowed' : 'absent';
+}
 
 async function outcome(attempt: Promise<unknown>): Promise<string> {
   try {
@@ -51,15 +64,22 @@ async function outcome(attempt: Promise<unknown>): Promise<string> {
   }
 }
 
-const refused = (rule: Rule) => (rule === 'see it in the calendar' ? 'absent' : 'not_found');
-const table = (
-  ['read the session', 'move it', 'record its outcome', 'see it in the calendar'] as const
-).flatMap((rule) => [
-  [rule, 'author', 'allowed'] as const,
-  [rule, 'colleague', refused(rule)] as const,
-  [rule, 'owner', refused(rule)] as const,
-  [rule, 'outsider', refused(rule)] as const,
-]);
+const refused = (rule: Rule) => (rule.startsWith('see it') ? 'absent' : 'not_found');
+const table = [
+  ...(
+    ['read the session', 'move it', 'record its outcome', 'see it in the calendar'] as const
+  ).flatMap((rule) => [
+    [rule, 'author', 'allowed'] as const,
+    [rule, 'colleague', refused(rule)] as const,
+    [rule, 'owner', refused(rule)] as const,
+    [rule, 'outsider', refused(rule)] as const,
+  ]),
+  ["see it in its supervisor's calendar", 'author', 'allowed'] as const,
+  ["see it in its supervisor's calendar", 'colleague', 'absent'] as const,
+  // The owner sees every member's sessions as contract metadata (times, codes, states).
+  ["see it in its supervisor's calendar", 'owner', 'allowed'] as const,
+  ["see it in its supervisor's calendar", 'outsider', 'absent'] as const,
+];
 
 describe('who may do what with a session (author = its supervisor)', () => {
   it.each(table)('%s as %s: %s', async (rule, who, result) => {

@@ -26,10 +26,13 @@ const evaluationOptions = ['none', 'start', 'middle', 'end'] as const;
 export function BookingForm({
   contracts,
   selectedContract,
+  when,
   problem,
 }: {
   contracts: BookableContract[];
   selectedContract: BookableContract | undefined;
+  /** A date and time to start from, e.g. the calendar slot that was chosen. */
+  when?: { date?: string | undefined; time?: string | undefined };
   problem: BookingProblem | undefined;
 }) {
   const t = useT();
@@ -52,7 +55,10 @@ export function BookingForm({
           })),
         ]}
       />
-      <WhenFields failure={failure} defaults={{ minutes: selectedContract?.sessionMinutes }} />
+      <WhenFields
+        failure={failure}
+        defaults={{ ...when, minutes: selectedContract?.sessionMinutes }}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           name="evaluationKind"

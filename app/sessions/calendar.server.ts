@@ -1,14 +1,16 @@
-/** The supervisor's own week: every session in it, numbered within its contract. */
-import { and, asc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+/**
+ * The calendar: one member's sessions over a range of days, numbered within their contract,
+ * and the choices of its filters.
+ */
+import { and, asc, eq, gte, lt, lte, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 
-import { contracts, supervisionSessions } from '#db/schema';
+import { contracts, memberships, supervisionSessions, users } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
-import { helsinkiDate, type LocalDate } from '~/time/helsinki';
-import { type IsoWeek, weekBounds } from '~/time/iso-week';
+import { addDays, helsinkiInstant, type LocalDate } from '~/time/helsinki';
 
-import { supervisedSessions } from './access.server';
+import { calendarSessions, mayViewCalendarOf } from './access.server';
 import { countsAgainstAllowanceOf } from './allowance.server';
 import { participantNamesOf } from './queries.server';
 
@@ -26,24 +28,74 @@ export interface CalendarSession {
   sessionsAgreed: number;
 }
 
-export interface CalendarWeek {
-  week: IsoWeek;
-  days: { date: LocalDate; sessions: CalendarSession[] }[];
+export interface CalendarRequest {
+  /** The first and last day shown, Helsinki dates. */
+  from: LocalDate;
+  to: LocalDate;
+  /** Whose calendar; null (or anyone the actor may not view) means the actor's own. */
+  supervisorId: string | null;
+  /** Only this contract's sessions; ignored unless it is one of the filter's choices. */
+  contractId: string | null;
+}
+
+export interface Calendar {
+  sessions: CalendarSession[];
+  /** Whose calendar is shown, and whether it is the actor's own (only then can they book). */
+  supervisorId: string;
+  own: boolean;
+  /** The filter's choices: the other members (for the owner only) and the shown contracts. */
+  supervisors: { id: string; name: string }[];
+  contracts: { id: string; code: string; participantNames: string }[];
+  contractId: string | null;
 }
 
 /**
- * One query whatever the number of sessions: the week's sessions with their contract code,
- * participant names and their number within the contract. A session counts towards the
- * contract unless it was cancelled free of charge (the allowance's rule); its number counts
- * the contract's sessions up to it, through the contract's index, so the query reads the
- * week's contracts and never the practice's whole history.
+ * At most three queries whatever the range and the number of sessions: the owner's list of
+ * members, the shown member's contracts, and the sessions with their contract code,
+ * participant names and number within the contract. A session counts towards the contract
+ * unless it was cancelled free of charge (the allowance's rule); its number counts the
+ * contract's sessions up to it through the contract's index, so the query reads the shown
+ * contracts and never the practice's whole history.
  */
-export async function getCalendarWeek(
+export async function getCalendar(
   { db }: DomainContext,
   actor: MemberActor,
-  week: IsoWeek,
-): Promise<CalendarWeek> {
-  const { days, start, end } = weekBounds(week);
+  request: CalendarRequest,
+): Promise<Calendar> {
+  const supervisors =
+    actor.role === 'owner'
+      ? await db
+          .select({ id: users.id, name: users.name })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(eq(memberships.practiceId, actor.practiceId))
+          .orderBy(asc(users.name))
+      : [];
+  const wanted = request.supervisorId;
+  const supervisorId =
+    wanted && mayViewCalendarOf(actor, wanted) && supervisors.some((m) => m.id === wanted)
+      ? wanted
+      : actor.userId;
+
+  const contractChoices = await db
+    .select({
+      id: contracts.id,
+      code: contracts.code,
+      participantNames: participantNamesOf(db, contracts.id),
+    })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.practiceId, actor.practiceId),
+        eq(contracts.supervisorId, supervisorId),
+        ne(contracts.status, 'draft'),
+      ),
+    )
+    .orderBy(asc(contracts.code));
+  const contractId = contractChoices.some((c) => c.id === request.contractId)
+    ? request.contractId
+    : null;
+
   const s = supervisionSessions;
   const earlier = alias(supervisionSessions, 'earlier');
   const countedUpToThis = db
@@ -59,7 +111,7 @@ export async function getCalendarWeek(
         countsAgainstAllowanceOf(earlier),
       ),
     );
-  const rows = await db
+  const sessions = await db
     .select({
       id: s.id,
       startsAt: s.startsAt,
@@ -79,14 +131,22 @@ export async function getCalendarWeek(
       contracts,
       and(eq(contracts.id, s.contractId), eq(contracts.practiceId, actor.practiceId)),
     )
-    .where(and(supervisedSessions(actor), gte(s.startsAt, start), lt(s.startsAt, end)))
-    .orderBy(asc(s.startsAt));
+    .where(
+      and(
+        calendarSessions(actor, supervisorId),
+        gte(s.startsAt, helsinkiInstant(request.from)),
+        lt(s.startsAt, helsinkiInstant(addDays(request.to, 1))),
+        contractId ? eq(s.contractId, contractId) : undefined,
+      ),
+    )
+    .orderBy(asc(s.startsAt), asc(s.id));
 
   return {
-    week,
-    days: days.map((date) => ({
-      date,
-      sessions: rows.filter((row) => helsinkiDate(row.startsAt) === date),
-    })),
+    sessions,
+    supervisorId,
+    own: supervisorId === actor.userId,
+    supervisors: supervisors.filter((member) => member.id !== actor.userId),
+    contracts: contractChoices,
+    contractId,
   };
 }
