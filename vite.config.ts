@@ -42,6 +42,12 @@ const sharedClientChunk: Plugin = {
                 manualChunks(id: string) {
                   // React and Remix apart: they change less often than our code.
                   if (id.includes('/node_modules/')) return 'framework';
+                  // The lists' own parts stay with the lists: most pages never show them.
+                  if (
+                    /\/app\/ui\/(pagination|list-filter|clients-tabs|record-actions)\./.test(id)
+                  ) {
+                    return undefined;
+                  }
                   if (/\/app\/(ui|forms|i18n)\//.test(id)) return 'app-common';
                   return undefined;
                 },
