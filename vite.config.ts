@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, type Plugin } from 'vite';
 
 import { routeMessages } from './scripts/vite/route-messages';
+import { thirdPartyNotices } from './scripts/vite/third-party-notices';
 
 declare module '@remix-run/node' {
   interface Future {
@@ -102,6 +103,7 @@ export default defineConfig({
     bundleServerPackages,
     sharedClientChunk,
     !isVitest && routeMessages(),
+    !isVitest && thirdPartyNotices(),
     tailwindcss(),
     !isVitest &&
       remix({

@@ -138,4 +138,18 @@ if (over.length > 0) {
   console.error(`Pages over the budget of ${kib(BUDGET)}:`);
   for (const page of over) console.error(`  ${page.id}: ${kib(page.bytes)}`);
 }
-if (offenders.length > 0 || over.length > 0) process.exit(1);
+// The bundled packages' licence notices live in one file (scripts/vite/third-party-notices.ts),
+// which the framework chunk names; without it the build would drop them altogether.
+const framework = names.find((name) => /^framework-[\w-]+\.js$/.test(name));
+const notices =
+  /Licences of the bundled packages: \/assets\/(third-party-licenses-[\w-]+\.txt)/.exec(
+    framework ? readFileSync(path.join(assets, framework), 'utf8') : '',
+  )?.[1];
+const noticesOk =
+  notices !== undefined &&
+  names.includes(notices) &&
+  ['react-dom', '@remix-run/react'].every((name) =>
+    readFileSync(path.join(assets, notices), 'utf8').includes(`${name} `),
+  );
+if (!noticesOk) console.error('The licence notices of the bundled packages are missing.');
+if (offenders.length > 0 || over.length > 0 || !noticesOk) process.exit(1);
