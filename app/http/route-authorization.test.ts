@@ -131,6 +131,8 @@ const table: Record<string, RouteRow> = {
     action: noAction,
   },
   '_app.sessions.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 400, 400, 400] },
+  // Today: every member's own day, and the practice's for the owner.
+  '_app.today.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.settings._index.tsx': {
     loader: ['login', 200, 200, 200],
     action: ['login', 400, 400, 400],

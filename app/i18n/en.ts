@@ -17,6 +17,7 @@ import { en as portal } from '~/portal/messages';
 import { en as portalRead } from '~/portal/read-messages';
 import { en as sessionMail } from '~/session-mail/messages';
 import { en as sessions } from '~/sessions/messages';
+import { en as today } from '~/today/messages';
 
 import type { Catalogue } from './catalogue';
 
@@ -41,6 +42,7 @@ const common: Omit<
   | keyof typeof invoices
   | keyof typeof creditNotes
   | keyof typeof billingConnect
+  | keyof typeof today
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -311,4 +313,5 @@ export const en: Catalogue = {
   ...invoices,
   ...creditNotes,
   ...billingConnect,
+  ...today,
 };

@@ -1,0 +1,102 @@
+/**
+ * The sessions on a member's Today page: what is coming (today and the next week) and what is
+ * waiting for them — a past session without an outcome, a held session without notes, a
+ * written summary not yet published. One query over the actor's own sessions in a window of
+ * time, so it costs the same whatever the size of the practice.
+ */
+import { and, asc, eq, gte, lt, or, sql } from 'drizzle-orm';
+
+import { contracts, sessionNotes, summaryPublications, supervisionSessions } from '#db/schema';
+import type { DomainContext } from '~/domain/context';
+import type { MemberActor } from '~/practices/actor';
+import { sessionsContract, supervisedSessions } from '~/sessions/access.server';
+import { participantNamesOf } from '~/sessions/queries.server';
+import { addDays, helsinkiDate, helsinkiInstant } from '~/time/helsinki';
+
+/** How far back the page looks for unfinished work, and how far ahead for coming sessions. */
+export const lookBackDays = 90;
+export const lookAheadDays = 7;
+/** A bound on the rows one page reads; far above a working supervisor's fortnight. */
+const rowLimit = 200;
+
+export type WaitingKind = 'outcome' | 'notes' | 'publish';
+
+export interface TodaySession {
+  id: string;
+  contractId: string;
+  contractCode: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** The supervisee, or the team's or group's members, "A, B". */
+  who: string;
+  /** The session's own place, else the contract's place or remote link. */
+  where: string | null;
+}
+
+export interface TodaySessions {
+  /** Scheduled sessions not yet over, from now to the end of the week ahead. */
+  coming: TodaySession[];
+  /** Sessions whose next step is the actor's, oldest first. */
+  waiting: (TodaySession & { waiting: WaitingKind })[];
+}
+
+export async function todaySessions(
+  { db, now }: DomainContext,
+  actor: MemberActor,
+): Promise<TodaySessions> {
+  const s = supervisionSessions;
+  const today = helsinkiDate(now);
+  const from = helsinkiInstant(addDays(today, -lookBackDays));
+  const until = helsinkiInstant(addDays(today, lookAheadDays + 1));
+  const published = sql<boolean>`exists (select 1 from ${summaryPublications} where ${and(
+    eq(summaryPublications.sessionId, s.id),
+    eq(summaryPublications.practiceId, s.practiceId),
+  )})`;
+  const rows = await db
+    .select({
+      id: s.id,
+      contractId: s.contractId,
+      contractCode: contracts.code,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      status: s.status,
+      who: participantNamesOf(db, contracts.id),
+      where: sql<
+        string | null
+      >`coalesce(${s.location}, ${contracts.location}, ${contracts.remoteLink})`,
+      noteAuthorId: sessionNotes.authorId,
+      hasSummaryDraft: sql<boolean>`${sessionNotes.sharedDraftEncrypted} is not null`,
+      published,
+    })
+    .from(s)
+    .innerJoin(contracts, sessionsContract)
+    .leftJoin(
+      sessionNotes,
+      and(eq(sessionNotes.sessionId, s.id), eq(sessionNotes.practiceId, s.practiceId)),
+    )
+    .where(
+      and(
+        supervisedSessions(actor),
+        gte(s.startsAt, from),
+        lt(s.startsAt, until),
+        or(eq(s.status, 'scheduled'), eq(s.status, 'held')),
+      ),
+    )
+    .orderBy(asc(s.startsAt), asc(s.id))
+    .limit(rowLimit);
+
+  const result: TodaySessions = { coming: [], waiting: [] };
+  for (const { status, noteAuthorId, hasSummaryDraft, published: isPublished, ...row } of rows) {
+    if (status === 'scheduled') {
+      if (row.endsAt > now) result.coming.push(row);
+      else result.waiting.push({ ...row, waiting: 'outcome' });
+    } else if (noteAuthorId === null) {
+      result.waiting.push({ ...row, waiting: 'notes' });
+    } else if (noteAuthorId === actor.userId && hasSummaryDraft && !isPublished) {
+      // Notes belong to their author: someone else's note on a reassigned session is not
+      // this actor's work, and nothing about it is shown.
+      result.waiting.push({ ...row, waiting: 'publish' });
+    }
+  }
+  return result;
+}
