@@ -1,7 +1,7 @@
 /**
  * The sessions on a member's Today page: what is coming (today and the next week) and what is
  * waiting for them — a past session without an outcome, a held session without notes, a
- * written summary not yet published. One query over the actor's own sessions in a window of
+ * note whose summary is not yet published. One query over the actor's own sessions in a window of
  * time, so it costs the same whatever the size of the practice.
  */
 import { and, asc, eq, gte, lt, or, sql } from 'drizzle-orm';
@@ -65,7 +65,6 @@ export async function todaySessions(
         string | null
       >`coalesce(${s.location}, ${contracts.location}, ${contracts.remoteLink})`,
       noteAuthorId: sessionNotes.authorId,
-      hasSummaryDraft: sql<boolean>`${sessionNotes.sharedDraftEncrypted} is not null`,
       published,
     })
     .from(s)
@@ -86,15 +85,16 @@ export async function todaySessions(
     .limit(rowLimit);
 
   const result: TodaySessions = { coming: [], waiting: [] };
-  for (const { status, noteAuthorId, hasSummaryDraft, published: isPublished, ...row } of rows) {
+  for (const { status, noteAuthorId, published: isPublished, ...row } of rows) {
     if (status === 'scheduled') {
       if (row.endsAt > now) result.coming.push(row);
       else result.waiting.push({ ...row, waiting: 'outcome' });
     } else if (noteAuthorId === null) {
       result.waiting.push({ ...row, waiting: 'notes' });
-    } else if (noteAuthorId === actor.userId && hasSummaryDraft && !isPublished) {
-      // Notes belong to their author: someone else's note on a reassigned session is not
-      // this actor's work, and nothing about it is shown.
+    } else if (noteAuthorId === actor.userId && !isPublished) {
+      // Whether the draft holds anything would mean opening sealed text; a note never
+      // published is reason enough to look. Notes belong to their author: someone else's
+      // note on a reassigned session is not this actor's work, and nothing of it is shown.
       result.waiting.push({ ...row, waiting: 'publish' });
     }
   }
