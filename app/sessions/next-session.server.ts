@@ -20,7 +20,10 @@ export interface SessionFollowUp {
   /** The session's own place, else the contract's place or remote link. */
   place: string | null;
   step: FollowUpStep;
-  /** The contract's next session after this one, if one is booked. */
+  /**
+   * The contract's next session after this one, if one is booked by the time the rhythm
+   * proposes (a session booked only later leaves a gap, which the proposal fills).
+   */
   nextBooked: { id: string; startsAt: Date } | null;
   /** One rhythm after this session, when the contract has a rhythm and that is still ahead. */
   proposal: { startsAt: Date; endsAt: Date } | null;
@@ -88,9 +91,10 @@ export async function sessionFollowUp(
     .from(contracts)
     .where(and(eq(contracts.id, session.contractId), eq(contracts.practiceId, actor.practiceId)));
   if (!row) throw new AppError('not_found');
-  const nextBooked = row.next ? { id: row.next.id, startsAt: new Date(row.next.startsAt) } : null;
   const minutes = session.endsAt.getTime() - session.startsAt.getTime();
   const proposedStart = row.rhythmWeeks ? nextAtRhythm(session.startsAt, row.rhythmWeeks) : null;
+  const later = row.next ? { id: row.next.id, startsAt: new Date(row.next.startsAt) } : null;
+  const nextBooked = later && (!proposedStart || later.startsAt <= proposedStart) ? later : null;
   const proposal =
     proposedStart && proposedStart > now && row.status === 'active' && !nextBooked
       ? { startsAt: proposedStart, endsAt: new Date(proposedStart.getTime() + minutes) }

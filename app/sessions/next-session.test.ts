@@ -112,6 +112,33 @@ describe('the step after a session', () => {
     ]);
   });
 
+  it('offers the rhythm’s date when the contract’s next booked session is later than that', async () => {
+    const { actor, id, contractId, startsAt } = await supervisorWithSession();
+    const ctx = testContext(db());
+    const [held] = await db()
+      .select()
+      .from(supervisionSessions)
+      .where(eq(supervisionSessions.id, id));
+    if (!held) throw new Error('no session');
+    const at = (days: number) => new Date(startsAt.getTime() + days * DAY);
+    const farOff = await insertSession(db(), {
+      practiceId: actor.practiceId,
+      contractId,
+      supervisorId: actor.userId,
+      startsAt: at(35),
+    });
+    const gap = await sessionFollowUp(ctx, actor, held);
+    expect(gap.nextBooked).toBeNull();
+    expect(gap.proposal?.startsAt).toEqual(nextAtRhythm(startsAt, 3));
+    await db()
+      .update(supervisionSessions)
+      .set({ startsAt: at(14), endsAt: at(14.05) })
+      .where(eq(supervisionSessions.id, farOff));
+    const booked = await sessionFollowUp(ctx, actor, held);
+    expect(booked.nextBooked).toEqual({ id: farOff, startsAt: at(14) });
+    expect(booked.proposal).toBeNull();
+  });
+
   it('keeps the Helsinki wall-clock time across a change of the clocks', () => {
     // Saturday 17.10.2026 at 9.00 summer time; three weeks later it is winter time.
     const next = nextAtRhythm(helsinkiInstant('2026-10-17', '09:00'), 3);
