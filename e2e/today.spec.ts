@@ -82,6 +82,18 @@ test('a supervisor’s day from Today: outcome, notes, summary, the next session
   await page.getByRole('button', { name: 'Tallenna ja julkaise yhteenveto' }).click();
   await expect(page.getByText('Yhteenveto julkaistu (versio 1).')).toBeVisible();
 
+  // The demo's next session of the contract comes before the rhythm's date, so the page names
+  // it. Maria has called it off; with it cancelled, the page proposes the rhythm's date.
+  await page.goto(sessionUrl);
+  await expect(nextStep).toContainText('Seuraava istunto on varattu:');
+  await nextStep.getByRole('link', { name: 'Avaa seuraava istunto' }).click();
+  const cancel = page.getByRole('region', { name: 'Peru istunto' });
+  await cancel.getByLabel('Kuka perui?').selectOption('supervisee');
+  await cancel.getByLabel('Peruutuksen syy').fill('Lomamatka');
+  await cancel.getByLabel('Haluan perua tämän istunnon').check();
+  await cancel.getByRole('button', { name: 'Peru istunto' }).click();
+  await expect(page.getByText('Peruttu').first()).toBeVisible();
+
   // Then the next session, three weeks on at the same time, in one click.
   await page.goto(sessionUrl);
   await expect(nextStep.getByRole('link', { name: 'Valitse toinen aika' })).toHaveAttribute(
@@ -106,6 +118,7 @@ test('a supervisor’s day from Today: outcome, notes, summary, the next session
 test('a no-show asks for confirmation first', async ({ page }) => {
   const date = helsinkiDay(-3);
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
+  await expect(page).toHaveURL(/\/today$/);
   await page.goto('/sessions/new');
   await page.getByLabel('Sopimus').selectOption({ label: 'TO-2026-001 – Maria Lehtonen' });
   await page.getByLabel('Päivämäärä').fill(date);
