@@ -171,7 +171,6 @@ export const fi = {
   'sessions.noShowFree': 'Sopimuksen mukaan poisjääntiä ei laskuteta.',
   'sessions.heading': '{who}, {date} klo {start}–{end}',
   'sessions.headingPlace': 'Paikka: {place}',
-  'sessions.headingNoPlace': 'Paikkaa ei ole kirjattu',
   'sessions.confirmNoShow': 'Vahvistan, että kukaan ei saapunut istuntoon',
   'sessions.confirmNoShowRequired': 'Vahvista poisjäänti rastittamalla ruutu.',
   'sessions.next.heading': 'Seuraava vaihe',
@@ -188,11 +187,6 @@ export const fi = {
   'sessions.next.chooseOther': 'Valitse toinen aika',
   'sessions.next.booked': 'Seuraava istunto on varattu: {date} klo {time}.',
   'sessions.next.openBooked': 'Avaa seuraava istunto',
-  'sessions.next.clashes':
-    'Ehdotettu aika on päällekkäin toisen istuntosi kanssa. Valitse toinen aika.',
-  'sessions.next.noRhythm': 'Sopimukseen ei ole kirjattu istuntojen väliä.',
-  'sessions.next.inPast': 'Ehdotettu aika on jo mennyt. Valitse toinen aika.',
-  'sessions.next.notAfterThis': 'Peruttua istuntoa tai poisjääntiä ei jatketa tästä.',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -367,7 +361,6 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.noShowFree': 'The contract does not charge for a no-show.',
   'sessions.heading': '{who}, {date}, {start}–{end}',
   'sessions.headingPlace': 'Place: {place}',
-  'sessions.headingNoPlace': 'No place recorded',
   'sessions.confirmNoShow': 'I confirm that nobody came to the session',
   'sessions.confirmNoShowRequired': 'Confirm the no-show by ticking the box.',
   'sessions.next.heading': 'Next step',
@@ -384,9 +377,4 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.next.chooseOther': 'Choose another time',
   'sessions.next.booked': 'The next session is booked: {date} at {time}.',
   'sessions.next.openBooked': 'Open the next session',
-  'sessions.next.clashes':
-    'The proposed time overlaps another of your sessions. Choose another time.',
-  'sessions.next.noRhythm': 'The contract has no interval between sessions.',
-  'sessions.next.inPast': 'The proposed time has already passed. Choose another time.',
-  'sessions.next.notAfterThis': 'A cancelled or no-show session is not followed up from here.',
 };

@@ -124,8 +124,8 @@ function stepOf(
 
 /**
  * Books the contract's next session one rhythm after this one, as long and in the same place,
- * through bookSession (the access rule, the allowance, the double-booking guard). A clash is
- * refused with its own message, so the supervisor knows to choose another time.
+ * through bookSession (the access rule, the allowance, the double-booking guard, whose
+ * refusal tells the supervisor to choose another time).
  */
 export async function bookNextSession(
   ctx: DomainContext,
@@ -134,13 +134,13 @@ export async function bookNextSession(
 ): Promise<string> {
   const { session, contract } = await loadOwnSession(ctx.db, actor, sessionId);
   if (session.status !== 'held' && session.status !== 'scheduled') {
-    throw new AppError('conflict', 'sessions.next.notAfterThis');
+    throw new AppError('conflict', 'sessions.notScheduled');
   }
   const [terms] = await ctx.db
     .select({ rhythmWeeks: contracts.rhythmWeeks })
     .from(contracts)
     .where(and(eq(contracts.id, contract.id), eq(contracts.practiceId, actor.practiceId)));
-  if (!terms?.rhythmWeeks) throw new AppError('conflict', 'sessions.next.noRhythm');
+  if (!terms?.rhythmWeeks) throw new AppError('conflict', 'sessions.next.bookNoRhythm');
   const startsAt = nextAtRhythm(session.startsAt, terms.rhythmWeeks);
   try {
     return await bookSession(ctx, actor, {
@@ -151,11 +151,9 @@ export async function bookNextSession(
       confirmPast: false,
     });
   } catch (error) {
-    if (isAppError(error) && error.messageKey === 'sessions.doubleBooked') {
-      throw new AppError('conflict', 'sessions.next.clashes');
-    }
+    // The page offered a time still ahead; if it has passed since, the page is stale.
     if (isAppError(error) && error.messageKey === 'sessions.confirmPast') {
-      throw new AppError('conflict', 'sessions.next.inPast');
+      throw new AppError('conflict', 'sessions.notScheduled');
     }
     throw error;
   }

@@ -157,7 +157,7 @@ describe('the step after a session', () => {
     });
     const refused = await send(actor, id, { intent: 'bookNext' });
     expect(refused.status).toBe(409);
-    expect(refused.result?.failure.formError).toBe('sessions.next.clashes');
+    expect(refused.result?.failure.formError).toBe('sessions.doubleBooked');
     expect(await laterSessions(contractId, startsAt)).toEqual([]);
   });
 

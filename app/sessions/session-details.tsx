@@ -125,6 +125,6 @@ export function useSessionHeading(view: SessionView, place: string | null) {
       start: formatTime(session.startsAt, locale),
       end: formatTime(session.endsAt, locale),
     }),
-    lead: place ? t('sessions.headingPlace', { place }) : t('sessions.headingNoPlace'),
+    lead: place ? t('sessions.headingPlace', { place }) : undefined,
   };
 }
