@@ -14,6 +14,7 @@ import {
   ContractsEnding,
   EvaluationsDue,
   PracticeSection,
+  SuperviseeUpdates,
   WaitingSessions,
 } from '~/today/today-sections';
 import { lookBackDays } from '~/today/today-sessions.server';
@@ -48,6 +49,7 @@ export default function Today() {
           lookBackDays={data.lookBackDays}
         />
         <ComingSessions sessions={data.coming} today={data.today} />
+        <SuperviseeUpdates sessions={data.updated} today={data.today} />
         <EvaluationsDue due={data.evaluationsDue} />
         <ContractsEnding contracts={data.ending} />
         {data.practice ? <PracticeSection practice={data.practice} /> : null}

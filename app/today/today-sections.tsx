@@ -2,7 +2,7 @@
 import { Link } from '@remix-run/react';
 
 import type { MessageKey } from '~/i18n';
-import { formatDate, formatTime } from '~/i18n/format';
+import { formatDate, formatDateTime, formatTime } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 import { weekdayLabel } from '~/sessions/labels';
 import { helsinkiDate, helsinkiInstant } from '~/time/helsinki';
@@ -120,6 +120,42 @@ export function WaitingSessions({
         </ul>
       )}
       <p className="text-sm text-slate-600">{t('today.waitingHint', { days: lookBackDays })}</p>
+    </Panel>
+  );
+}
+
+/** Sessions where a supervisee wrote a reflection or marked an action lately. */
+export function SuperviseeUpdates({
+  sessions,
+  today,
+}: {
+  sessions: (TodaySession & { updatedAt: Date })[];
+  today: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  if (sessions.length === 0) return null;
+  return (
+    <Panel id="updates-heading" title={t('today.updates')}>
+      <ul className="flex flex-col divide-y divide-slate-200">
+        {sessions.map((session) => (
+          <li key={session.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+            <div className="flex flex-col gap-0.5">
+              <SessionLine session={session} today={today} />
+              <span className="text-sm text-slate-700">
+                {t('today.updated', { when: formatDateTime(session.updatedAt, locale) })}
+              </span>
+            </div>
+            <Link to={`/sessions/${session.id}#supervisee-work`} className={quietLink}>
+              {t('today.readUpdates')}
+              <span className="sr-only">
+                {' – '}
+                {session.who || session.contractCode}, {formatDate(session.startsAt, locale)}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </Panel>
   );
 }

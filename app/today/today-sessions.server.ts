@@ -6,7 +6,15 @@
  */
 import { and, asc, eq, gte, lt, or, sql } from 'drizzle-orm';
 
-import { contracts, sessionNotes, summaryPublications, supervisionSessions } from '#db/schema';
+import {
+  agreedActionMarks,
+  agreedActions,
+  contracts,
+  sessionNotes,
+  sessionReflections,
+  summaryPublications,
+  supervisionSessions,
+} from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import type { MemberActor } from '~/practices/actor';
 import { sessionsContract, supervisedSessions } from '~/sessions/access.server';
@@ -16,6 +24,8 @@ import { addDays, helsinkiDate, helsinkiInstant } from '~/time/helsinki';
 /** How far back the page looks for unfinished work, and how far ahead for coming sessions. */
 export const lookBackDays = 90;
 export const lookAheadDays = 7;
+/** A supervisee's reflection or action mark this recent is news on the page. */
+export const updatesWithinDays = 14;
 /** A bound on the rows one page reads; far above a working supervisor's fortnight. */
 const rowLimit = 200;
 
@@ -38,6 +48,11 @@ export interface TodaySessions {
   coming: TodaySession[];
   /** Sessions whose next step is the actor's, oldest first. */
   waiting: (TodaySession & { waiting: WaitingKind })[];
+  /**
+   * Sessions on which a supervisee has written a reflection or marked an agreed action
+   * lately, newest first; only when, never what (the text is read on the session page).
+   */
+  updated: (TodaySession & { updatedAt: Date })[];
 }
 
 export async function todaySessions(
@@ -54,6 +69,20 @@ export async function todaySessions(
     eq(summaryPublications.sessionId, s.id),
     eq(summaryPublications.practiceId, s.practiceId),
   )} limit 1) is not null`;
+  // The supervisee's work on the session, for its supervisor only (between-sessions access):
+  // the rows are the actor's own sessions. Looked up per row by the session's indexes.
+  const reflected = sql<
+    string | null
+  >`(select max(${sessionReflections.updatedAt}) from ${sessionReflections} where ${and(
+    eq(sessionReflections.sessionId, s.id),
+    eq(sessionReflections.practiceId, s.practiceId),
+  )})`;
+  const marked = sql<
+    string | null
+  >`(select max(${agreedActionMarks.updatedAt}) from ${agreedActions} join ${agreedActionMarks} on ${and(
+    eq(agreedActionMarks.actionId, agreedActions.id),
+    eq(agreedActionMarks.practiceId, agreedActions.practiceId),
+  )} where ${and(eq(agreedActions.sessionId, s.id), eq(agreedActions.practiceId, s.practiceId))})`;
   const rows = await db
     .select({
       id: s.id,
@@ -68,6 +97,7 @@ export async function todaySessions(
       >`coalesce(${s.location}, ${contracts.location}, ${contracts.remoteLink})`,
       noteAuthorId: sessionNotes.authorId,
       published,
+      superviseeUpdatedAt: sql<string | null>`greatest(${reflected}, ${marked})`,
     })
     .from(s)
     .innerJoin(contracts, sessionsContract)
@@ -86,8 +116,18 @@ export async function todaySessions(
     .orderBy(asc(s.startsAt), asc(s.id))
     .limit(rowLimit);
 
-  const result: TodaySessions = { coming: [], waiting: [] };
-  for (const { status, noteAuthorId, published: isPublished, ...row } of rows) {
+  const result: TodaySessions = { coming: [], waiting: [], updated: [] };
+  const updatesSince = now.getTime() - updatesWithinDays * 24 * 3_600_000;
+  for (const {
+    status,
+    noteAuthorId,
+    published: isPublished,
+    superviseeUpdatedAt,
+    ...row
+  } of rows) {
+    const updatedAt = superviseeUpdatedAt ? new Date(superviseeUpdatedAt) : null;
+    if (updatedAt && updatedAt.getTime() >= updatesSince)
+      result.updated.push({ ...row, updatedAt });
     if (status === 'scheduled') {
       if (row.endsAt > now) result.coming.push(row);
       else result.waiting.push({ ...row, waiting: 'outcome' });
@@ -100,5 +140,6 @@ export async function todaySessions(
       result.waiting.push({ ...row, waiting: 'publish' });
     }
   }
+  result.updated.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
   return result;
 }

@@ -7,7 +7,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { clients, supervisionSessions } from '#db/schema';
+import {
+  agreedActionMarks,
+  agreedActions,
+  clients,
+  sessionReflections,
+  supervisionSessions,
+} from '#db/schema';
 import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { insertSession } from '#db/testing/sessions';
@@ -150,6 +156,58 @@ describe('the sessions on Today', () => {
       .where(eq(supervisionSessions.id, held));
     expect((await getToday(ctx(), colleague)).waiting).toEqual([]);
     expect((await getToday(ctx(), owner)).waiting).toEqual([]);
+  });
+});
+
+describe('supervisees’ entries on Today', () => {
+  it('names a session where a supervisee wrote or marked lately, to its supervisor only', async () => {
+    const { owner } = await createPracticeWithOwner(db());
+    const { contractId, clientId } = await createContractFixture(db(), owner);
+    const reflected = await session(owner, contractId, hours(-24 * 5), 'held');
+    const marked = await session(owner, contractId, hours(-24 * 12), 'held');
+    const longAgo = await session(owner, contractId, hours(-24 * 30), 'held');
+    await db()
+      .insert(sessionReflections)
+      .values([
+        {
+          practiceId: owner.practiceId,
+          sessionId: reflected,
+          clientId,
+          moment: 'after',
+          textEncrypted: 'sealed',
+          updatedAt: hours(-24),
+        },
+        {
+          practiceId: owner.practiceId,
+          sessionId: longAgo,
+          clientId,
+          moment: 'after',
+          textEncrypted: 'sealed',
+          updatedAt: hours(-24 * 20),
+        },
+      ]);
+    const [action] = await db()
+      .insert(agreedActions)
+      .values({ practiceId: owner.practiceId, sessionId: marked, position: 0, textEncrypted: 'x' })
+      .returning({ id: agreedActions.id });
+    await db()
+      .insert(agreedActionMarks)
+      .values({
+        practiceId: owner.practiceId,
+        actionId: action?.id ?? '',
+        clientId,
+        state: 'done',
+        updatedAt: hours(-2),
+      });
+
+    const today = await getToday(ctx(), owner);
+    expect(today.updated.map((s) => [s.id, s.updatedAt])).toEqual([
+      [marked, hours(-2)],
+      [reflected, hours(-24)],
+    ]);
+    // Another supervisor of the practice sees nothing of it.
+    const colleague = await addMember(db(), owner.practiceId, 'supervisor');
+    expect((await getToday(ctx(), colleague)).updated).toEqual([]);
   });
 });
 
