@@ -89,7 +89,6 @@ test('pages pass an automated accessibility check and log no browser errors', as
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
   await expect(page).toHaveURL(/\/today$/);
   for (const path of [
-    '/today',
     '/calendar',
     '/clients',
     '/clients/new',
