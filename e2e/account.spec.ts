@@ -21,7 +21,7 @@ test('a forgotten password is reset with the mailed link, which works once', asy
   const reader = await browser.newContext();
   const mailPage = await reader.newPage();
   await logIn(mailPage, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
-  await expect(mailPage).toHaveURL(/\/calendar$/);
+  await expect(mailPage).toHaveURL(/\/today$/);
   await mailPage.goto('/dev/mail');
   const mail = mailPage
     .getByRole('article', { name: 'Uuden salasanan asettaminen' })
@@ -35,7 +35,7 @@ test('a forgotten password is reset with the mailed link, which works once', asy
   await page.goto(link ?? '');
   await page.getByLabel('Uusi salasana').fill('uusi-muistettava-salasana');
   await page.getByRole('button', { name: 'Tallenna salasana' }).click();
-  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page).toHaveURL(/\/today$/);
 
   await page.goto(link ?? '');
   await expect(page.getByRole('alert')).toContainText('Linkki on vanhentunut tai jo käytetty');
@@ -60,7 +60,7 @@ test('the password is changed in the settings, with the current one required', a
   );
   await logOut(page, /Riikka Revontuli/);
   await logIn(page, email, 'kokonaan-uusi-salasana');
-  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page).toHaveURL(/\/today$/);
 });
 
 async function expectNoAccessibilityViolations(page: Page) {
@@ -87,7 +87,7 @@ test('pages pass an automated accessibility check and log no browser errors', as
     await expectNoAccessibilityViolations(page);
   }
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
-  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page).toHaveURL(/\/today$/);
   for (const path of [
     '/calendar',
     '/clients',

@@ -107,7 +107,7 @@ test('the owner sets up billing, invoices a month for two payers and sees both p
   await page.getByLabel('Sähköposti').fill(OWNER.email);
   await page.getByLabel('Salasana').fill(OWNER.password);
   await page.locator('main button[type=submit]').click();
-  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page).toHaveURL(/\/today$/);
 
   // 1. The seller's details.
   await page.goto('/settings/invoicing');

@@ -22,7 +22,7 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await page.screenshot({ path: 'test-results/screens/02-wrong-password.png', fullPage: true });
 
   await logIn(page, ownerEmail, PASSWORD);
-  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page).toHaveURL(/\/today$/);
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
@@ -81,7 +81,7 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await expect(supervisor.getByLabel('Nimi')).toHaveValue('Sakari Supervisor');
   await supervisor.getByLabel('Salasana').fill('toinen-hyvä-salasana-77');
   await supervisor.getByRole('button', { name: 'Liity' }).click();
-  await expect(supervisor).toHaveURL(/\/calendar$/);
+  await expect(supervisor).toHaveURL(/\/today$/);
   await expect(supervisor.getByTestId('practice-name')).toHaveText('Työnohjaus Revontuli');
   // Billing is the owner's: a supervisor neither sees it nor reaches it.
   await expect(supervisor.getByRole('link', { name: 'Laskutus' })).toHaveCount(0);
@@ -105,7 +105,7 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
 
 test('the demo practice is there to log in to', async ({ page }) => {
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
-  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page).toHaveURL(/\/today$/);
   await page.getByRole('link', { name: 'Asiakkaat' }).click();
   await page.getByRole('link', { name: 'Maria Lehtonen' }).click();
   await expect(page.getByRole('link', { name: 'TO-2026-001' })).toBeVisible();

@@ -18,7 +18,7 @@ export async function signUp(page: Page, email: string, practiceName = 'Työnohj
   // Sign-up answers every address alike and starts no session: the new owner logs in.
   await expect(page).toHaveURL(/\/check-email$/);
   await logIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page).toHaveURL(/\/today$/);
 }
 
 /** Confirms the signed-in owner's address with the link from the development mail page. */

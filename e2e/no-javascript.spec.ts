@@ -31,7 +31,7 @@ test('sign-up, its errors and the language switch work without JavaScript', asyn
   await page.getByRole('button', { name: 'Luo tili' }).click();
   await expect(page).toHaveURL(/\/check-email$/);
   await logIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page).toHaveURL(/\/today$/);
 
   // A commissioner with a mistyped business ID: a translated error, nothing typed is lost.
   await page.goto('/commissioners/new');

@@ -20,7 +20,7 @@ test('a stale edit in a second window is shown side by side, and nothing typed i
   const context = await browser.newContext();
   const first = await context.newPage();
   await logIn(first, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
-  await expect(first).toHaveURL(/\/calendar$/);
+  await expect(first).toHaveURL(/\/today$/);
   await openLastWeeksNotes(first);
   const second = await context.newPage();
   await openLastWeeksNotes(second);
@@ -52,7 +52,7 @@ test.describe('without JavaScript', () => {
 
   test('notes are saved with the Save button', async ({ page }) => {
     await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
-    await expect(page).toHaveURL(/\/calendar$/);
+    await expect(page).toHaveURL(/\/today$/);
     await openLastWeeksNotes(page);
     const power = page.getByLabel('Yksityinen muistiinpano (vain sinulle)').nth(2);
     await power.fill('Kirjoitettu ilman JavaScriptiä');

@@ -21,7 +21,7 @@ async function newestMail(staff: Page, subject: string | RegExp, to: string): Pr
 async function staffPage(browser: Browser): Promise<Page> {
   const staff = await (await browser.newContext()).newPage();
   await logIn(staff, OWNER.email, OWNER.password);
-  await expect(staff).toHaveURL(/\/calendar$/);
+  await expect(staff).toHaveURL(/\/today$/);
   return staff;
 }
 

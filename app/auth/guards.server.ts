@@ -54,7 +54,7 @@ export function requireUser(
 
 /** Sends signed-in visitors of the log-in and sign-up pages on to the app. */
 export function requireAnonymous(context: AppLoadContext): void {
-  if (context.auth) throw redirect('/calendar');
+  if (context.auth) throw redirect('/today');
 }
 
 export interface PracticeActor extends MemberActor {
@@ -119,7 +119,7 @@ const OWN_ORIGIN = 'http://ohjaamo.invalid';
  */
 export function safeRedirectPath(
   value: FormDataEntryValue | string | null,
-  fallback = '/calendar',
+  fallback = '/today',
 ): string {
   if (typeof value !== 'string' || !value.startsWith('/')) return fallback;
   // eslint-disable-next-line no-control-regex -- control characters are what is refused here

@@ -128,7 +128,7 @@ describe('/login/code', () => {
     await askForCode(email, 'https://evil.example/');
     const { code } = await readMail(email);
     const response = (await enterCode(email, code, '//evil.example/')) as Response;
-    expect(response.headers.get('Location')).toBe('/calendar');
+    expect(response.headers.get('Location')).toBe('/today');
   });
 
   it('refuses a wrong code with 401 and a malformed one with 400, keeping the address', async () => {

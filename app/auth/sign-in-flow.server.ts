@@ -23,7 +23,7 @@ import { twoFactorRequired } from './two-factor/requirement.server';
 export const SECOND_FACTOR_PATH = '/login/two-factor';
 
 /**
- * Where a user lands by default: practice members in the calendar, everyone else (a
+ * Where a user lands by default: practice members on their Today page, everyone else (a
  * supervisee) in the portal.
  */
 export async function homePath(db: Db, userId: string): Promise<string> {
@@ -32,7 +32,7 @@ export async function homePath(db: Db, userId: string): Promise<string> {
     .from(memberships)
     .where(eq(memberships.userId, userId))
     .limit(1);
-  return member ? '/calendar' : '/portal';
+  return member ? '/today' : '/portal';
 }
 
 /**

@@ -76,7 +76,7 @@ describe('redirect targets', () => {
       'javascript:alert(1)',
       '/\u0000',
     ]) {
-      expect(safeRedirectPath(hostile), JSON.stringify(hostile)).toBe('/calendar');
+      expect(safeRedirectPath(hostile), JSON.stringify(hostile)).toBe('/today');
     }
   });
 
@@ -86,7 +86,7 @@ describe('redirect targets', () => {
       form({ email: owner.email, password: TEST_PASSWORD, redirectTo: '/\t/evil.example' }),
     );
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/calendar');
+    expect(response.headers.get('location')).toBe('/today');
   });
 
   it('the language switcher neither leaves the site nor fails on CR/LF once signed in', async () => {

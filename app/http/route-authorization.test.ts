@@ -131,6 +131,8 @@ const table: Record<string, RouteRow> = {
     action: noAction,
   },
   '_app.sessions.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 400, 400, 400] },
+  // Today: every member's own day, and the practice's for the owner.
+  '_app.today.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.settings._index.tsx': {
     loader: ['login', 200, 200, 200],
     action: ['login', 400, 400, 400],
@@ -178,10 +180,10 @@ const table: Record<string, RouteRow> = {
   // A signed-in visitor accepting an unknown invitation is told so on the form, as a 404.
   'invite.$token.tsx': { loader: all(200), action: [400, 404, 404, 404] },
   'language.tsx': { loader: all('→/'), action: all('→/') },
-  'login.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(400) },
+  'login.tsx': { loader: [200, '→/today', '→/today', '→/today'], action: all(400) },
   // Sign-in by a mailed code: the same answer (400 for an empty form) whoever asks.
   'login_.code.tsx': {
-    loader: [200, '→/calendar', '→/calendar', '→/calendar'],
+    loader: [200, '→/today', '→/today', '→/today'],
     action: all(400),
   },
   // An unknown link: the page says so (with status 404 once the button is pressed).
@@ -191,7 +193,7 @@ const table: Record<string, RouteRow> = {
   'logout.tsx': { loader: all('→/'), action: all('login') },
   'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
   'reset-password.$token.tsx': { loader: all(200), action: all(400) },
-  'signup.tsx': { loader: [200, '→/calendar', '→/calendar', '→/calendar'], action: all(400) },
+  'signup.tsx': { loader: [200, '→/today', '→/today', '→/today'], action: all(400) },
   // An unknown token: the page says so (with status 404 once the form is sent), for anyone.
   'verify-email.$token.tsx': { loader: all(200), action: all(404) },
   'verify-email.resend.tsx': {

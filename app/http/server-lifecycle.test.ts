@@ -141,7 +141,7 @@ async function startSignUpStopRestart(databaseUrl: string) {
     expect(second.output()).not.toContain('Demo practice created');
     const login = await post('/login', { email, password: 'pysyvä-salasana-2026' });
     expect(login.status).toBe(302);
-    expect(login.headers.get('location')).toBe('/calendar');
+    expect(login.headers.get('location')).toBe('/today');
   } finally {
     const stopped = await stopServer(second, 'SIGINT');
     expect(stopped.code).toBe(0);

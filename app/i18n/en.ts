@@ -18,6 +18,7 @@ import { en as portal } from '~/portal/messages';
 import { en as portalRead } from '~/portal/read-messages';
 import { en as sessionMail } from '~/session-mail/messages';
 import { en as sessions } from '~/sessions/messages';
+import { en as today } from '~/today/messages';
 
 import type { Catalogue } from './catalogue';
 
@@ -43,6 +44,7 @@ const common: Omit<
   | keyof typeof invoices
   | keyof typeof creditNotes
   | keyof typeof billingConnect
+  | keyof typeof today
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -314,4 +316,5 @@ export const en: Catalogue = {
   ...creditNotes,
   ...billingConnect,
   ...setup,
+  ...today,
 };

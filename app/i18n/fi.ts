@@ -18,6 +18,7 @@ import { fi as portal } from '~/portal/messages';
 import { fi as portalRead } from '~/portal/read-messages';
 import { fi as sessionMail } from '~/session-mail/messages';
 import { fi as sessions } from '~/sessions/messages';
+import { fi as today } from '~/today/messages';
 
 /** Finnish messages shared by the whole app; areas keep theirs in <area>/messages.ts. */
 const common = {
@@ -298,4 +299,5 @@ export const fi = {
   ...creditNotes,
   ...billingConnect,
   ...setup,
+  ...today,
 } as const;

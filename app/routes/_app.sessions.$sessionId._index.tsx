@@ -16,9 +16,8 @@ import { domainContext } from '~/domain/context';
 import { type FieldErrors, formFailure, parseForm } from '~/forms/parse';
 import { type BadRequest, badRequest } from '~/forms/respond.server';
 import { idParam } from '~/http/params.server';
-import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
-import { useLocale, useT } from '~/i18n/react';
+import { useT } from '~/i18n/react';
 import { bookingProblem } from '~/sessions/action-results.server';
 import {
   cancelSession,
@@ -30,23 +29,26 @@ import {
   rescheduleSession,
 } from '~/sessions/booking.server';
 import { correctOutcome, isOutcomeCorrectable, waiveCharge } from '~/sessions/corrections.server';
+import { bookNextSession, sessionFollowUp } from '~/sessions/next-session.server';
 import { CorrectionForm, WaiveForm } from '~/sessions/outcome-corrections';
 import {
   attendanceOf,
   cancelSchema,
   correctionSchema,
+  noShowSchema,
   pastCancelSchema,
   rescheduleSchema,
   waiveSchema,
 } from '~/sessions/schemas';
 import {
   CancelForm,
+  NextStep,
   OutcomeForms,
   RescheduleForm,
   type SessionActionResult,
   type SessionIntent,
 } from '~/sessions/session-actions';
-import { SessionDetails, SessionHistory } from '~/sessions/session-details';
+import { SessionDetails, SessionHistory, useSessionHeading } from '~/sessions/session-details';
 import { helsinkiDate, helsinkiTime } from '~/time/helsinki';
 import { formatIsoWeek, isoWeekOf } from '~/time/iso-week';
 import { PageHeader } from '~/ui/app-shell';
@@ -59,17 +61,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = domainContext(context);
   // The session is read once, with the access rule; what hangs on it is read for that view.
   const view = await getSession(ctx, actor, id).catch(throwAsResponse);
-  const [superviseeWork, invoice] = await Promise.all([
+  const [superviseeWork, invoice, followUp] = await Promise.all([
     superviseeWorkOf(ctx, actor, view.session, view.participants),
     // Whoever may see the session may see its invoice's number and status; only the owner
     // reaches the invoice itself.
     invoiceOfSession(ctx.db, actor.practiceId, id),
+    sessionFollowUp(ctx, actor, view.session),
   ]);
   const now = ctx.now;
   const { startsAt, endsAt } = view.session;
   return {
     view,
     superviseeWork,
+    followUp,
     started: hasStarted(startsAt, now),
     correctable: isOutcomeCorrectable(view.session),
     invoice,
@@ -93,6 +97,7 @@ const intents: readonly SessionIntent[] = [
   'cancelled',
   'correct',
   'waive',
+  'bookNext',
 ];
 
 export async function action({
@@ -137,8 +142,12 @@ export async function action({
       await waiveCharge(ctx, actor, id, parsed.data.waiveReason);
     } else if (intent === 'held') {
       await markHeld(ctx, actor, id, attendance);
-    } else {
+    } else if (intent === 'noShow') {
+      const parsed = parseForm(noShowSchema, form);
+      if (!parsed.ok) return refused(parsed.fieldErrors);
       await markNoShow(ctx, actor, id);
+    } else {
+      await bookNextSession(ctx, actor, id);
     }
   } catch (error) {
     return bookingProblem(form, error, { intent, ...kept });
@@ -151,10 +160,10 @@ const linkClass =
 
 export default function SessionPage() {
   const t = useT();
-  const locale = useLocale();
   const {
     view,
     superviseeWork,
+    followUp,
     started,
     correctable,
     wouldBeLate,
@@ -166,12 +175,11 @@ export default function SessionPage() {
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { session, contract, participants } = view;
+  const heading = useSessionHeading(view, followUp.place);
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeader
-          title={t('sessions.detailTitle', { date: formatDate(session.startsAt, locale) })}
-        />
+        <PageHeader title={heading.title} lead={heading.lead} />
         <div className="flex flex-wrap gap-2">
           <Link to={`/sessions/${session.id}/notes`} className={linkClass}>
             {t('sessions.notesLink')}
@@ -180,6 +188,14 @@ export default function SessionPage() {
             {t('sessions.backToCalendar')}
           </Link>
         </div>
+      </div>
+      <div className="mb-6">
+        <NextStep
+          sessionId={session.id}
+          held={session.status === 'held'}
+          followUp={followUp}
+          result={result}
+        />
       </div>
       <SessionDetails view={view} />
       <SessionInvoiceNote

@@ -33,7 +33,7 @@ export default function Landing() {
       <div className="flex flex-wrap gap-3">
         {signedIn ? (
           <Link
-            to="/calendar"
+            to="/today"
             className="rounded-md bg-teal-800 px-4 py-2 font-medium text-white no-underline hover:bg-teal-900 hover:text-white"
           >
             {t('landing.openApp')}

@@ -179,7 +179,7 @@ describe('refusals on a past group session', () => {
     const { actor, id, maria, olli } = await pastGroupSession();
     const held = { intent: 'held', attendance: 'recorded', attended: [maria, olli] };
     expect((await send(actor, id, held)).status).toBe(302);
-    const again = await send(actor, id, { intent: 'noShow' });
+    const again = await send(actor, id, { intent: 'noShow', confirmNoShow: 'on' });
     expect(again.status).toBe(409);
     expect(again.result?.failure.formError).toBe('sessions.notScheduled');
     expect(await loadSession(id)).toMatchObject({ status: 'held' });

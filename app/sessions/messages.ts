@@ -77,7 +77,6 @@ export const fi = {
   'sessions.confirmCancelRequired': 'Vahvista peruutus rastittamalla ruutu.',
 
   'sessions.detail': 'Istunto',
-  'sessions.detailTitle': 'Istunto {date}',
   'sessions.timeOfDay': 'Kellonaika',
   'sessions.length': 'Kesto',
   'sessions.minutesValue': '{minutes} min',
@@ -167,6 +166,24 @@ export const fi = {
   'sessions.markNoShow': 'Merkitse: ei saapunut',
   'sessions.noShowCharged': 'Sopimuksen mukaan poisjäänti laskutetaan.',
   'sessions.noShowFree': 'Sopimuksen mukaan poisjääntiä ei laskuteta.',
+  'sessions.heading': '{who}, {date} klo {start}–{end}',
+  'sessions.headingPlace': 'Paikka: {place}',
+  'sessions.confirmNoShow': 'Vahvistan, että kukaan ei saapunut istuntoon',
+  'sessions.confirmNoShowRequired': 'Vahvista poisjäänti rastittamalla ruutu.',
+  'sessions.next.heading': 'Seuraava vaihe',
+  'sessions.next.outcome': 'Istunto on alkanut: kirjaa sen toteutuminen alta.',
+  'sessions.next.outcomeLink': 'Kirjaa toteutuminen',
+  'sessions.next.notes': 'Istunto on pidetty: kirjoita muistiinpanot.',
+  'sessions.next.notesLink': 'Kirjoita muistiinpanot',
+  'sessions.next.publish': 'Muistiinpanot on kirjoitettu: julkaise yhteenveto työnohjattavalle.',
+  'sessions.next.publishLink': 'Julkaise yhteenveto',
+  'sessions.next.book': 'Varaa seuraava istunto sopimuksen rytmissä ({weeks} viikon välein).',
+  'sessions.next.bookNoRhythm':
+    'Sopimukseen ei ole kirjattu istuntojen väliä: valitse seuraavan istunnon aika itse.',
+  'sessions.next.bookSubmit': 'Varaa seuraava: {date} klo {time}',
+  'sessions.next.chooseOther': 'Valitse toinen aika',
+  'sessions.next.booked': 'Seuraava istunto on varattu: {date} klo {time}.',
+  'sessions.next.openBooked': 'Avaa seuraava istunto',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -247,7 +264,6 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.confirmCancelRequired': 'Confirm the cancellation by ticking the box.',
 
   'sessions.detail': 'Session',
-  'sessions.detailTitle': 'Session {date}',
   'sessions.timeOfDay': 'Time',
   'sessions.length': 'Length',
   'sessions.minutesValue': '{minutes} min',
@@ -337,4 +353,22 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.markNoShow': 'Mark: did not come',
   'sessions.noShowCharged': 'The contract charges for a no-show.',
   'sessions.noShowFree': 'The contract does not charge for a no-show.',
+  'sessions.heading': '{who}, {date}, {start}–{end}',
+  'sessions.headingPlace': 'Place: {place}',
+  'sessions.confirmNoShow': 'I confirm that nobody came to the session',
+  'sessions.confirmNoShowRequired': 'Confirm the no-show by ticking the box.',
+  'sessions.next.heading': 'Next step',
+  'sessions.next.outcome': 'The session has started: record its outcome below.',
+  'sessions.next.outcomeLink': 'Record the outcome',
+  'sessions.next.notes': 'The session was held: write your notes.',
+  'sessions.next.notesLink': 'Write notes',
+  'sessions.next.publish': 'Your notes are written: publish the summary to the supervisee.',
+  'sessions.next.publishLink': 'Publish the summary',
+  'sessions.next.book': 'Book the next session at the contract’s rhythm (every {weeks} weeks).',
+  'sessions.next.bookNoRhythm':
+    'The contract has no interval between sessions: choose the next session’s time yourself.',
+  'sessions.next.bookSubmit': 'Book the next: {date} at {time}',
+  'sessions.next.chooseOther': 'Choose another time',
+  'sessions.next.booked': 'The next session is booked: {date} at {time}.',
+  'sessions.next.openBooked': 'Open the next session',
 };

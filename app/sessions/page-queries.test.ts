@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { generatePractice } from '#db/generate/practice';
 import { agreedActions, sessionNotes, supervisionSessions, users } from '#db/schema';
-import { createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
+import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { testKeyring } from '#db/testing/keyring';
 import { insertSession } from '#db/testing/sessions';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
@@ -31,6 +31,8 @@ let app: TestApp;
 
 interface Seen {
   cookie: string;
+  /** The owner and a supervisor who is not the owner, for the Today page. */
+  today: { owner: string; supervisor: string };
   sessionId: string;
   week: string;
 }
@@ -56,8 +58,10 @@ beforeAll(async () => {
     supervisorId: owner.userId,
     startsAt,
   });
+  const colleague = await addMember(db, owner.practiceId, 'supervisor');
   small = {
     cookie: await signedIn(owner.userId),
+    today: { owner: await signedIn(owner.userId), supervisor: await signedIn(colleague.userId) },
     sessionId: onlySession,
     week: formatIsoWeek(isoWeekOf(helsinkiDate(startsAt))),
   };
@@ -103,7 +107,17 @@ beforeAll(async () => {
     .orderBy(desc(sql`count(*)`))
     .limit(1);
   if (!week) throw new Error('the generated supervisor has no sessions');
-  large = { cookie: await signedIn(supervisor.id), sessionId: busiest.id, week: week.week };
+  const [generatedOwner] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, generated.owner.email));
+  if (!generatedOwner) throw new Error('the generated owner is missing');
+  large = {
+    cookie: await signedIn(supervisor.id),
+    today: { owner: await signedIn(generatedOwner.id), supervisor: await signedIn(supervisor.id) },
+    sessionId: busiest.id,
+    week: week.week,
+  };
 
   app = await startTestApp(database);
 }, 120_000);
@@ -137,6 +151,16 @@ describe('page queries', () => {
     async (_, pathOf) => {
       const forOne = await queriesOf(pathOf(small), small.cookie);
       const forMany = await queriesOf(pathOf(large), large.cookie);
+      expect(forMany).toBe(forOne);
+      expect(forMany).toBeLessThanOrEqual(6);
+    },
+  );
+
+  it.each(['owner', 'supervisor'] as const)(
+    'the Today page of the %s sends at most 6, as many for 1,000 sessions as for one',
+    async (who) => {
+      const forOne = await queriesOf('/today', small.today[who]);
+      const forMany = await queriesOf('/today', large.today[who]);
       expect(forMany).toBe(forOne);
       expect(forMany).toBeLessThanOrEqual(6);
     },

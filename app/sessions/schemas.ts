@@ -147,6 +147,11 @@ export const correctionSchema = z
     };
   });
 
+/** A no-show is charged by most contracts: it is recorded only when confirmed. */
+export const noShowSchema = z.object({
+  confirmNoShow: checkbox.refine(Boolean, 'sessions.confirmNoShowRequired'),
+});
+
 export const waiveSchema = z.object({ waiveReason: requiredText(300) });
 
 /**

@@ -111,3 +111,20 @@ export function SessionHistory({ history }: { history: SessionView['history'] })
     </section>
   );
 }
+
+/** The page's heading and the line under it: who, when and where. */
+export function useSessionHeading(view: SessionView, place: string | null) {
+  const t = useT();
+  const locale = useLocale();
+  const { session, contract, participants } = view;
+  const who = participants.map((p) => p.name).join(', ') || contract.code;
+  return {
+    title: t('sessions.heading', {
+      who,
+      date: `${t(weekdayLabel(helsinkiDate(session.startsAt)))} ${formatDate(session.startsAt, locale)}`,
+      start: formatTime(session.startsAt, locale),
+      end: formatTime(session.endsAt, locale),
+    }),
+    lead: place ? t('sessions.headingPlace', { place }) : undefined,
+  };
+}

@@ -15,6 +15,7 @@ export interface ShellLink {
 }
 
 const staffNav: ShellLink[] = [
+  { to: '/today', label: 'today.nav' },
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/clients', label: 'nav.clients' },
   { to: '/contracts', label: 'contracts.nav' },

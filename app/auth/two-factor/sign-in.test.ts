@@ -160,7 +160,7 @@ describe('a user with two-factor sign-in', () => {
     const context = await visitorFrom('10.1.0.2');
     const pending = cookieFrom(await logIn(context, email), PENDING_SIGN_IN_COOKIE) ?? '';
     const result = await sendCode(context, pending, recoveryCodes[3] ?? '');
-    expect(result instanceof Response && result.headers.get('Location')).toBe('/calendar');
+    expect(result instanceof Response && result.headers.get('Location')).toBe('/today');
     expect(await sessionCount(owner.userId)).toBe(1);
   });
 
