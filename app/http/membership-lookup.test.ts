@@ -6,7 +6,7 @@
 import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { createPracticeWithOwner } from '#db/testing/factories';
+import { addMember, createPracticeWithOwner } from '#db/testing/factories';
 import { createPortalCast } from '#db/testing/portal';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
 import { createSession } from '~/auth/session.server';
@@ -22,14 +22,16 @@ const recorder: Logger = {
 
 let database: TestDatabase;
 let app: TestApp;
-let cookie = '';
+const cookies = { owner: '', supervisor: '' };
 let superviseeCookie = '';
 
 beforeAll(async () => {
   database = await createTestDatabase({ logger: recorder });
   app = await startTestApp(database);
   const { owner } = await createPracticeWithOwner(database.db);
-  cookie = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
+  const supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
+  cookies.owner = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
+  cookies.supervisor = `ohjaamo_session=${(await createSession(database.db, supervisor.userId)).token}`;
   const cast = await createPortalCast(database.db);
   superviseeCookie = `ohjaamo_session=${(await createSession(database.db, cast.self.userId)).token}`;
 });
@@ -40,15 +42,20 @@ afterAll(async () => {
 
 const membershipReads = () => sent.filter((query) => /from "memberships"/i.test(query));
 
-it.each(['/calendar', '/calendar.data', '/billing/invoices'])(
-  'reads the memberships with the session for %s, though two loaders guard it',
-  async (path) => {
+// The owner's calendar reads the practice's members too, for its filter: a supervisor's
+// calendar has no other reason to read memberships than who the viewer is.
+it.each([
+  ['/calendar', 'supervisor'],
+  ['/calendar.data', 'supervisor'],
+  ['/billing/invoices', 'owner'],
+] as const)(
+  'reads the memberships with the session for %s (%s), though two loaders guard it',
+  async (path, who) => {
+    const headers = { Cookie: cookies[who], Accept: 'text/html' };
     // The first request compiles the routes; count on the second.
-    await fetch(`${app.origin}${path}`, { headers: { Cookie: cookie, Accept: 'text/html' } });
+    await fetch(`${app.origin}${path}`, { headers });
     sent.length = 0;
-    const response = await fetch(`${app.origin}${path}`, {
-      headers: { Cookie: cookie, Accept: 'text/html' },
-    });
+    const response = await fetch(`${app.origin}${path}`, { headers });
     expect(response.status).toBe(200);
     const reads = membershipReads();
     expect(reads).toHaveLength(1);
