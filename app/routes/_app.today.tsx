@@ -6,6 +6,7 @@ import { domainContext } from '~/domain/context';
 import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
+import { SetupChecklist } from '~/onboarding/setup-checklist';
 import { weekdayLabel } from '~/sessions/labels';
 import { helsinkiDate } from '~/time/helsinki';
 import { getToday } from '~/today/today.server';
@@ -42,6 +43,11 @@ export default function Today() {
           date: formatDate(data.now, locale),
         })}
       />
+      {data.setup ? (
+        <div className="mb-6">
+          <SetupChecklist checklist={data.setup} />
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <WaitingSessions
           sessions={data.waiting}
