@@ -7,7 +7,7 @@ test('a supervisor registers a commissioner and a supervisee, finds and archives
 }) => {
   await signUp(page, uniqueEmail('rekisteri'), 'Rekisteri Oy');
 
-  await page.getByRole('link', { name: 'Asiakkaat' }).click();
+  await page.getByRole('link', { name: 'Työnohjattavat' }).click();
   await page.getByRole('link', { name: 'Tilaajat' }).click();
   await page.getByRole('link', { name: 'Uusi tilaaja' }).click();
   await page.getByLabel('Organisaation nimi').fill('Kuopion kaupunki');

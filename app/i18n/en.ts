@@ -60,7 +60,7 @@ const common: Omit<
 
   'nav.main': 'Main navigation',
   'nav.calendar': 'Calendar',
-  'nav.clients': 'Clients',
+  'nav.clients': 'Supervisees',
   'nav.billing': 'Billing',
   'nav.settings': 'Settings',
   'nav.skipToContent': 'Skip to content',
@@ -141,11 +141,11 @@ const common: Omit<
 
   'clients.title': 'Supervisees',
   'clients.lead': 'The people the practice supervises.',
-  'clients.empty': 'No clients yet.',
+  'clients.empty': 'No supervisees yet.',
   'clients.name': 'Name',
   'clients.titleColumn': 'Job title',
   'clients.organisation': 'Organisation',
-  'clients.count': '{count} clients',
+  'clients.count': '{count, plural, one {# supervisee} other {# supervisees}}',
 
   'settings.title': 'Settings',
   'settings.profile': 'Your details',
@@ -219,13 +219,13 @@ const common: Omit<
   'list.nextPage': 'Next page',
   'list.pageOf': 'Page {page} of {pageCount}.',
   'list.rowsOf': 'Rows {first}–{last} of {total}.',
-  'clients.sections': 'Client register',
+  'clients.sections': 'Supervisees and commissioners',
   'clients.supervisees': 'Supervisees',
   'commissioners.title': 'Commissioners',
   'commissioners.lead': 'The organisations that order and pay for supervision.',
   'commissioners.new': 'New commissioner',
   'commissioners.edit': 'Edit commissioner',
-  'commissioners.count': '{count} commissioners',
+  'commissioners.count': '{count, plural, one {# commissioner} other {# commissioners}}',
   'commissioners.empty': 'No commissioners yet.',
   'commissioners.search': 'Search by name, business ID or town',
   'commissioners.name': 'Organisation name',
@@ -258,7 +258,7 @@ const common: Omit<
   'clients.background': 'Background',
   'clients.backgroundHint': 'Free text. Stored encrypted, like notes.',
   'clients.backgroundWithheld':
-    "The background is shown only to its author and to the supervisors of this client's contracts.",
+    "The background is shown only to its author and to the supervisors of this supervisee's contracts.",
 
   'clients.sessions': 'Sessions',
   'clients.noSessions': 'No sessions.',
