@@ -5,6 +5,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -15,6 +16,7 @@ import { resolveLocale } from '~/i18n/locale.server';
 import stylesheet from '~/styles/app.css?url';
 import { ErrorMessage } from '~/ui/error-page';
 import { useNonce } from '~/ui/nonce';
+import { isIndexable } from '~/ui/robots';
 import { RouteAnnouncer } from '~/ui/route-announcer';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
@@ -29,11 +31,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>('root');
   const lang: Locale = data?.locale ?? 'fi';
+  const indexable = isIndexable(useMatches());
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {indexable ? null : <meta name="robots" content="noindex, nofollow" />}
         <Meta />
         <Links />
       </head>

@@ -54,6 +54,8 @@ const common: Omit<
     'Confidentiality comes first: private notes are readable by their author alone, and note text is encrypted before it is stored.',
   'landing.point.portal':
     'Supervisees see their summaries and agreed actions only once their supervisor has published them.',
+  'landing.description':
+    'Ohjaamo is the work supervisor’s desk: contracts, bookings, encrypted session notes, pages for supervisees and invoicing in one place.',
   'landing.signup': 'Create a practice',
   'landing.login': 'Log in',
   'landing.openApp': 'Open Ohjaamo',

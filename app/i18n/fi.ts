@@ -32,6 +32,8 @@ const common = {
     'Luottamuksellisuus on lähtökohta: yksityiset muistiinpanot näkee vain niiden kirjoittaja, ja teksti salataan ennen tallennusta.',
   'landing.point.portal':
     'Työnohjattava näkee omat yhteenvetonsa ja sovitut tehtävät vasta, kun työnohjaaja on julkaissut ne.',
+  'landing.description':
+    'Ohjaamo on työnohjaajan työpöytä: sopimukset, ajanvaraukset, salatut istuntomuistiinpanot, työnohjattavan sivut ja laskutus yhdessä paikassa.',
   'landing.signup': 'Luo vastaanotto',
   'landing.login': 'Kirjaudu sisään',
   'landing.openApp': 'Avaa Ohjaamo',

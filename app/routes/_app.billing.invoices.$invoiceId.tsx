@@ -31,7 +31,16 @@ import { formatMoney } from '~/money/cents';
 import { PageHeader } from '~/ui/app-shell';
 import { Notice } from '~/ui/form';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invoices.title');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(
+    matches,
+    data
+      ? [
+          data.view.invoice.kind === 'credit_note' ? 'creditNote.title' : 'invoicePage.title',
+          { number: data.view.invoice.number },
+        ]
+      : 'invoices.title',
+  );
 
 /** `/billing/invoices/:invoiceId`: the invoice as the payer reads it, and the owner's actions. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
