@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
   Links,
   Meta,
@@ -14,14 +14,14 @@ import type { ReactNode } from 'react';
 import type { Locale } from '~/i18n';
 import { resolveLocale } from '~/i18n/locale.server';
 import stylesheet from '~/styles/app.css?url';
-import { ErrorMessage } from '~/ui/error-page';
+import { ErrorMessage, errorPageMeta } from '~/ui/error-page';
 import { useNonce } from '~/ui/nonce';
 import { isIndexable } from '~/ui/robots';
 import { RouteAnnouncer } from '~/ui/route-announcer';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
-export const meta: MetaFunction = () => [{ title: 'Ohjaamo' }];
+export const meta = errorPageMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return { locale: resolveLocale(request, context) };

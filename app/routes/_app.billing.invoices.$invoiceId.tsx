@@ -164,7 +164,7 @@ export default function InvoicePage() {
           </p>
         ) : null}
 
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <section aria-labelledby="seller" className="flex flex-col gap-1">
             <h2 id="seller" className="font-semibold">
               {t('invoicePage.seller')}

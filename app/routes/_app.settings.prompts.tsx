@@ -78,7 +78,7 @@ export default function PromptBankSettings() {
                     {t('notes.promptsMismatch')}
                   </p>
                 ) : null}
-                <div className="grid gap-4 md:grid-cols-2">
+                <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
                   {(['fi', 'en'] as const).map((language) => (
                     <div key={language} className="flex flex-col gap-1">
                       <label htmlFor={`bank-${theme}-${language}`} className="font-medium">
