@@ -90,7 +90,7 @@ async function hrefsOn(page: Page, address: string): Promise<string[]> {
 /**
  * Each `$param` of the template replaced by a real id: the first link on the source pages
  * whose path matches the template up to that parameter. Tokens (never in a link) and ids the
- * demo has none of (invoices, feedback rounds) stay made up: their "not found" page is measured.
+ * demo has none of (invoices) stay made up: their "not found" page is measured.
  */
 function fill(address: string, hrefs: string[]): string {
   let filled = address;
@@ -105,6 +105,16 @@ function fill(address: string, hrefs: string[]): string {
     filled = filled.replace(param, id ?? 'not-a-real-id');
   }
   return filled;
+}
+
+/** The demo has no feedback round: the supervisee starts one, so that its page is measured. */
+async function startFeedbackRound(page: Page) {
+  await page.goto('/portal/feedback/new');
+  await page.getByLabel('Kierroksen otsikko').fill('Kierros puhelimella');
+  const starters = page.locator('input[name="starter"]');
+  for (const n of [0, 1, 2]) await starters.nth(n).check();
+  await page.getByRole('button', { name: 'Luo kierros' }).click();
+  await expect(page).not.toHaveURL(/\/new$/);
 }
 
 type Finding = { address: string; problem: string };
@@ -155,6 +165,7 @@ for (const visitor of ['public', 'owner', 'supervisor', 'supervisee'] as const) 
     if (visitor !== 'public') {
       await logIn(page, USERS[visitor].email, USERS[visitor].password);
       await expect(page).not.toHaveURL(/\/login/);
+      if (visitor === 'supervisee') await startFeedbackRound(page);
       for (const source of SOURCES[visitor]) hrefs.push(...(await hrefsOn(page, source)));
       // The first contract's page links its sessions.
       const contract = fill(
