@@ -191,7 +191,7 @@ export default function InvoicePage() {
           </section>
         </div>
 
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1">
           <dt className="font-medium">{t('invoicePage.number')}</dt>
           <dd>{invoice.number}</dd>
           <dt className="font-medium">{t('invoicePage.issueDate')}</dt>
@@ -215,7 +215,7 @@ export default function InvoicePage() {
             {t('invoicePage.linesHeading')}
           </h2>
           <InvoiceLines lines={view.lines} vatByRate={view.vatByRate} />
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1">
             <dt>{t('invoicePage.subtotal')}</dt>
             <dd className="text-right">{money(invoice.subtotalCents)}</dd>
             <dt>{t('invoicePage.vatTotal')}</dt>
