@@ -1,10 +1,11 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -13,8 +14,9 @@ import type { ReactNode } from 'react';
 import type { Locale } from '~/i18n';
 import { resolveLocale } from '~/i18n/locale.server';
 import stylesheet from '~/styles/app.css?url';
-import { ErrorMessage } from '~/ui/error-page';
+import { ErrorMessage, errorPageMeta } from '~/ui/error-page';
 import { useNonce } from '~/ui/nonce';
+import { isIndexable } from '~/ui/robots';
 import { RouteAnnouncer } from '~/ui/route-announcer';
 
 export const links: LinksFunction = () => [
@@ -27,7 +29,7 @@ export const links: LinksFunction = () => [
   { rel: 'manifest', href: '/manifest.webmanifest' },
 ];
 
-export const meta: MetaFunction = () => [{ title: 'Ohjaamo' }];
+export const meta = errorPageMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return { locale: resolveLocale(request, context) };
@@ -37,12 +39,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>('root');
   const lang: Locale = data?.locale ?? 'fi';
+  const indexable = isIndexable(useMatches());
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#115e59" />
+        {indexable ? null : <meta name="robots" content="noindex, nofollow" />}
         <Meta />
         <Links />
       </head>

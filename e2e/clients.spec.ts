@@ -7,7 +7,10 @@ test('a supervisor registers a commissioner and a supervisee, finds and archives
 }) => {
   await signUp(page, uniqueEmail('rekisteri'), 'Rekisteri Oy');
 
-  await page.getByRole('link', { name: 'Asiakkaat' }).click();
+  await page
+    .getByRole('navigation', { name: 'Päävalikko' })
+    .getByRole('link', { name: 'Työnohjattavat' })
+    .click();
   await page.getByRole('link', { name: 'Tilaajat' }).click();
   await page.getByRole('link', { name: 'Uusi tilaaja' }).click();
   await page.getByLabel('Organisaation nimi').fill('Kuopion kaupunki');
@@ -25,7 +28,10 @@ test('a supervisor registers a commissioner and a supervisee, finds and archives
   await expect(page.getByText('0201256-6')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/10-commissioner.png', fullPage: true });
 
-  await page.getByRole('link', { name: 'Työnohjattavat' }).click();
+  await page
+    .getByRole('navigation', { name: 'Päävalikko' })
+    .getByRole('link', { name: 'Työnohjattavat' })
+    .click();
   await page.getByRole('link', { name: 'Uusi työnohjattava' }).click();
   await page.getByLabel('Nimi', { exact: true }).fill('Maija Meikäläinen');
   await page.getByLabel('Sähköposti').fill('maija@kuopio.example');
@@ -36,7 +42,10 @@ test('a supervisor registers a commissioner and a supervisee, finds and archives
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maija Meikäläinen');
   await expect(page.getByText('Johtaa kahta yksikköä, toinen uusi.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Työnohjattavat' }).click();
+  await page
+    .getByRole('navigation', { name: 'Päävalikko' })
+    .getByRole('link', { name: 'Työnohjattavat' })
+    .click();
   await page.getByLabel('Hae nimellä, sähköpostilla tai organisaatiolla').fill('päiväkodin');
   await page.getByRole('button', { name: 'Hae' }).click();
   await expect(page.getByText('Haulla ei löytynyt mitään.')).toBeVisible();
@@ -45,7 +54,10 @@ test('a supervisor registers a commissioner and a supervisee, finds and archives
   await page.getByRole('link', { name: 'Maija Meikäläinen' }).click();
   await page.getByRole('button', { name: 'Arkistoi' }).click();
   await expect(page.getByRole('button', { name: 'Palauta aktiiviseksi' })).toBeVisible();
-  await page.getByRole('link', { name: 'Työnohjattavat' }).click();
+  await page
+    .getByRole('navigation', { name: 'Päävalikko' })
+    .getByRole('link', { name: 'Työnohjattavat' })
+    .click();
   await expect(page.getByRole('link', { name: 'Maija Meikäläinen' })).toHaveCount(0);
   await page.getByLabel('Näytä').selectOption('archived');
   await page.getByRole('button', { name: 'Hae' }).click();

@@ -26,11 +26,18 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Clients' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Supervisees' }),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle('Calendar – Ohjaamo');
   await page.getByRole('button', { name: 'Suomi' }).click();
-  await page.getByRole('link', { name: 'Asiakkaat' }).click();
+  await page
+    .getByRole('navigation', { name: 'Päävalikko' })
+    .getByRole('link', { name: 'Työnohjattavat' })
+    .click();
   // A screen reader hears the new page's title after client-side navigation.
   await expect(page.getByTestId('route-announcer')).toHaveText('Työnohjattavat – Ohjaamo');
 
@@ -106,7 +113,10 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
 test('the demo practice is there to log in to', async ({ page }) => {
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
   await expect(page).toHaveURL(/\/today$/);
-  await page.getByRole('link', { name: 'Asiakkaat' }).click();
+  await page
+    .getByRole('navigation', { name: 'Päävalikko' })
+    .getByRole('link', { name: 'Työnohjattavat' })
+    .click();
   await page.getByRole('link', { name: 'Maria Lehtonen' }).click();
   await expect(page.getByRole('link', { name: 'TO-2026-001' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Istunnot' })).toBeVisible();

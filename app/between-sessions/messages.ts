@@ -42,7 +42,7 @@ export const fi = {
 
   'between.cancel.heading': 'Tapaamisen peruminen',
   'between.cancel.rule':
-    'Sopimuksen mukaan tapaaminen perutaan viimeistään {hours} tuntia ennen sen alkua.',
+    'Sopimuksen mukaan tapaaminen perutaan viimeistään {hours, plural, one {# tunti} other {# tuntia}} ennen sen alkua.',
   'between.cancel.onTime': 'Jos perut nyt, perumisesta ei veloiteta.',
   'between.cancel.lateCharged':
     'Peruutusaika on jo alkanut. Jos perut nyt, peruminen kirjataan myöhäiseksi ja tapaaminen veloitetaan: {price}{vat}.',
@@ -139,7 +139,7 @@ export const en: Record<keyof typeof fi, string> = {
 
   'between.cancel.heading': 'Cancelling the session',
   'between.cancel.rule':
-    'The contract asks for a session to be cancelled at least {hours} hours before it begins.',
+    'The contract asks for a session to be cancelled at least {hours, plural, one {# hour} other {# hours}} before it begins.',
   'between.cancel.onTime': 'If you cancel now, there is no charge.',
   'between.cancel.lateCharged':
     'The notice period has begun. If you cancel now, it is recorded as a late cancellation and the session is charged: {price}{vat}.',

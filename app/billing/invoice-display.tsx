@@ -4,6 +4,7 @@ import { Link } from '@remix-run/react';
 import { formatDate } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
 import { formatMoney } from '~/money/cents';
+import { ScrollBox } from '~/ui/scroll-box';
 
 import type { InvoiceListStatus } from './invoice-list-status';
 import type { VatGroup } from './vat';
@@ -47,16 +48,19 @@ export interface DisplayedLine {
 export function InvoiceLines({
   lines,
   vatByRate,
+  label,
 }: {
   lines: readonly DisplayedLine[];
   vatByRate: readonly VatGroup[];
+  /** Names the lines' scrolling box where a page shows several invoices' lines. */
+  label?: string;
 }) {
   const t = useT();
   const locale = useLocale();
   const money = (cents: number) => formatMoney(cents, locale);
   return (
     <>
-      <div className="overflow-x-auto">
+      <ScrollBox label={label ?? t('invoicePage.linesHeading')} className="">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300">
@@ -108,7 +112,7 @@ export function InvoiceLines({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <ul className="text-sm text-slate-700">
         {vatByRate.map((group) => (
           <li key={group.rateBasisPoints ?? 'exempt'}>

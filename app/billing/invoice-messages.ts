@@ -24,7 +24,7 @@ export const fi = {
   'invoices.col.total': 'Yhteensä',
   'invoices.col.status': 'Tila',
   'invoices.monthsHeading': 'Kuukausittain',
-  'invoices.monthRow': '{month}: {count} laskua, yhteensä {total}',
+  'invoices.monthRow': '{month}: {count, plural, one {# lasku} other {# laskua}}, yhteensä {total}',
   'invoices.error.month': 'Kuukausi on muodossa vvvv-kk, esimerkiksi 2027-03.',
 
   'invoiceStatus.pending': 'Lähettämättä',
@@ -121,7 +121,8 @@ export const en: Record<keyof typeof fi, string> = {
   'invoices.col.total': 'Total',
   'invoices.col.status': 'Status',
   'invoices.monthsHeading': 'Per month',
-  'invoices.monthRow': '{month}: {count} invoices, total {total}',
+  'invoices.monthRow':
+    '{month}: {count, plural, one {# invoice} other {# invoices}}, total {total}',
   'invoices.error.month': 'A month is written yyyy-mm, for example 2027-03.',
 
   'invoiceStatus.pending': 'Not sent',

@@ -86,7 +86,7 @@ export function InvoicingDetailsForm({
           autoComplete="organization"
         />
         <Field {...field('streetAddress')} autoComplete="street-address" />
-        <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-[10rem_1fr]">
           <Field {...field('postalCode')} autoComplete="postal-code" inputMode="numeric" />
           <Field {...field('city')} autoComplete="address-level2" />
         </div>

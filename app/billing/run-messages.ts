@@ -43,7 +43,7 @@ export const fi = {
   'invoiceRun.created': 'Laskuja luotu: {count}.',
   'invoiceRun.resume': 'Lähetä uudelleen',
   'invoiceRun.notSent':
-    'Laskuista {count} ei vielä mennyt Stripeen. Ne ovat tallessa ja lähtevät, kun lähetys yritetään uudelleen.',
+    '{count, plural, one {Yksi laskuista ei vielä mennyt Stripeen. Se on tallessa ja lähtee, kun lähetys yritetään uudelleen.} other {Laskuista # ei vielä mennyt Stripeen. Ne ovat tallessa ja lähtevät, kun lähetys yritetään uudelleen.}}',
   'invoiceRun.fixDetails': 'Täydennä laskutustiedot',
   'invoiceRun.connect': 'Yhdistä Stripe-tili laskutussivulla',
 } as const;
@@ -90,7 +90,7 @@ export const en: Record<keyof typeof fi, string> = {
   'invoiceRun.created': 'Invoices created: {count}.',
   'invoiceRun.resume': 'Send again',
   'invoiceRun.notSent':
-    '{count} of the invoices did not reach Stripe yet. They are kept and go out when sending is tried again.',
+    '{count, plural, one {One of the invoices did not reach Stripe yet. It is kept and goes out when sending is tried again.} other {# of the invoices did not reach Stripe yet. They are kept and go out when sending is tried again.}}',
   'invoiceRun.fixDetails': 'Complete the invoicing details',
   'invoiceRun.connect': 'Connect a Stripe account on the billing page',
 };

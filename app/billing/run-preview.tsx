@@ -34,6 +34,7 @@ export function PayerInvoiceTable({ payer }: { payer: PayerInvoice }) {
           releasedAt: null,
         }))}
         vatByRate={payer.vatByRate}
+        label={`${t('invoicePage.linesHeading')}: ${payer.buyer.name}`}
       />
       <p className="font-medium">
         {t('invoiceRun.payerTotals', {

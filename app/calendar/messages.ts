@@ -92,8 +92,8 @@ export const fi = {
   'calendar.bookHint': 'Varaa istunto valitsemalla vapaa aika kalenterista.',
   'calendar.monthDayNone': '{date}, ei istuntoja',
   'calendar.monthDayOne': '{date}, 1 istunto',
-  'calendar.monthDayMany': '{date}, {count} istuntoa',
-  'calendar.more': '+{count} muuta',
+  'calendar.monthDayMany': '{date}, {count, plural, one {# istunto} other {# istuntoa}}',
+  'calendar.more': '+{count, plural, one {# muu} other {# muuta}}',
 } as const;
 
 export const en: Record<keyof typeof fi, string> = {
@@ -189,6 +189,6 @@ export const en: Record<keyof typeof fi, string> = {
   'calendar.bookHint': 'Book a session by choosing a free time in the calendar.',
   'calendar.monthDayNone': '{date}, no sessions',
   'calendar.monthDayOne': '{date}, 1 session',
-  'calendar.monthDayMany': '{date}, {count} sessions',
+  'calendar.monthDayMany': '{date}, {count, plural, one {# session} other {# sessions}}',
   'calendar.more': '+{count} more',
 };

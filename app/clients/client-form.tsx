@@ -51,7 +51,7 @@ export function ClientForm({
         defaultValue={client?.name}
         failure={failure}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           name="email"
           type="email"
@@ -71,7 +71,7 @@ export function ClientForm({
           failure={failure}
         />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           name="title"
           label={t('clients.titleColumn')}
@@ -99,7 +99,7 @@ export function ClientForm({
           defaultValue={client?.streetAddress}
           failure={failure}
         />
-        <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-[10rem_1fr]">
           <Field
             name="postalCode"
             label={t('clients.postalCode')}

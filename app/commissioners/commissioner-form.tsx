@@ -85,7 +85,7 @@ export function CommissionerForm({
           defaultValue={c?.addressLine}
           failure={failure}
         />
-        <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-[10rem_1fr]">
           <Field
             name="postalCode"
             label={t('commissioners.postalCode')}
@@ -103,7 +103,7 @@ export function CommissionerForm({
             failure={failure}
           />
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field
             name="eInvoiceAddress"
             label={t('commissioners.eInvoiceAddress')}

@@ -53,7 +53,7 @@ export function ContentSection(props: SectionProps) {
         {Array.from({ length: maxGoals }, (_, index) => {
           const n = index + 1;
           return (
-            <div key={n} className="grid gap-3 sm:grid-cols-[1fr_14rem]">
+            <div key={n} className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_14rem]">
               <input
                 type="hidden"
                 name={goalIdField(n)}
@@ -100,7 +100,7 @@ export function MoneySection(props: SectionProps) {
   const { failure } = props;
   return (
     <Section title={t('contracts.money')}>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field
           name="price"
           label={t('contracts.price')}
@@ -168,7 +168,7 @@ export function ConfidentialitySection(props: SectionProps) {
   const { failure } = props;
   return (
     <Section title={t('contracts.confidentiality')}>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField
           name="commissionerDisclosure"
           label={t('contracts.commissionerDisclosure')}

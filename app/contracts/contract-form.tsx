@@ -85,7 +85,7 @@ function PartiesSection(props: SectionProps & { choices: ContractFormChoices }) 
   const participantErrors = failure?.fieldErrors.participants?.length ? true : undefined;
   return (
     <Section title={t('contracts.parties')}>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField
           name="supervisorId"
           label={t('contracts.supervisor')}
@@ -105,7 +105,7 @@ function PartiesSection(props: SectionProps & { choices: ContractFormChoices }) 
           failure={failure}
         />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField
           name="form"
           label={t('contracts.form')}
@@ -139,7 +139,7 @@ function PartiesSection(props: SectionProps & { choices: ContractFormChoices }) 
             : t('contracts.participantsHint')}
         </p>
         <GroupErrors id="participants-error" failure={failure} name="participants" />
-        <ul className="grid gap-1 sm:grid-cols-2">
+        <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">
           {choices.clients.map((client) => {
             const name = participantField(client.id);
             return (
@@ -171,7 +171,7 @@ function PracticalitiesSection(props: SectionProps) {
   const { failure } = props;
   return (
     <Section title={t('contracts.practicalities')}>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field
           name="sessionsAgreed"
           type="number"
@@ -202,7 +202,7 @@ function PracticalitiesSection(props: SectionProps) {
           failure={failure}
         />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           name="startsOn"
           type="date"
@@ -219,7 +219,7 @@ function PracticalitiesSection(props: SectionProps) {
           failure={failure}
         />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           name="location"
           required={false}

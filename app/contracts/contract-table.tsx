@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 
 import { useT } from '~/i18n/react';
+import { ScrollBox } from '~/ui/scroll-box';
 
 import { StatusBadge } from './display';
 import type { listContracts } from './list-contracts.server';
@@ -19,7 +20,7 @@ export function ContractTable({
 }) {
   const t = useT();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollBox label={t('contracts.count', { count: total })}>
       <table className="w-full text-left">
         <caption className="sr-only">{t('contracts.count', { count: total })}</caption>
         <thead className="bg-slate-100">
@@ -63,6 +64,6 @@ export function ContractTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,7 +1,7 @@
 /** Messages of the contracts area, merged into the catalogues in app/i18n. */
 export const fi = {
   'contracts.timelineShowing': 'Istunnot {from}–{to}, kaikkiaan {total}',
-  'contracts.timelineShowAll': 'Näytä kaikki {n} istuntoa',
+  'contracts.timelineShowAll': 'Näytä kaikki {n, plural, one {# istunto} other {# istuntoa}}',
   'contracts.timelineShowRecent': 'Näytä vain viimeisimmät ja tulevat',
   'contracts.nav': 'Sopimukset',
   'contracts.title': 'Työnohjaussopimukset',
@@ -39,11 +39,11 @@ export const fi = {
   'contracts.supervisor': 'Työnohjaaja',
   'contracts.commissioner': 'Tilaaja',
   'contracts.chooseCommissioner': 'Valitse tilaaja',
-  'contracts.noCommissioners': 'Lisää ensin tilaaja asiakasrekisteriin.',
+  'contracts.noCommissioners': 'Lisää ensin tilaaja Tilaajat-sivulla.',
   'contracts.participants': 'Työnohjattavat',
   'contracts.participantsHint':
     'Yksilötyönohjauksessa yksi työnohjattava, tiimi- ja ryhmätyönohjauksessa vähintään kaksi.',
-  'contracts.noClients': 'Lisää ensin työnohjattavat asiakasrekisteriin.',
+  'contracts.noClients': 'Lisää ensin työnohjattavat Työnohjattavat-sivulla.',
   'contracts.code': 'Sopimustunnus',
   'contracts.codeHint':
     'Näkyy nimien sijasta esimerkiksi kalenterissa. Ehdotus on muotoa TO-vuosi-numero.',
@@ -90,15 +90,16 @@ export const fi = {
   'contracts.yes': 'Kyllä',
   'contracts.no': 'Ei',
   'contracts.minutes': '{n} min',
-  'contracts.everyWeeks': '{n} viikon välein',
-  'contracts.hours': '{n} tuntia',
-  'contracts.months': '{n} kuukautta',
+  'contracts.everyWeeks': '{n, plural, one {joka viikko} other {# viikon välein}}',
+  'contracts.hours': '{n, plural, one {# tunti} other {# tuntia}}',
+  'contracts.months': '{n, plural, one {# kuukausi} other {# kuukautta}}',
   'contracts.progress': 'Edistyminen',
   'contracts.progressShort': '{used}/{agreed}',
-  'contracts.progressLong': '{used}/{agreed} istuntoa käytetty, {upcoming} varattu',
-  'contracts.progressShortExtra': '{used} / {agreed} ({extra} ylimääräistä)',
+  'contracts.progressLong': 'Istuntoja käytetty {used}/{agreed}, varattu {upcoming}',
+  'contracts.progressShortExtra':
+    '{used} / {agreed} ({extra, plural, one {# ylimääräinen} other {# ylimääräistä}})',
   'contracts.progressLongExtra':
-    '{used} istuntoa käytetty, sovittu {agreed}: {extra} ylimääräistä; {upcoming} varattu',
+    'Istuntoja käytetty {used}, sovittu {agreed}: {extra, plural, one {# ylimääräinen} other {# ylimääräistä}}; varattu {upcoming}',
   'contracts.activatedAt': 'Voimaan',
   'contracts.endedAt': 'Päättyi',
 
@@ -150,7 +151,7 @@ export const fi = {
   'report.form': 'Työnohjausmuoto',
   'report.period': 'Sopimuskausi',
   'report.progress': 'Toteutuneet kerrat',
-  'report.progressValue': '{used} / {agreed} tapaamista käytetty, {upcoming} tulossa',
+  'report.progressValue': 'Tapaamisia käytetty {used}/{agreed}, tulossa {upcoming}',
   'report.attendance': 'Osallistuminen',
   'report.noSessions': 'Ei vielä toteutuneita tapaamisia.',
   'report.date': 'Aika',
@@ -171,7 +172,7 @@ export const fi = {
 
 export const en: Record<keyof typeof fi, string> = {
   'contracts.timelineShowing': 'Sessions {from}–{to} of {total}',
-  'contracts.timelineShowAll': 'Show all {n} sessions',
+  'contracts.timelineShowAll': '{n, plural, one {Show the # session} other {Show all # sessions}}',
   'contracts.timelineShowRecent': 'Show the latest and upcoming only',
   'contracts.nav': 'Contracts',
   'contracts.title': 'Supervision contracts',
@@ -209,11 +210,11 @@ export const en: Record<keyof typeof fi, string> = {
   'contracts.supervisor': 'Supervisor',
   'contracts.commissioner': 'Commissioner',
   'contracts.chooseCommissioner': 'Choose a commissioner',
-  'contracts.noCommissioners': 'Add a commissioner to the client register first.',
+  'contracts.noCommissioners': 'Add a commissioner on the Commissioners page first.',
   'contracts.participants': 'Supervisees',
   'contracts.participantsHint':
     'One supervisee for individual supervision, at least two for team or group supervision.',
-  'contracts.noClients': 'Add the supervisees to the client register first.',
+  'contracts.noClients': 'Add the supervisees on the Supervisees page first.',
   'contracts.code': 'Contract code',
   'contracts.codeHint':
     'Shown instead of names, for example in calendars. The suggestion has the form TO-year-number.',
@@ -259,15 +260,16 @@ export const en: Record<keyof typeof fi, string> = {
   'contracts.yes': 'Yes',
   'contracts.no': 'No',
   'contracts.minutes': '{n} min',
-  'contracts.everyWeeks': 'every {n} weeks',
-  'contracts.hours': '{n} hours',
-  'contracts.months': '{n} months',
+  'contracts.everyWeeks': '{n, plural, one {every week} other {every # weeks}}',
+  'contracts.hours': '{n, plural, one {# hour} other {# hours}}',
+  'contracts.months': '{n, plural, one {# month} other {# months}}',
   'contracts.progress': 'Progress',
   'contracts.progressShort': '{used}/{agreed}',
-  'contracts.progressLong': '{used} of {agreed} sessions used, {upcoming} booked',
+  'contracts.progressLong':
+    '{used} of {agreed, plural, one {# session} other {# sessions}} used, {upcoming} booked',
   'contracts.progressShortExtra': '{used} / {agreed} ({extra} extra)',
   'contracts.progressLongExtra':
-    '{used} sessions used of {agreed} agreed: {extra} extra; {upcoming} booked',
+    '{used, plural, one {# session} other {# sessions}} used of {agreed} agreed: {extra} extra; {upcoming} booked',
   'contracts.activatedAt': 'In force since',
   'contracts.endedAt': 'Ended',
 
@@ -317,7 +319,8 @@ export const en: Record<keyof typeof fi, string> = {
   'report.form': 'Form of supervision',
   'report.period': 'Contract period',
   'report.progress': 'Sessions used',
-  'report.progressValue': '{used} of {agreed} sessions used, {upcoming} coming',
+  'report.progressValue':
+    '{used} of {agreed, plural, one {# session} other {# sessions}} used, {upcoming} coming',
   'report.attendance': 'Attendance',
   'report.noSessions': 'No sessions have taken place yet.',
   'report.date': 'Time',

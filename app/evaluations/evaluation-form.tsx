@@ -42,7 +42,7 @@ export function EvaluationForm({
           <p id="one-per-point" className="text-sm text-slate-600">
             {t('evaluations.onePerPoint')}
           </p>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <div className="flex flex-col gap-1">
               <label htmlFor="kind" className="font-medium">
                 {t('evaluations.kind')}

@@ -47,7 +47,8 @@ export const fi = {
   'portalEvaluations.contract': 'Sopimus {code}',
   'portalEvaluations.open': 'Avoinna: voit vastata nyt.',
   'portalEvaluations.opensAt': 'Avautuu {date}.',
-  'portalEvaluations.opensAfter': 'Avautuu, kun {count} tapaamista on pidetty.',
+  'portalEvaluations.opensAfter':
+    'Avautuu, kun {count, plural, one {ensimmäinen tapaaminen} other {# tapaamista}} on pidetty.',
   'portalEvaluations.notYet': 'Ei vielä avoinna.',
   'portalEvaluations.answered': 'Vastattu {date}. Voit muuttaa vastaustasi.',
   'portalEvaluations.recordedForYou':
@@ -110,7 +111,8 @@ export const en: Record<keyof typeof fi, string> = {
   'portalEvaluations.contract': 'Contract {code}',
   'portalEvaluations.open': 'Open: you can answer now.',
   'portalEvaluations.opensAt': 'Opens on {date}.',
-  'portalEvaluations.opensAfter': 'Opens once {count} sessions have been held.',
+  'portalEvaluations.opensAfter':
+    'Opens once {count, plural, one {the first session has} other {# sessions have}} been held.',
   'portalEvaluations.notYet': 'Not open yet.',
   'portalEvaluations.answered': 'Answered on {date}. You can change your answer.',
   'portalEvaluations.recordedForYou':

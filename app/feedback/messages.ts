@@ -31,7 +31,7 @@ export const fi = {
   'feedback.error.invalidDate': 'Anna päivämäärä muodossa vvvv-kk-pp.',
   'feedback.error.closed': 'Kierros on suljettu.',
 
-  'feedback.round.answers': 'Vastauksia {count}',
+  'feedback.round.answers': '{count, plural, one {# vastaus} other {# vastausta}}',
   'feedback.round.collect': 'Vastausten kerääminen',
   'feedback.round.linkHeading': 'Jaettava linkki',
   'feedback.round.linkLead':
@@ -60,7 +60,8 @@ export const fi = {
 
   'feedback.results.heading': 'Tulokset',
   'feedback.results.hidden': 'Tulokset näkyvät, kun vähintään {min} on vastannut.',
-  'feedback.results.scaleSummary': '{count} vastausta, keskiarvo {mean}',
+  'feedback.results.scaleSummary':
+    '{count, plural, one {# vastaus} other {# vastausta}}, keskiarvo {mean}',
   'feedback.results.distribution': 'Vastausten jakauma',
   'feedback.results.valueCount': '{value}: {count}',
   'feedback.results.noText': 'Tähän kysymykseen ei ole kirjoitettu vastauksia.',
@@ -145,7 +146,7 @@ export const en: Record<keyof typeof fi, string> = {
   'feedback.error.invalidDate': 'Give the date as yyyy-mm-dd.',
   'feedback.error.closed': 'The round is closed.',
 
-  'feedback.round.answers': '{count} answers',
+  'feedback.round.answers': '{count, plural, one {# answer} other {# answers}}',
   'feedback.round.collect': 'Collecting answers',
   'feedback.round.linkHeading': 'Link to share',
   'feedback.round.linkLead':
@@ -157,7 +158,8 @@ export const en: Record<keyof typeof fi, string> = {
     'Each person gets their own link that answers once. The addresses are not stored with the round, and nothing shows which answer is whose. The mail says only your name and the last day to answer.',
   'feedback.round.inviteAddresses': 'E-mail addresses, one per line',
   'feedback.round.inviteSubmit': 'Send the invitations',
-  'feedback.round.invited': '{sent} invitations, {answered} of them answered.',
+  'feedback.round.invited':
+    '{sent, plural, one {# invitation} other {# invitations}}, answered: {answered}.',
   'feedback.round.invitesSent': 'Invitations sent ({count}).',
   'feedback.round.inviteInvalid': 'Check these addresses: {addresses}',
   'feedback.round.inviteTooMany': 'A round can have at most 50 invitations.',
@@ -174,7 +176,7 @@ export const en: Record<keyof typeof fi, string> = {
 
   'feedback.results.heading': 'Results',
   'feedback.results.hidden': 'Results appear once at least {min} have answered.',
-  'feedback.results.scaleSummary': '{count} answers, mean {mean}',
+  'feedback.results.scaleSummary': '{count, plural, one {# answer} other {# answers}}, mean {mean}',
   'feedback.results.distribution': 'How the answers are spread',
   'feedback.results.valueCount': '{value}: {count}',
   'feedback.results.noText': 'Nobody wrote an answer to this question.',

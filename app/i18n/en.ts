@@ -58,13 +58,15 @@ const common: Omit<
     'Confidentiality comes first: private notes are readable by their author alone, and note text is encrypted before it is stored.',
   'landing.point.portal':
     'Supervisees see their summaries and agreed actions only once their supervisor has published them.',
+  'landing.description':
+    'Ohjaamo is the work supervisor’s desk: contracts, bookings, encrypted session notes, pages for supervisees and invoicing in one place.',
   'landing.signup': 'Create a practice',
   'landing.login': 'Log in',
   'landing.openApp': 'Open Ohjaamo',
 
   'nav.main': 'Main navigation',
   'nav.calendar': 'Calendar',
-  'nav.clients': 'Clients',
+  'nav.clients': 'Supervisees',
   'nav.billing': 'Billing',
   'nav.settings': 'Settings',
   'nav.skipToContent': 'Skip to content',
@@ -145,11 +147,11 @@ const common: Omit<
 
   'clients.title': 'Supervisees',
   'clients.lead': 'The people the practice supervises.',
-  'clients.empty': 'No clients yet.',
+  'clients.empty': 'No supervisees yet.',
   'clients.name': 'Name',
   'clients.titleColumn': 'Job title',
   'clients.organisation': 'Organisation',
-  'clients.count': '{count} clients',
+  'clients.count': '{count, plural, one {# supervisee} other {# supervisees}}',
 
   'settings.title': 'Settings',
   'settings.profile': 'Your details',
@@ -223,13 +225,13 @@ const common: Omit<
   'list.nextPage': 'Next page',
   'list.pageOf': 'Page {page} of {pageCount}.',
   'list.rowsOf': 'Rows {first}–{last} of {total}.',
-  'clients.sections': 'Client register',
+  'clients.sections': 'Supervisees and commissioners',
   'clients.supervisees': 'Supervisees',
   'commissioners.title': 'Commissioners',
   'commissioners.lead': 'The organisations that order and pay for supervision.',
   'commissioners.new': 'New commissioner',
   'commissioners.edit': 'Edit commissioner',
-  'commissioners.count': '{count} commissioners',
+  'commissioners.count': '{count, plural, one {# commissioner} other {# commissioners}}',
   'commissioners.empty': 'No commissioners yet.',
   'commissioners.search': 'Search by name, business ID or town',
   'commissioners.name': 'Organisation name',
@@ -262,7 +264,7 @@ const common: Omit<
   'clients.background': 'Background',
   'clients.backgroundHint': 'Free text. Stored encrypted, like notes.',
   'clients.backgroundWithheld':
-    "The background is shown only to its author and to the supervisors of this client's contracts.",
+    "The background is shown only to its author and to the supervisors of this supervisee's contracts.",
 
   'clients.sessions': 'Sessions',
   'clients.noSessions': 'No sessions.',

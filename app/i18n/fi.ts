@@ -34,13 +34,15 @@ const common = {
     'Luottamuksellisuus on lähtökohta: yksityiset muistiinpanot näkee vain niiden kirjoittaja, ja teksti salataan ennen tallennusta.',
   'landing.point.portal':
     'Työnohjattava näkee omat yhteenvetonsa ja sovitut tehtävät vasta, kun työnohjaaja on julkaissut ne.',
+  'landing.description':
+    'Ohjaamo on työnohjaajan työpöytä: sopimukset, ajanvaraukset, salatut istuntomuistiinpanot, työnohjattavan sivut ja laskutus yhdessä paikassa.',
   'landing.signup': 'Luo vastaanotto',
   'landing.login': 'Kirjaudu sisään',
   'landing.openApp': 'Avaa Ohjaamo',
 
   'nav.main': 'Päävalikko',
   'nav.calendar': 'Kalenteri',
-  'nav.clients': 'Asiakkaat',
+  'nav.clients': 'Työnohjattavat',
   'nav.billing': 'Laskutus',
   'nav.settings': 'Asetukset',
   'nav.skipToContent': 'Siirry sisältöön',
@@ -124,11 +126,11 @@ const common = {
 
   'clients.title': 'Työnohjattavat',
   'clients.lead': 'Ihmiset, joiden työnohjauksesta vastaanotto huolehtii.',
-  'clients.empty': 'Ei vielä asiakkaita.',
+  'clients.empty': 'Ei vielä työnohjattavia.',
   'clients.name': 'Nimi',
   'clients.titleColumn': 'Tehtävänimike',
   'clients.organisation': 'Organisaatio',
-  'clients.count': '{count} asiakasta',
+  'clients.count': '{count, plural, one {# työnohjattava} other {# työnohjattavaa}}',
 
   'settings.title': 'Asetukset',
   'settings.profile': 'Omat tiedot',
@@ -203,13 +205,13 @@ const common = {
   'list.nextPage': 'Seuraava sivu',
   'list.pageOf': 'Sivu {page}/{pageCount}.',
   'list.rowsOf': 'Rivit {first}–{last}, yhteensä {total}.',
-  'clients.sections': 'Asiakasrekisteri',
+  'clients.sections': 'Työnohjattavat ja tilaajat',
   'clients.supervisees': 'Työnohjattavat',
   'commissioners.title': 'Tilaajat',
   'commissioners.lead': 'Organisaatiot, jotka tilaavat ja maksavat työnohjauksen.',
   'commissioners.new': 'Uusi tilaaja',
   'commissioners.edit': 'Muokkaa tilaajaa',
-  'commissioners.count': '{count} tilaajaa',
+  'commissioners.count': '{count, plural, one {# tilaaja} other {# tilaajaa}}',
   'commissioners.empty': 'Ei vielä tilaajia.',
   'commissioners.search': 'Hae nimellä, Y-tunnuksella tai paikkakunnalla',
   'commissioners.name': 'Organisaation nimi',
@@ -242,7 +244,7 @@ const common = {
   'clients.background': 'Taustatiedot',
   'clients.backgroundHint': 'Vapaamuotoinen. Tallennetaan salattuna, kuten muistiinpanot.',
   'clients.backgroundWithheld':
-    'Taustatiedot näkyvät vain niiden kirjoittajalle ja asiakkaan sopimusten työnohjaajille.',
+    'Taustatiedot näkyvät vain niiden kirjoittajalle ja työnohjattavan sopimusten työnohjaajille.',
 
   'clients.sessions': 'Istunnot',
   'clients.noSessions': 'Ei istuntoja.',

@@ -7,8 +7,7 @@ import { en } from './en';
 import { fi } from './fi';
 import { formatDate, formatDateTime, formatDecimal, formatTime } from './format';
 import { catalogues, isMessageKey, localeFromAcceptLanguage, translate } from './index';
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+import { parameterNames } from './message-format';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,8 +23,8 @@ describe('catalogues', () => {
     for (const [locale, catalogue] of Object.entries(catalogues)) {
       for (const [key, text] of Object.entries(catalogue)) {
         expect(text.trim(), `${locale}:${key}`).not.toBe('');
-        expect(placeholders(text), `${locale}:${key}`).toEqual(
-          placeholders(fi[key as keyof typeof fi]),
+        expect(parameterNames(text), `${locale}:${key}`).toEqual(
+          parameterNames(fi[key as keyof typeof fi]),
         );
       }
     }

@@ -1,5 +1,6 @@
-import type { Catalogue, MessageKey } from './catalogue';
+import type { Catalogue, MessageKey, PluralKey } from './catalogue';
 import { catalogues as allCatalogues } from './catalogues';
+import { formatMessage, type MessageParams } from './message-format';
 
 export type { MessageKey } from './catalogue';
 
@@ -14,26 +15,33 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
-export type MessageParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type { MessageParams } from './message-format';
+/** A plural message needs its number; other messages take parameters if they have any. */
+export type ParamsOf<K extends MessageKey> = K extends PluralKey
+  ? [params: MessageParams]
+  : [params?: MessageParams];
+export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
 
 export function isMessageKey(value: unknown): value is MessageKey {
   if (typeof value !== 'string') return false;
   return Object.hasOwn(catalogues.fi, value) || Object.hasOwn(catalogues.en, value);
 }
 
-/** Looks up a message and fills `{name}` placeholders. */
-export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+/**
+ * Looks up a message, fills `{name}` placeholders and picks plural forms by number
+ * (`{count, plural, one {…} other {…}}`, see message-format.ts).
+ */
+export function translate<K extends MessageKey>(
+  locale: Locale,
+  key: K,
+  ...[params]: ParamsOf<K>
+): string {
   // In the browser a key no route asked for is missing: show the key rather than nothing.
-  const template = catalogues[locale][key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(locale, catalogues[locale][key] ?? key, params);
 }
 
 export function translator(locale: Locale): Translate {
-  return (key, params) => translate(locale, key, params);
+  return (key, ...params) => translate(locale, key, ...params);
 }
 
 /** Picks the best supported language from an Accept-Language header. */

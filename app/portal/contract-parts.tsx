@@ -78,7 +78,7 @@ export function MeetingPlaceView({
   const t = useT();
   if (!place && !remoteLink) return <p>{t('portal.session.noPlace')}</p>;
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1">
       {place ? (
         <>
           <dt className="font-medium text-slate-700">{t('portal.session.place')}</dt>

@@ -12,7 +12,7 @@ export const fi = {
     'Tililläsi ei ole voimassa olevaa pääsyä. Jos työnohjauksesi jatkuu, pyydä työnohjaajaltasi uusi kutsu.',
 
   'portal.access.heading': 'Työnohjattavan sivut',
-  'portal.access.none': 'Asiakasta ei ole kutsuttu työnohjattavan sivuille.',
+  'portal.access.none': 'Häntä ei ole vielä kutsuttu työnohjattavan sivuille.',
   'portal.access.invited': 'Kutsu lähetetty osoitteeseen {email}. Voimassa {date} asti.',
   'portal.access.active': 'Käytössä {date} alkaen ({email}).',
   'portal.access.revoked': 'Pääsy peruttu {date}.',
@@ -20,13 +20,13 @@ export const fi = {
   'portal.access.reinvite': 'Lähetä uusi kutsu',
   'portal.access.revoke': 'Peru pääsy',
   'portal.access.cancelInvite': 'Peru kutsu',
-  'portal.access.needsEmail': 'Lisää asiakkaalle sähköpostiosoite, niin voit kutsua hänet.',
+  'portal.access.needsEmail': 'Lisää työnohjattavalle sähköpostiosoite, niin voit kutsua hänet.',
   'portal.access.notYours':
-    'Kutsun voi lähettää tai perua vastaanoton omistaja tai asiakkaan sopimusten työnohjaaja.',
+    'Kutsun voi lähettää tai perua vastaanoton omistaja tai työnohjattavan sopimusten työnohjaaja.',
   'portal.access.sent': 'Kutsu lähetetty.',
   'portal.access.revokedNow': 'Pääsy peruttu. Työnohjattavan kirjautumiset päättyivät.',
-  'portal.invite.noEmail': 'Asiakkaalla ei ole sähköpostiosoitetta.',
-  'portal.invite.alreadyActive': 'Asiakkaalla on jo pääsy työnohjattavan sivuille.',
+  'portal.invite.noEmail': 'Työnohjattavalla ei ole sähköpostiosoitetta.',
+  'portal.invite.alreadyActive': 'Työnohjattavalla on jo pääsy työnohjattavan sivuille.',
 
   'portal.invitePage.title': 'Työnohjattavan sivut: {practice}',
   'portal.invitePage.lead':
@@ -54,7 +54,7 @@ export const en: Record<keyof typeof fi, string> = {
     'Your account has no current access. If your supervision goes on, ask your supervisor for a new invitation.',
 
   'portal.access.heading': 'Supervisee pages',
-  'portal.access.none': 'The client has not been invited to the supervisee pages.',
+  'portal.access.none': 'They have not been invited to the supervisee pages yet.',
   'portal.access.invited': 'Invitation sent to {email}. Valid until {date}.',
   'portal.access.active': 'In use since {date} ({email}).',
   'portal.access.revoked': 'Access revoked on {date}.',
@@ -62,13 +62,13 @@ export const en: Record<keyof typeof fi, string> = {
   'portal.access.reinvite': 'Send a new invitation',
   'portal.access.revoke': 'Revoke access',
   'portal.access.cancelInvite': 'Withdraw the invitation',
-  'portal.access.needsEmail': 'Add an e-mail address for the client to invite them.',
+  'portal.access.needsEmail': 'Add an e-mail address for the supervisee to invite them.',
   'portal.access.notYours':
-    'The practice owner or the supervisor of the client’s contracts can send or withdraw the invitation.',
+    'The practice owner or the supervisor of the supervisee’s contracts can send or withdraw the invitation.',
   'portal.access.sent': 'Invitation sent.',
   'portal.access.revokedNow': 'Access revoked. The supervisee has been signed out.',
-  'portal.invite.noEmail': 'The client has no e-mail address.',
-  'portal.invite.alreadyActive': 'The client already has access to the supervisee pages.',
+  'portal.invite.noEmail': 'The supervisee has no e-mail address.',
+  'portal.invite.alreadyActive': 'The supervisee already has access to the supervisee pages.',
 
   'portal.invitePage.title': 'Supervisee pages: {practice}',
   'portal.invitePage.lead':

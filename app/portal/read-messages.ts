@@ -18,12 +18,14 @@ export const fi = {
   'portal.contract.periodOpen': '{start} alkaen',
   'portal.contract.periodRange': '{start} – {end}',
   'portal.contract.rhythm': 'Rytmi',
-  'portal.contract.rhythmWeeks': '{minutes} min, {weeks} viikon välein',
+  'portal.contract.rhythmWeeks':
+    '{minutes} min, {weeks, plural, one {joka viikko} other {# viikon välein}}',
   'portal.contract.rhythmFree': '{minutes} min, sovitusti',
   'portal.contract.progress': 'Eteneminen',
   'portal.contract.progressNone': 'Ei vielä pidettyjä tapaamisia, sovittu {agreed}.',
   'portal.contract.progressOf': 'Tapaaminen {used}/{agreed}.',
-  'portal.contract.progressExtra': 'Tapaaminen {used}/{agreed}, joista {extra} lisätapaamisia.',
+  'portal.contract.progressExtra':
+    'Tapaaminen {used}/{agreed}, joista {extra, plural, one {# lisätapaaminen} other {# lisätapaamisia}}.',
   'portal.contract.progressRule':
     'Lukuun lasketaan pidetyt tapaamiset ja ne, joista veloitetaan: perumatta väliin jääneet ja liian myöhään perutut. Ajoissa peruttu tapaaminen ei kuluta sovittuja kertoja.',
   'portal.contract.nextSession': 'Seuraava tapaaminen',
@@ -34,9 +36,9 @@ export const fi = {
   'portal.contract.timeline': 'Teemat julkaistuissa yhteenvedoissa',
 
   'portal.cancel.lateCharged':
-    'Peru viimeistään {hours} tuntia ennen tapaamista. Myöhemmin perutusta tapaamisesta veloitetaan.',
+    'Peru viimeistään {hours, plural, one {# tunti} other {# tuntia}} ennen tapaamista. Myöhemmin perutusta tapaamisesta veloitetaan.',
   'portal.cancel.lateFree':
-    'Peru viimeistään {hours} tuntia ennen tapaamista, jos voit. Myöhäisestä perumisesta ei veloiteta.',
+    'Peru viimeistään {hours, plural, one {# tunti} other {# tuntia}} ennen tapaamista, jos voit. Myöhäisestä perumisesta ei veloiteta.',
   'portal.cancel.noShowCharged': 'Tapaamisesta, jolta jäät pois perumatta, veloitetaan.',
   'portal.cancel.noShowFree': 'Perumatta väliin jääneestä tapaamisesta ei veloiteta.',
 
@@ -73,7 +75,7 @@ export const fi = {
   'portal.theme.lead': 'Julkaistujen yhteenvetojen tätä teemaa koskevat osat, uusin ensin.',
   'portal.theme.none': 'Julkaistuissa yhteenvedoissa ei ole vielä mitään tästä teemasta.',
   'portal.theme.pageScope':
-    'Kullakin sivulla käydään läpi {pageSize} yhteenvetoa, ja niistä näytetään ne, joissa on kirjoitettu tästä teemasta.',
+    'Kullakin sivulla käydään läpi {pageSize, plural, one {# yhteenveto} other {# yhteenvetoa}}, ja niistä näytetään ne, joissa on kirjoitettu tästä teemasta.',
   'portal.theme.noneOnPage':
     'Tämän sivun yhteenvedoissa ei ole mitään tästä teemasta. Katso muut sivut.',
   'portal.theme.fromSession': 'Tapaaminen {date}',
@@ -102,7 +104,8 @@ export const en: Record<keyof typeof fi, string> = {
   'portal.contract.periodOpen': 'from {start}',
   'portal.contract.periodRange': '{start} – {end}',
   'portal.contract.rhythm': 'Rhythm',
-  'portal.contract.rhythmWeeks': '{minutes} min, every {weeks} weeks',
+  'portal.contract.rhythmWeeks':
+    '{minutes} min, {weeks, plural, one {every week} other {every # weeks}}',
   'portal.contract.rhythmFree': '{minutes} min, as agreed',
   'portal.contract.progress': 'Progress',
   'portal.contract.progressNone': 'No sessions yet; {agreed} agreed.',
@@ -118,9 +121,9 @@ export const en: Record<keyof typeof fi, string> = {
   'portal.contract.timeline': 'Themes in the published summaries',
 
   'portal.cancel.lateCharged':
-    'Cancel at least {hours} hours before the session; later cancellations are charged.',
+    'Cancel at least {hours, plural, one {# hour} other {# hours}} before the session; later cancellations are charged.',
   'portal.cancel.lateFree':
-    'Please cancel at least {hours} hours before the session; a later cancellation is not charged.',
+    'Please cancel at least {hours, plural, one {# hour} other {# hours}} before the session; a later cancellation is not charged.',
   'portal.cancel.noShowCharged': 'A session you miss without cancelling is charged.',
   'portal.cancel.noShowFree': 'A session missed without cancelling is not charged.',
 
@@ -158,7 +161,7 @@ export const en: Record<keyof typeof fi, string> = {
   'portal.theme.lead': 'The parts of the published summaries about this theme, newest first.',
   'portal.theme.none': 'The published summaries say nothing about this theme yet.',
   'portal.theme.pageScope':
-    'Each page goes through {pageSize} summaries and shows those of them that say something about this theme.',
+    'Each page goes through {pageSize, plural, one {# summary} other {# summaries}} and shows those of them that say something about this theme.',
   'portal.theme.noneOnPage':
     'The summaries of this page say nothing about this theme. See the other pages.',
   'portal.theme.fromSession': 'Session of {date}',

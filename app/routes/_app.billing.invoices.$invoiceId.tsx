@@ -31,7 +31,16 @@ import { formatMoney } from '~/money/cents';
 import { PageHeader } from '~/ui/app-shell';
 import { Notice } from '~/ui/form';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invoices.title');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(
+    matches,
+    data
+      ? [
+          data.view.invoice.kind === 'credit_note' ? 'creditNote.title' : 'invoicePage.title',
+          { number: data.view.invoice.number },
+        ]
+      : 'invoices.title',
+  );
 
 /** `/billing/invoices/:invoiceId`: the invoice as the payer reads it, and the owner's actions. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -155,7 +164,7 @@ export default function InvoicePage() {
           </p>
         ) : null}
 
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <section aria-labelledby="seller" className="flex flex-col gap-1">
             <h2 id="seller" className="font-semibold">
               {t('invoicePage.seller')}
@@ -182,7 +191,7 @@ export default function InvoicePage() {
           </section>
         </div>
 
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1">
           <dt className="font-medium">{t('invoicePage.number')}</dt>
           <dd>{invoice.number}</dd>
           <dt className="font-medium">{t('invoicePage.issueDate')}</dt>
@@ -206,7 +215,7 @@ export default function InvoicePage() {
             {t('invoicePage.linesHeading')}
           </h2>
           <InvoiceLines lines={view.lines} vatByRate={view.vatByRate} />
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1">
             <dt>{t('invoicePage.subtotal')}</dt>
             <dd className="text-right">{money(invoice.subtotalCents)}</dd>
             <dt>{t('invoicePage.vatTotal')}</dt>

@@ -13,6 +13,7 @@ import { useLocale, useT } from '~/i18n/react';
 import { formatMoney } from '~/money/cents';
 import { PageHeader } from '~/ui/app-shell';
 import { Pagination } from '~/ui/pagination';
+import { ScrollBox } from '~/ui/scroll-box';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invoices.title');
 
@@ -115,7 +116,7 @@ export default function Invoices() {
           <p>{t('invoices.none')}</p>
         ) : (
           <div>
-            <div className="overflow-x-auto">
+            <ScrollBox label={t('invoices.title')} className="">
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr className="border-b border-slate-300">
@@ -167,7 +168,7 @@ export default function Invoices() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             <Pagination
               page={data.page}
               pageCount={data.pageCount}

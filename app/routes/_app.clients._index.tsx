@@ -11,6 +11,7 @@ import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
 import { ListFilter } from '~/ui/list-filter';
 import { Pagination } from '~/ui/pagination';
+import { ScrollBox } from '~/ui/scroll-box';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'clients.title');
 
@@ -48,7 +49,7 @@ export default function Clients() {
         <p>{q ? t('list.noMatches') : t('clients.empty')}</p>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <ScrollBox label={t('clients.title')}>
             <table className="w-full text-left">
               <caption className="sr-only">{t('clients.count', { count: position.total })}</caption>
               <thead className="bg-slate-100">
@@ -76,7 +77,7 @@ export default function Clients() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <Pagination {...position} />
         </>
       )}

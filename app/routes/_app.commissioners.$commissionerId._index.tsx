@@ -19,7 +19,8 @@ import { ClientsTabs } from '~/ui/clients-tabs';
 import { DetailList } from '~/ui/detail-list';
 import { RecordActions } from '~/ui/record-actions';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissioners.title');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'commissioners.title', data?.commissioner.name);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);

@@ -18,7 +18,8 @@ import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissioners.edit');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'commissioners.edit', data?.commissioner.name);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);

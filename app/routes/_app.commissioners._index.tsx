@@ -11,6 +11,7 @@ import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
 import { ListFilter } from '~/ui/list-filter';
 import { Pagination } from '~/ui/pagination';
+import { ScrollBox } from '~/ui/scroll-box';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'commissioners.title');
 
@@ -48,7 +49,7 @@ export default function Commissioners() {
         <p>{q ? t('list.noMatches') : t('commissioners.empty')}</p>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <ScrollBox label={t('commissioners.title')}>
             <table className="w-full text-left">
               <caption className="sr-only">
                 {t('commissioners.count', { count: position.total })}
@@ -78,7 +79,7 @@ export default function Commissioners() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <Pagination {...position} />
         </>
       )}

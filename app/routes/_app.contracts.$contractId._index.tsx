@@ -32,7 +32,8 @@ import { FormErrors, SubmitButton } from '~/ui/form';
 
 const TIMELINE_SIZE = { past: 20, upcoming: 10 };
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.detail');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'contracts.detail', data?.contract.code);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);

@@ -23,7 +23,8 @@ import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
 import { Notice } from '~/ui/form';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.edit');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'contracts.edit', data?.code);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);

@@ -31,7 +31,7 @@ export default function DevMail() {
         {messages.map((message) => (
           <li key={message.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <article aria-label={message.subject}>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+              <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 text-sm">
                 <dt className="font-medium">{t('devMail.to')}</dt>
                 <dd>{message.toAddress}</dd>
                 <dt className="font-medium">{t('devMail.subject')}</dt>

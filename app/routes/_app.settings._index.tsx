@@ -108,7 +108,7 @@ export default function Settings() {
   return (
     <>
       <PageHeader title={t('settings.title')} />
-      <div className="grid gap-8 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-8 md:grid-cols-2">
         <section
           aria-labelledby="profile-heading"
           className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5"

@@ -21,6 +21,7 @@ import {
 import { listMembers } from '~/practices/memberships.server';
 import { PageHeader } from '~/ui/app-shell';
 import { Field, FormErrors, Notice, SubmitButton } from '~/ui/form';
+import { ScrollBox } from '~/ui/scroll-box';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'members.title');
 
@@ -86,7 +87,7 @@ export default function Members() {
   return (
     <>
       <PageHeader title={t('members.title')} lead={t('members.lead')} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollBox label={t('members.title')}>
         <table className="w-full text-left">
           <thead className="bg-slate-100">
             <tr>
@@ -115,7 +116,7 @@ export default function Members() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <section

@@ -155,7 +155,7 @@ function ThemePrompts({
               <li key={index} className="rounded-md border border-slate-200 p-3">
                 <fieldset className="flex flex-col gap-2">
                   <legend className="font-medium">{t('notes.promptNumber', { number })}</legend>
-                  <div className="grid gap-2 md:grid-cols-2">
+                  <div className="grid grid-cols-1 gap-2 md:grid-cols-2">
                     {(['fi', 'en'] as const).map((language) => (
                       <div key={language} className="flex flex-col gap-1">
                         <label htmlFor={fieldId(index, language)} className="text-sm">
@@ -224,7 +224,7 @@ function ThemePrompts({
         {rows.length < MAX_PROMPTS ? (
           <fieldset className="flex flex-col gap-2 rounded-md border border-dashed border-slate-400 p-3">
             <legend className="font-medium">{t('notes.promptNew')}</legend>
-            <div className="grid gap-2 md:grid-cols-2">
+            <div className="grid grid-cols-1 gap-2 md:grid-cols-2">
               {(['fi', 'en'] as const).map((language) => (
                 <div key={language} className="flex flex-col gap-1">
                   <label htmlFor={fieldId('new', language)} className="text-sm">

@@ -5,7 +5,10 @@ import type { ReactNode } from 'react';
 import { requirePracticeRole } from '~/auth/guards.server';
 import { VerificationBanner } from '~/auth/verification-banner';
 import { AppShell } from '~/ui/app-shell';
-import { ErrorMessage } from '~/ui/error-page';
+import { ErrorMessage, errorPageMeta } from '~/ui/error-page';
+
+/** A page that failed inside the frame is titled by its error. */
+export const meta = errorPageMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePracticeRole(request, context);

@@ -1,13 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
+import { translate } from '~/i18n';
+import { metaLocale } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PublicLayout } from '~/ui/public-layout';
+import { indexableHandle } from '~/ui/robots';
 
-export const meta: MetaFunction = () => [
-  { title: 'Ohjaamo' },
-  { name: 'description', content: 'Ohjaamo – työnohjaajan työpöytä' },
-];
+/** The one page search engines may index, with a description for the result. */
+export const handle = indexableHandle;
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = metaLocale(matches);
+  return [
+    { title: translate(locale, 'landing.title') },
+    { name: 'description', content: translate(locale, 'landing.description') },
+  ];
+};
 
 export function loader({ context }: LoaderFunctionArgs) {
   return { signedIn: context.auth !== null };

@@ -147,7 +147,7 @@ export default function TwoFactorPage() {
               </svg>
               <span>{t('twoFactor.stepKey')}</span>
               <code className="text-lg font-semibold tracking-wide break-all">{status.secret}</code>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700">
+              <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 text-sm text-slate-700">
                 <dt>{t('twoFactor.issuer')}</dt>
                 <dd>Ohjaamo</dd>
                 <dt>{t('twoFactor.account')}</dt>

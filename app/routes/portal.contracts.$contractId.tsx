@@ -26,7 +26,8 @@ import { PageHeader } from '~/ui/app-shell';
 import { DetailList } from '~/ui/detail-list';
 import { Panel } from '~/ui/panel';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'portal.title');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'portal.title', data?.contract.code);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireSupervisee(request, context);

@@ -5,7 +5,10 @@ import type { ReactNode } from 'react';
 import { requireSupervisee } from '~/portal/guards.server';
 import { portalMenu, portalNav } from '~/portal/navigation';
 import { AppShell } from '~/ui/app-shell';
-import { ErrorMessage } from '~/ui/error-page';
+import { ErrorMessage, errorPageMeta } from '~/ui/error-page';
+
+/** A page that failed inside the frame is titled by its error. */
+export const meta = errorPageMeta;
 
 /** The supervisee portal's frame: outside the staff layout, with its own navigation. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

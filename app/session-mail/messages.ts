@@ -28,7 +28,8 @@ export const fi = {
   'sessionMail.settings.hoursHint': '0 = muistutuksia ei lähetetä. Enintään 168 tuntia (viikko).',
   'sessionMail.settings.invalidHours': 'Anna tuntimäärä kokonaislukuna väliltä 0–168.',
   'sessionMail.settings.save': 'Tallenna muistutusasetus',
-  'sessionMail.settings.current': 'Muistutus lähtee {hours} tuntia ennen istuntoa.',
+  'sessionMail.settings.current':
+    'Muistutus lähtee {hours, plural, one {# tunti} other {# tuntia}} ennen istuntoa.',
   'sessionMail.settings.off': 'Muistutuksia ei lähetetä.',
 } as const;
 
@@ -61,6 +62,7 @@ export const en: Record<keyof typeof fi, string> = {
   'sessionMail.settings.hoursHint': '0 = no reminders. At most 168 hours (a week).',
   'sessionMail.settings.invalidHours': 'Enter the hours as a whole number from 0 to 168.',
   'sessionMail.settings.save': 'Save reminder setting',
-  'sessionMail.settings.current': 'Reminders go {hours} hours before a session.',
+  'sessionMail.settings.current':
+    'Reminders go {hours, plural, one {# hour} other {# hours}} before a session.',
   'sessionMail.settings.off': 'No reminders are sent.',
 };

@@ -59,7 +59,7 @@ export function BookingForm({
         failure={failure}
         defaults={{ ...when, minutes: selectedContract?.sessionMinutes }}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField
           name="evaluationKind"
           label={t('sessions.evaluation')}
@@ -81,7 +81,7 @@ export function BookingForm({
       <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-300 p-4">
         <legend className="px-1 font-medium">{t('sessions.series')}</legend>
         <CheckboxField name="repeat" label={t('sessions.repeat')} failure={failure} />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field
             name="everyWeeks"
             type="number"

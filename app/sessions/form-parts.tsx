@@ -82,7 +82,7 @@ export function WhenFields({
 }) {
   const t = useT();
   return (
-    <div className="grid gap-4 sm:grid-cols-3">
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
       <Field
         name="date"
         type="date"

@@ -52,7 +52,7 @@ export const fi = {
   'sessions.pastAllowance':
     'Varaus ylittää sopimuksen istuntomäärän. Vahvista, että varaat ylimääräisiä istuntoja, ja lähetä lomake uudelleen.',
   'sessions.allowanceWarning':
-    'Sopimuksessa on sovittu {agreed} istuntoa, ja niistä {counted} on jo varattu tai käytetty. Tämä varaus tekisi {extra} ylimääräistä istuntoa. Ylimääräiset istunnot merkitään sellaisiksi.',
+    'Sopimuksessa on sovittu {agreed, plural, one {# istunto} other {# istuntoa}}, ja niistä {counted} on jo varattu tai käytetty. Tämä varaus tekisi {extra, plural, one {# ylimääräisen istunnon} other {# ylimääräistä istuntoa}}. Ylimääräiset istunnot merkitään sellaisiksi.',
   'sessions.bookAsExtraLabel': 'Varaan sovitun määrän ylittävät istunnot ylimääräisinä',
   'sessions.extra': 'Ylimääräinen istunto',
   'sessions.extraValue': 'Kyllä – varattu sopimuksen istuntomäärän yli',
@@ -107,7 +107,8 @@ export const fi = {
   'sessions.reschedule': 'Siirrä istunto',
   'sessions.rescheduleSubmit': 'Siirrä',
   'sessions.cancel': 'Peru istunto',
-  'sessions.noticeRule': 'Sopimuksen mukainen peruutusaika on {hours} tuntia ennen istuntoa.',
+  'sessions.noticeRule':
+    'Sopimuksen mukainen peruutusaika on {hours, plural, one {# tunti} other {# tuntia}} ennen istuntoa.',
   'sessions.cancelLateCharged':
     'Tämä on myöhäinen peruutus: jos työnohjattava perui, istunto laskutetaan sopimuksen mukaan.',
   'sessions.cancelLateFree':
@@ -161,7 +162,7 @@ export const fi = {
   'sessions.attendance': 'Ketkä olivat paikalla?',
   'sessions.correctAttendance': 'Jos istunto pidettiin: ketkä olivat paikalla?',
   'sessions.correctPastAllowance':
-    'Sopimuksessa on sovittu {agreed} istuntoa, ja muita istuntoja on jo {counted}. Jos korjaat tämän istunnon pidetyksi, poisjäänniksi tai laskutettavaksi peruutukseksi, se merkitään ylimääräiseksi istunnoksi.',
+    'Sopimuksessa on sovittu {agreed, plural, one {# istunto} other {# istuntoa}}, ja muita istuntoja on jo {counted}. Jos korjaat tämän istunnon pidetyksi, poisjäänniksi tai laskutettavaksi peruutukseksi, se merkitään ylimääräiseksi istunnoksi.',
   'sessions.markHeld': 'Merkitse pidetyksi',
   'sessions.markNoShow': 'Merkitse: ei saapunut',
   'sessions.noShowCharged': 'Sopimuksen mukaan poisjäänti laskutetaan.',
@@ -177,7 +178,8 @@ export const fi = {
   'sessions.next.notesLink': 'Kirjoita muistiinpanot',
   'sessions.next.publish': 'Muistiinpanot on kirjoitettu: julkaise yhteenveto työnohjattavalle.',
   'sessions.next.publishLink': 'Julkaise yhteenveto',
-  'sessions.next.book': 'Varaa seuraava istunto sopimuksen rytmissä ({weeks} viikon välein).',
+  'sessions.next.book':
+    'Varaa seuraava istunto sopimuksen rytmissä ({weeks, plural, one {joka viikko} other {# viikon välein}}).',
   'sessions.next.bookNoRhythm':
     'Sopimukseen ei ole kirjattu istuntojen väliä: valitse seuraavan istunnon aika itse.',
   'sessions.next.bookSubmit': 'Varaa seuraava: {date} klo {time}',
@@ -239,7 +241,7 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.pastAllowance':
     'This booking goes past the number of sessions in the contract. Confirm that you are booking extra sessions and send the form again.',
   'sessions.allowanceWarning':
-    'The contract agrees on {agreed} sessions, and {counted} of them are already booked or used. This booking would make {extra} extra sessions. Extra sessions are marked as such.',
+    'The contract agrees on {agreed, plural, one {# session} other {# sessions}}, and {counted, plural, one {# of them is} other {# of them are}} already booked or used. This booking would make {extra, plural, one {# extra session} other {# extra sessions}}. Extra sessions are marked as such.',
   'sessions.bookAsExtraLabel': 'Book the sessions past the agreed number as extra sessions',
   'sessions.extra': 'Extra session',
   'sessions.extraValue': 'Yes – booked past the number of sessions in the contract',
@@ -294,7 +296,8 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.reschedule': 'Move the session',
   'sessions.rescheduleSubmit': 'Move',
   'sessions.cancel': 'Cancel the session',
-  'sessions.noticeRule': 'The contract requires cancelling {hours} hours before the session.',
+  'sessions.noticeRule':
+    'The contract requires cancelling {hours, plural, one {# hour} other {# hours}} before the session.',
   'sessions.cancelLateCharged':
     'This is a late cancellation: if the supervisee cancelled, the session is invoiced as the contract says.',
   'sessions.cancelLateFree':
@@ -348,7 +351,7 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.attendance': 'Who was present?',
   'sessions.correctAttendance': 'If the session was held: who was present?',
   'sessions.correctPastAllowance':
-    'The contract agrees on {agreed} sessions, and it already has {counted} others. If you correct this session to held, a no-show or a charged cancellation, it is marked as an extra session.',
+    'The contract agrees on {agreed, plural, one {# session} other {# sessions}}, and it already has {counted, plural, one {# other} other {# others}}. If you correct this session to held, a no-show or a charged cancellation, it is marked as an extra session.',
   'sessions.markHeld': 'Mark held',
   'sessions.markNoShow': 'Mark: did not come',
   'sessions.noShowCharged': 'The contract charges for a no-show.',
@@ -364,7 +367,8 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.next.notesLink': 'Write notes',
   'sessions.next.publish': 'Your notes are written: publish the summary to the supervisee.',
   'sessions.next.publishLink': 'Publish the summary',
-  'sessions.next.book': 'Book the next session at the contract’s rhythm (every {weeks} weeks).',
+  'sessions.next.book':
+    'Book the next session at the contract’s rhythm ({weeks, plural, one {every week} other {every # weeks}}).',
   'sessions.next.bookNoRhythm':
     'The contract has no interval between sessions: choose the next session’s time yourself.',
   'sessions.next.bookSubmit': 'Book the next: {date} at {time}',
