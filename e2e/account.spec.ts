@@ -74,8 +74,9 @@ async function expectNoAccessibilityViolations(page: Page) {
 }
 
 test('pages pass an automated accessibility check and log no browser errors', async ({ page }) => {
-  // Twenty-one pages, each scanned by axe: more than the default 30 s on a busy 2-core machine.
-  test.slow();
+  // Twenty-one pages, each scanned by axe: more than the default 30 s, and more than three
+  // times that (test.slow) on a busy 2-core machine.
+  test.setTimeout(240_000);
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());

@@ -10,8 +10,8 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
   await signUp(page, ownerEmail);
   await expect(page.getByTestId('practice-name')).toHaveText('Työnohjaus Revontuli');
   await expect(page.getByRole('navigation', { name: 'Päävalikko' })).toBeVisible();
-  await expect(page).toHaveTitle('Kalenteri – Ohjaamo');
-  await page.screenshot({ path: 'test-results/screens/01-calendar-fi.png', fullPage: true });
+  await expect(page).toHaveTitle('Tänään – Ohjaamo');
+  await page.screenshot({ path: 'test-results/screens/01-today-fi.png', fullPage: true });
 
   await logOut(page, /Riikka Revontuli/);
 
@@ -32,7 +32,7 @@ test('a new owner signs up, logs in again, switches language and brings in a sup
       .getByRole('link', { name: 'Supervisees' }),
   ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page).toHaveTitle('Calendar – Ohjaamo');
+  await expect(page).toHaveTitle('Today – Ohjaamo');
   await page.getByRole('button', { name: 'Suomi' }).click();
   await page
     .getByRole('navigation', { name: 'Päävalikko' })
