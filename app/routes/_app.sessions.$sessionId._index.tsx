@@ -8,7 +8,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { requirePracticeRole, throwAsResponse } from '~/auth/guards.server';
 import { superviseeWorkOf } from '~/between-sessions/supervisee-work.server';
-import { SuperviseeWorkSection } from '~/between-sessions/supervisee-work-section';
+import { SuperviseeWorkSection as SuperviseeWorkNow } from '~/between-sessions/supervisee-work-section';
 import { mayManageBilling } from '~/billing/access.server';
 import { invoiceOfSession } from '~/billing/invoice-of-session.server';
 import { SessionInvoiceNote } from '~/billing/session-invoice-note';
@@ -30,7 +30,10 @@ import {
 } from '~/sessions/booking.server';
 import { correctOutcome, isOutcomeCorrectable, waiveCharge } from '~/sessions/corrections.server';
 import { bookNextSession, sessionFollowUp } from '~/sessions/next-session.server';
-import { CorrectionForm, WaiveForm } from '~/sessions/outcome-corrections';
+import {
+  CorrectionForm as CorrectionFormNow,
+  WaiveForm as WaiveFormNow,
+} from '~/sessions/outcome-correction-forms';
 import {
   attendanceOf,
   cancelSchema,
@@ -40,18 +43,39 @@ import {
   rescheduleSchema,
   waiveSchema,
 } from '~/sessions/schemas';
-import {
-  CancelForm,
-  NextStep,
-  OutcomeForms,
-  RescheduleForm,
-  type SessionActionResult,
-  type SessionIntent,
-} from '~/sessions/session-actions';
+import type { SessionActionResult, SessionIntent } from '~/sessions/session-actions';
+import * as sessionActions from '~/sessions/session-actions';
 import { SessionDetails, SessionHistory, useSessionHeading } from '~/sessions/session-details';
 import { helsinkiDate, helsinkiTime } from '~/time/helsinki';
 import { formatIsoWeek, isoWeekOf } from '~/time/iso-week';
 import { PageHeader } from '~/ui/app-shell';
+import { deferredPart } from '~/ui/deferred-part';
+
+// The session's forms, different for each state of a session: their code comes after the
+// page (app/ui/deferred-part.tsx), which keeps the page within its JavaScript budget.
+const actions = () => import('~/sessions/session-actions');
+const NextStep = deferredPart(import.meta.env.SSR ? sessionActions.NextStep : null, () =>
+  actions().then((m) => m.NextStep),
+);
+const RescheduleForm = deferredPart(
+  import.meta.env.SSR ? sessionActions.RescheduleForm : null,
+  () => actions().then((m) => m.RescheduleForm),
+);
+const CancelForm = deferredPart(import.meta.env.SSR ? sessionActions.CancelForm : null, () =>
+  actions().then((m) => m.CancelForm),
+);
+const OutcomeForms = deferredPart(import.meta.env.SSR ? sessionActions.OutcomeForms : null, () =>
+  actions().then((m) => m.OutcomeForms),
+);
+const CorrectionForm = deferredPart(import.meta.env.SSR ? CorrectionFormNow : null, () =>
+  import('~/sessions/outcome-correction-forms').then((m) => m.CorrectionForm),
+);
+const WaiveForm = deferredPart(import.meta.env.SSR ? WaiveFormNow : null, () =>
+  import('~/sessions/outcome-correction-forms').then((m) => m.WaiveForm),
+);
+const SuperviseeWorkSection = deferredPart(import.meta.env.SSR ? SuperviseeWorkNow : null, () =>
+  import('~/between-sessions/supervisee-work-section').then((m) => m.SuperviseeWorkSection),
+);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'sessions.detail');
 

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { FormFailure } from '~/forms/parse';
 
-import { CorrectionForm } from './outcome-corrections';
+import { CorrectionForm } from './outcome-correction-forms';
 
 async function renderHtml(element: ReactElement, locale: string): Promise<string> {
   const handler = createStaticHandler([
