@@ -76,7 +76,7 @@ test('a new practice follows the setup checklist on Today to a booked session, a
   await page.getByLabel('Päivämäärä').fill(tomorrow());
   await page.getByLabel('Alkamisaika').fill('10:00');
   await page.getByRole('button', { name: 'Varaa istunto' }).click();
-  await expect(page).toHaveURL(/\/calendar/);
+  await expect(page).toHaveURL(/\/sessions\/[\w-]+$/);
   await stepDone(page, 'Varaa ensimmäinen istunto', 4);
   // The booked session is on Today too, under the coming week.
   await expect(page.getByText('Terhi Tiiminvetäjä').first()).toBeVisible();
