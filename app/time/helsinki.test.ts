@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { addDays, helsinkiDate, helsinkiInstant, helsinkiTime } from './helsinki';
+import { addDays, helsinkiDate, helsinkiInstant, helsinkiTime, testing } from './helsinki';
 
 describe('Helsinki time', () => {
   it('turns a local date and time into an instant and back', () => {
@@ -27,5 +27,28 @@ describe('Helsinki time', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(() => helsinkiInstant('2026-02-30', '09:00')).toThrow(RangeError);
+  });
+});
+
+describe('the wall-clock reading kept per hour', () => {
+  it('reads every instant as Intl does, across the daylight-saving changes and in the past', () => {
+    const { exactParts, helsinkiParts } = testing;
+    const instants: Date[] = [];
+    // Each minute around the changes of 2026 (29 March, 25 October at 01:00 UTC).
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+      for (let m = -90; m <= 90; m += 1) instants.push(new Date(change + m * 60_000 + 1234));
+    }
+    // Spread over 1900–2100 (Helsinki's offset before 1921 was not a whole hour), twice each
+    // so the second reading comes from what the first kept.
+    let seed = 7;
+    for (let i = 0; i < 3000; i += 1) {
+      seed = (seed * 48271) % 2147483647;
+      const t =
+        Date.UTC(1900, 0, 1) + (seed / 2147483647) * (Date.UTC(2100, 0, 1) - Date.UTC(1900, 0, 1));
+      instants.push(new Date(Math.floor(t)), new Date(Math.floor(t)));
+    }
+    for (const instant of instants) {
+      expect(helsinkiParts(instant), instant.toISOString()).toEqual(exactParts(instant));
+    }
   });
 });
