@@ -72,7 +72,7 @@ describe('the prompt bank page', () => {
       await fetch(`${app.origin}/settings/prompts`, { headers: headers('owner') })
     ).text();
     expect(page).toContain(`value="${defaultPrompts.power[0]?.fi ?? ''}"`);
-    expect(page).toContain('Siirrä kysymys 2 ylös');
+    expect(page).toContain('Siirrä ylös: kysymys 2');
     expect(page).toContain('Lisää kysymys');
   });
 

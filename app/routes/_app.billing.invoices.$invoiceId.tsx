@@ -210,7 +210,8 @@ export default function InvoicePage() {
           ) : null}
         </dl>
 
-        <section aria-labelledby="lines" className="flex flex-col gap-2">
+        {/* Not a landmark of its own: the lines' scrolling table is the region named so. */}
+        <section className="flex flex-col gap-2">
           <h2 id="lines" className="text-lg font-semibold">
             {t('invoicePage.linesHeading')}
           </h2>
