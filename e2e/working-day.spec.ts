@@ -31,6 +31,8 @@ const screenshot = (page: Page, name: string) =>
 async function bookSession(page: Page, when: { date: string; time: string }) {
   await page.getByRole('link', { name: 'Kalenteri' }).click();
   await page.getByRole('link', { name: 'Uusi istunto' }).click();
+  // The calendar has a "Sopimus" filter of its own: wait until the booking form has replaced it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Uusi istunto' })).toBeVisible();
   await page.getByLabel('Sopimus').selectOption({ index: 1 });
   await page.getByLabel('Päivämäärä').fill(when.date);
   await page.getByLabel('Alkamisaika').fill(when.time);
