@@ -3,8 +3,8 @@
  * to its page and every free half hour a link to the booking form for that time, in time
  * order, so Tab and Enter (or a browser without JavaScript) book as well as a mouse does.
  */
-import { Link } from '@remix-run/react';
-import type { KeyboardEvent } from 'react';
+import { Link, useNavigate } from '@remix-run/react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 
 import { formatTime } from '~/i18n/format';
 import { useLocale, useT } from '~/i18n/react';
@@ -37,12 +37,16 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
   const hours = hourSpan(byDay);
   const lastLine = (hours.last - hours.first) * rowsPerHour + 1;
   const hourLabels = Array.from({ length: hours.last - hours.first }, (_, i) => hours.first + i);
+  const navigate = useNavigate();
   return (
     // The arrow keys are a shortcut for what Tab already reaches; the links stay the interface.
+    // A click on a free slot (a plain link: a week has some two hundred) is followed here, in
+    // the page, as a router link would.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div
       className="overflow-x-auto rounded-lg border border-slate-300 bg-white"
       onKeyDown={moveFocusByArrow}
+      onClick={(event) => followSlotLink(event, navigate)}
     >
       <div className={`flex ${days.length > 1 ? 'min-w-[44rem]' : ''}`}>
         <div
@@ -122,6 +126,15 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
   );
 }
 
+/** Follows a click on a free slot's link without reloading the page, unless it opens elsewhere. */
+function followSlotLink(event: MouseEvent<HTMLDivElement>, navigate: (to: string) => void) {
+  const link = (event.target as Element).closest('a[data-slot]');
+  const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+  if (!link || event.defaultPrevented || event.button !== 0 || modified) return;
+  event.preventDefault();
+  navigate(link.getAttribute('href') ?? '');
+}
+
 const arrowSteps: Record<string, { days: number; items: number }> = {
   ArrowUp: { days: 0, items: -1 },
   ArrowDown: { days: 0, items: 1 },
@@ -182,8 +195,9 @@ function Slot({
   if (!href) return <div aria-hidden="true" className={`${place} ${look}`} />;
   const time = clockTime(date, slot.time, locale);
   return (
-    <Link
-      to={href}
+    <a
+      href={href}
+      data-slot=""
       data-day={dayIndex}
       data-row={slot.row}
       aria-label={t('calendar.bookSlot', {
@@ -199,7 +213,7 @@ function Slot({
       >
         + {time}
       </span>
-    </Link>
+    </a>
   );
 }
 
