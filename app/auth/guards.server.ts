@@ -15,6 +15,7 @@ import {
 } from '~/practices/memberships.server';
 
 import type { ValidatedSession } from './session.server';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 
 export function forbidden(): Response {
   return appErrorResponse(new AppError('forbidden'));
@@ -54,7 +55,7 @@ export function requireUser(
 
 /** Sends signed-in visitors of the log-in and sign-up pages on to the app. */
 export function requireAnonymous(context: AppLoadContext): void {
-  if (context.auth) throw redirect('/today');
+  if (context.auth) throw redirect(MEMBER_HOME_PATH);
 }
 
 export interface PracticeActor extends MemberActor {
@@ -119,7 +120,7 @@ const OWN_ORIGIN = 'http://ohjaamo.invalid';
  */
 export function safeRedirectPath(
   value: FormDataEntryValue | string | null,
-  fallback = '/today',
+  fallback = MEMBER_HOME_PATH,
 ): string {
   if (typeof value !== 'string' || !value.startsWith('/')) return fallback;
   // eslint-disable-next-line no-control-regex -- control characters are what is refused here

@@ -19,6 +19,7 @@ import {
   pendingSignInCookie,
 } from './two-factor/pending-sign-in.server';
 import { twoFactorRequired } from './two-factor/requirement.server';
+import { MEMBER_HOME_PATH, SUPERVISEE_HOME_PATH } from '~/auth/home';
 
 export const SECOND_FACTOR_PATH = '/login/two-factor';
 
@@ -32,7 +33,7 @@ export async function homePath(db: Db, userId: string): Promise<string> {
     .from(memberships)
     .where(eq(memberships.userId, userId))
     .limit(1);
-  return member ? '/today' : '/portal';
+  return member ? MEMBER_HOME_PATH : SUPERVISEE_HOME_PATH;
 }
 
 /**

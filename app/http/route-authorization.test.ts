@@ -191,7 +191,7 @@ const table: Record<string, RouteRow> = {
   // The second sign-in step needs a pending sign-in's cookie: without one, back to log-in.
   'login_.two-factor.tsx': { loader: all('login'), action: all('login') },
   'logout.tsx': { loader: all('→/'), action: all('login') },
-  'practice.tsx': { loader: all('→/calendar'), action: ['login', 400, 400, 400] },
+  'practice.tsx': { loader: all('→/today'), action: ['login', 400, 400, 400] },
   'reset-password.$token.tsx': { loader: all(200), action: all(400) },
   'signup.tsx': { loader: [200, '→/today', '→/today', '→/today'], action: all(400) },
   // An unknown token: the page says so (with status 404 once the form is sent), for anyone.

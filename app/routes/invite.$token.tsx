@@ -15,6 +15,7 @@ import { useT } from '~/i18n/react';
 import { acceptInvitation, findInvitation } from '~/practices/invitations.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invite.pageTitle');
 
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         email: context.auth.user.email,
       });
       await setSessionPractice(context.db, context.auth.session.id, practiceId);
-      return redirect('/calendar');
+      return redirect(MEMBER_HOME_PATH);
     }
     const parsed = parseForm(acceptInvitationSchema, form);
     if (!parsed.ok) return badRequest(formFailure(parsed.values, parsed.fieldErrors));

@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 import { requireUser, throwAsResponse } from '~/auth/guards.server';
 import { domainContext } from '~/domain/context';
 import { switchPractice } from '~/practices/memberships.server';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 
 /** The practice switcher's target: work in another of one's practices. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -18,9 +19,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     throwAsResponse(error);
   }
-  return redirect('/calendar');
+  return redirect(MEMBER_HOME_PATH);
 }
 
 export function loader() {
-  return redirect('/calendar');
+  return redirect(MEMBER_HOME_PATH);
 }

@@ -10,6 +10,7 @@ import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Notice, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'verify.title');
 
@@ -39,7 +40,7 @@ export default function VerifyEmail() {
         <>
           <Notice>{t('verify.done')}</Notice>
           <p>
-            <Link to={signedIn ? '/calendar' : '/login'}>
+            <Link to={signedIn ? MEMBER_HOME_PATH : '/login'}>
               {signedIn ? t('verify.continue') : t('login.submit')}
             </Link>
           </p>

@@ -12,6 +12,7 @@ import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Notice, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'verify.title');
 
@@ -51,7 +52,7 @@ export default function ResendVerification() {
         <SubmitButton>{t('verify.resend')}</SubmitButton>
       </Form>
       <p>
-        <Link to="/calendar">{t('verify.continue')}</Link>
+        <Link to={MEMBER_HOME_PATH}>{t('verify.continue')}</Link>
       </p>
     </PublicLayout>
   );
