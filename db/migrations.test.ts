@@ -53,7 +53,9 @@ describe('migrations', () => {
           (select count(*)::int from supervision_sessions where status = 'held') as held,
           (select count(*)::int from supervision_sessions where status = 'scheduled') as upcoming,
           (select count(*)::int from session_notes) as notes,
-          (select count(*)::int from summary_publications) as publications`,
+          (select count(*)::int from summary_publications) as publications,
+          (select count(*)::int from exercise_assignments) as exercises,
+          (select count(*)::int from practices where contact_email is not null) as contact`,
       );
       expect(counts).toEqual({
         users: 3,
@@ -64,6 +66,9 @@ describe('migrations', () => {
         upcoming: 5,
         notes: 6,
         publications: 5,
+        // Maria's and Sanna's (who sees hers in the portal).
+        exercises: 2,
+        contact: 1,
       });
     } finally {
       await database.close();

@@ -110,6 +110,15 @@ test('a new practice follows the setup checklist on Today to a booked session, a
     .click();
   await page.getByRole('button', { name: 'Luo tilausosoite' }).click();
   await expect(page.getByText('Tilausosoite luotu.')).toBeVisible();
+  // The address is shown once: the copy button puts it on the clipboard and says so.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const address = await page.getByLabel('Tilausosoite').inputValue();
+  expect(address).toMatch(/\/feeds\/[^/]+\.ics$/);
+  await page.getByRole('button', { name: 'Kopioi osoite' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kopioitu' })).toHaveText(
+    'Kopioitu leikepöydälle.',
+  );
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
   await page.getByRole('link', { name: 'Tänään', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tänään');
   await expect(checklist(page)).toHaveCount(0);

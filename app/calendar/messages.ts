@@ -26,6 +26,7 @@ export const fi = {
     'Uuden osoitteen luominen poistaa vanhan käytöstä: vanha osoite lakkaa toimimasta, ja se pitää vaihtaa kalentereihin, joissa sitä käytetään.',
   'feeds.created': 'Tilausosoite luotu.',
   'feeds.url': 'Tilausosoite',
+  'feeds.copy': 'Kopioi osoite',
   'feeds.urlOnce':
     'Kopioi osoite nyt: se näytetään vain tämän kerran. Kuka tahansa, jolla osoite on, näkee istuntojesi ajat, joten älä jaa sitä.',
   'feeds.names': 'Nimet ja paikat kalenterissa',
@@ -123,6 +124,7 @@ export const en: Record<keyof typeof fi, string> = {
     'Creating a new address disables the old one: the old address stops working and must be replaced in the calendars that use it.',
   'feeds.created': 'Subscription address created.',
   'feeds.url': 'Subscription address',
+  'feeds.copy': 'Copy the address',
   'feeds.urlOnce':
     'Copy the address now: it is shown only this once. Anyone who has it sees the times of your sessions, so do not share it.',
   'feeds.names': 'Names and places in the calendar',

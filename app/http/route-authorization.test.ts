@@ -164,6 +164,11 @@ const table: Record<string, RouteRow> = {
     loader: ['login', 200, 403, 200],
     action: ['login', 400, 403, 400],
   },
+  // The practice's name and contact details: the owner's (an empty form has no name: 400).
+  '_app.settings.practice.tsx': {
+    loader: ['login', 200, 403, 200],
+    action: ['login', 400, 403, 400],
+  },
   '_app.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_index.tsx': { loader: all(200), action: noAction },
   // Every signed-in user's own second factor, outside the staff layout (supervisees too);

@@ -13,6 +13,7 @@ import { en as exercises } from '~/exercises/messages';
 import { en as feedback } from '~/feedback/messages';
 import { en as notes } from '~/notes/messages';
 import { en as setup } from '~/onboarding/messages';
+import { en as practiceProfile } from '~/practices/messages';
 import { en as portalExport } from '~/portal/export-messages';
 import { en as portal } from '~/portal/messages';
 import { en as portalRead } from '~/portal/read-messages';
@@ -30,6 +31,7 @@ const common: Omit<
   | keyof typeof feeds
   | keyof typeof notes
   | keyof typeof setup
+  | keyof typeof practiceProfile
   | keyof typeof portal
   | keyof typeof portalRead
   | keyof typeof portalExport
@@ -209,6 +211,8 @@ const common: Omit<
   'form.save': 'Save',
   'form.edit': 'Edit',
   'form.cancel': 'Cancel',
+  'copy.done': 'Copied to the clipboard.',
+  'copy.selectInstead': 'Could not copy. The text is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
   'form.invalidPhone': 'Please check the phone number.',
   'form.invalidPostalCode': 'A postal code has five digits.',
   'list.status': 'Show',
@@ -318,5 +322,6 @@ export const en: Catalogue = {
   ...creditNotes,
   ...billingConnect,
   ...setup,
+  ...practiceProfile,
   ...today,
 };

@@ -13,6 +13,7 @@ import { fi as exercises } from '~/exercises/messages';
 import { fi as feedback } from '~/feedback/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as setup } from '~/onboarding/messages';
+import { fi as practiceProfile } from '~/practices/messages';
 import { fi as portalExport } from '~/portal/export-messages';
 import { fi as portal } from '~/portal/messages';
 import { fi as portalRead } from '~/portal/read-messages';
@@ -188,6 +189,8 @@ const common = {
   'form.save': 'Tallenna',
   'form.edit': 'Muokkaa',
   'form.cancel': 'Peruuta',
+  'copy.done': 'Kopioitu leikepöydälle.',
+  'copy.selectInstead': 'Kopiointi ei onnistunut. Teksti on valittu: kopioi se näppäimillä Ctrl+C (Macissa Cmd+C).',
   'form.invalidPhone': 'Tarkista puhelinnumero.',
   'form.invalidPostalCode': 'Postinumerossa on viisi numeroa.',
   'list.status': 'Näytä',
@@ -301,5 +304,6 @@ export const fi = {
   ...creditNotes,
   ...billingConnect,
   ...setup,
+  ...practiceProfile,
   ...today,
 } as const;

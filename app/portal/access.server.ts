@@ -97,6 +97,9 @@ export async function clientSupervisorIds(
 export interface PortalPractice {
   practiceId: string;
   practiceName: string;
+  /** How to reach the practice (its profile), shown on the portal's front page. */
+  contactEmail: string | null;
+  contactPhone: string | null;
   clientId: string;
 }
 
@@ -106,6 +109,8 @@ export async function listPortalPractices(db: Db, userId: string): Promise<Porta
     .select({
       practiceId: portalAccess.practiceId,
       practiceName: practices.name,
+      contactEmail: practices.contactEmail,
+      contactPhone: practices.contactPhone,
       clientId: portalAccess.clientId,
     })
     .from(portalAccess)
@@ -121,7 +126,9 @@ export async function listPortalPractices(db: Db, userId: string): Promise<Porta
 export function portalPracticesColumn(userId: Column): SQL<PortalPractice[]> {
   return sql<PortalPractice[]>`coalesce((
     select json_agg(
-      json_build_object('practiceId', ${portalAccess.practiceId}, 'practiceName', ${practices.name}, 'clientId', ${portalAccess.clientId})
+      json_build_object('practiceId', ${portalAccess.practiceId}, 'practiceName', ${practices.name},
+        'contactEmail', ${practices.contactEmail}, 'contactPhone', ${practices.contactPhone},
+        'clientId', ${portalAccess.clientId})
       order by ${portalAccess.createdAt})
     from ${portalAccess} join ${practices} on ${practices.id} = ${portalAccess.practiceId}
     where ${portalAccess.userId} = ${userId} and ${portalAccess.revokedAt} is null), '[]'::json)`;

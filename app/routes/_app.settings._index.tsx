@@ -236,24 +236,23 @@ export default function Settings() {
           <Link to="/settings/exercises">{t('exercises.toolkitLink')}</Link>
         </li>
         {data.isOwner ? (
-          <li>
-            <Link to="/settings/members">{t('settings.membersLink')}</Link>
-          </li>
-        ) : null}
-        {data.isOwner ? (
-          <li>
-            <Link to="/settings/prompts">{t('notes.promptBankLink')}</Link>
-          </li>
-        ) : null}
-        {data.isOwner ? (
-          <li>
-            <Link to="/settings/feedback">{t('feedback.settings.link')}</Link>
-          </li>
-        ) : null}
-        {data.isOwner ? (
-          <li>
-            <Link to="/settings/invoicing">{t('billing.details.settingsLink')}</Link>
-          </li>
+          <>
+            <li>
+              <Link to="/settings/practice">{t('practice.profile.link')}</Link>
+            </li>
+            <li>
+              <Link to="/settings/members">{t('settings.membersLink')}</Link>
+            </li>
+            <li>
+              <Link to="/settings/prompts">{t('notes.promptBankLink')}</Link>
+            </li>
+            <li>
+              <Link to="/settings/feedback">{t('feedback.settings.link')}</Link>
+            </li>
+            <li>
+              <Link to="/settings/invoicing">{t('billing.details.settingsLink')}</Link>
+            </li>
+          </>
         ) : null}
       </ul>
     </>

@@ -11,6 +11,7 @@ import { formatDate } from '~/i18n/format';
 import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
+import { CopyButton } from '~/ui/copy-button';
 import { CheckboxField, FormErrors, Notice, SubmitButton } from '~/ui/form';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'feeds.title');
@@ -157,8 +158,10 @@ function CreatedAddress({ url }: { url: string }) {
         value={url}
         aria-describedby="feed-url-once"
         spellCheck={false}
+        onFocus={(event) => event.currentTarget.select()}
         className="rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm"
       />
+      <CopyButton targetId="feed-url" label={t('feeds.copy')} />
       <p id="feed-url-once" className="text-sm font-medium text-amber-900">
         {t('feeds.urlOnce')}
       </p>

@@ -15,12 +15,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'portal.ti
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireSupervisee(request, context);
   const contracts = await listPortalContracts(domainContext(context), actor);
-  return { name: actor.auth.user.name, contracts };
+  const practice = actor.practices.find((p) => p.practiceId === actor.practiceId);
+  return {
+    name: actor.auth.user.name,
+    contracts,
+    contact: {
+      practiceName: actor.practiceName,
+      email: practice?.contactEmail ?? null,
+      phone: practice?.contactPhone ?? null,
+    },
+  };
 }
 
 export default function PortalHome() {
   const t = useT();
-  const { name, contracts } = useLoaderData<typeof loader>();
+  const { name, contracts, contact } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t('portal.home.welcome', { name })} lead={t('portal.home.lead')} />
@@ -77,6 +86,46 @@ export default function PortalHome() {
           </section>
         ))}
       </div>
+      <PracticeContact {...contact} />
     </>
+  );
+}
+
+/** How to reach the practice, as its owner gave it on the practice profile; nothing if not. */
+function PracticeContact({
+  practiceName,
+  email,
+  phone,
+}: {
+  practiceName: string;
+  email: string | null;
+  phone: string | null;
+}) {
+  const t = useT();
+  if (!email && !phone) return null;
+  return (
+    <section aria-labelledby="practice-contact" className="mt-8 max-w-3xl">
+      <h2 id="practice-contact" className="text-lg font-semibold">
+        {t('practice.contact.heading', { practice: practiceName })}
+      </h2>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {email ? (
+          <>
+            <dt className="font-medium">{t('practice.contact.email')}</dt>
+            <dd className="break-words">
+              <a href={`mailto:${email}`}>{email}</a>
+            </dd>
+          </>
+        ) : null}
+        {phone ? (
+          <>
+            <dt className="font-medium">{t('practice.contact.phone')}</dt>
+            <dd>
+              <a href={`tel:${phone.replace(/[^+0-9]/g, '')}`}>{phone}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
   );
 }

@@ -25,6 +25,12 @@ export const practices = pgTable(
   {
     id: id(),
     name: text('name').notNull(),
+    /**
+     * How supervisees and commissioners reach the practice: shown in the portal. Optional;
+     * the owner keeps them on the practice profile page.
+     */
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
     /** The owner's rule: members, and supervisees in the portal, must use two-factor sign-in. */
     requireTwoFactorStaff: boolean('require_two_factor_staff').notNull().default(false),
     requireTwoFactorSupervisees: boolean('require_two_factor_supervisees').notNull().default(false),

@@ -113,5 +113,5 @@ export type InvoiceStatus = (typeof invoiceStatuses)[number];
 export const maxPaymentTermDays = 90;
 
 /** The groups of practice settings whose changes `practice_settings_audit_log` records. */
-export const practiceSettingGroups = ['invoicing_details'] as const;
+export const practiceSettingGroups = ['invoicing_details', 'practice_profile'] as const;
 export type PracticeSettingGroup = (typeof practiceSettingGroups)[number];

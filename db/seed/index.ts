@@ -84,6 +84,11 @@ export async function seedDemoPractice(
   if (signedUp.kind !== 'created') throw new Error('demo owner already exists');
   await markEmailVerified(db, signedUp.userId, now);
   const practiceId = signedUp.practiceId;
+  // How supervisees reach the practice: the portal's front page shows it.
+  await db
+    .update(practices)
+    .set({ contactEmail: 'toimisto@demo.ohjaamo.fi', contactPhone: '040 123 4567' })
+    .where(eq(practices.id, practiceId));
   const aino: MemberActor = { kind: 'member', userId: signedUp.userId, practiceId, role: 'owner' };
   const [veikkoUser] = await db
     .insert(users)
@@ -256,8 +261,10 @@ export async function seedDemoPractice(
         await publishSummary({ db, keyring, now }, contract.actor, session.id, null);
       }
     }
-    if (contract.form === 'individual') {
-      await giveDemoExercise(db, keyring, now, contract.actor, row.id);
+    // Maria of the individual contract, and Sanna of the group (who reads it in the portal).
+    const exerciseFor = contract.participants.find((key) => key === 'maria' || key === 'sanna');
+    if (exerciseFor) {
+      await giveDemoExercise(db, keyring, now, contract.actor, row.id, clientIds.get(exerciseFor));
     }
   }
   await giveDemoPortalAccount(db, practiceId, clientIds.get('sanna'), now);
@@ -291,8 +298,8 @@ async function giveDemoPortalAccount(
 }
 
 /**
- * The practice got the starter toolkit at sign-up; the individual contract's supervisee has
- * one exercise from it to do before the next session.
+ * The practice got the starter toolkit at sign-up; a supervisee of the contract has one
+ * exercise from it to do before the next session.
  */
 async function giveDemoExercise(
   db: Db,
@@ -300,21 +307,18 @@ async function giveDemoExercise(
   now: Date,
   actor: MemberActor,
   contractId: string,
+  clientId: string | undefined,
 ) {
-  const [participant] = await db
-    .select({ clientId: contractParticipants.clientId })
-    .from(contractParticipants)
-    .where(eq(contractParticipants.contractId, contractId));
   const [exercise] = await db
     .select({ id: exercises.id })
     .from(exercises)
     .where(
       and(eq(exercises.practiceId, actor.practiceId), eq(exercises.starterKey, 'team-feedback')),
     );
-  if (!participant || !exercise) return;
+  if (!clientId || !exercise) return;
   await assignExercise({ db, keyring, now }, actor, contractId, {
     exerciseId: exercise.id,
-    clientId: participant.clientId,
+    clientId,
     dueOn: addDays(helsinkiDate(now), 10),
   });
 }
