@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { helsinkiInstant } from '~/time/helsinki';
 
-import { DEFAULT_HOURS, hourSpan, layoutDay } from './day-layout';
+import { DEFAULT_HOURS, hourSpan, layoutDay, nowLinePlacement } from './day-layout';
 
 const at = (date: string, from: string, to: string, status = 'scheduled', id = from) => ({
   id,
@@ -86,5 +86,16 @@ describe("a day's time grid", () => {
     // 29.3.2026 the clocks go forward at 3.00; 9.00 is still on the 9.00 line.
     const spring = layoutDay('2026-03-29', [at('2026-03-29', '09:00', '10:00')], DEFAULT_HOURS);
     expect(spring.items.find((i) => i.kind === 'session')?.row).toBe(9);
+  });
+
+  it('puts the "now" line on the quarter hour and the five minutes within it', () => {
+    const hours = { first: 7, last: 21 };
+    expect(nowLinePlacement('07:00', hours)).toEqual({ line: 1, step: 0 });
+    expect(nowLinePlacement('09:14', hours)).toEqual({ line: 9, step: 2 });
+    expect(nowLinePlacement('09:15', hours)).toEqual({ line: 10, step: 0 });
+    expect(nowLinePlacement('20:59', hours)).toEqual({ line: 56, step: 2 });
+    // Before and after the hours shown there is no line.
+    expect(nowLinePlacement('06:59', hours)).toBeNull();
+    expect(nowLinePlacement('21:00', hours)).toBeNull();
   });
 });

@@ -81,6 +81,23 @@ export function hourSpan(days: { date: LocalDate; sessions: TimedSession[] }[]):
   return { first, last: Math.min(last, 24) };
 }
 
+/**
+ * Where the "now" line of today's column goes: the grid line of the quarter hour that holds
+ * `time` ('HH:MM'), and how many five-minute steps into that quarter it is (0–2). Null when
+ * the time is outside the hours shown.
+ */
+export function nowLinePlacement(
+  time: string,
+  hours: { first: number; last: number },
+): { line: number; step: 0 | 1 | 2 } | null {
+  const minutes = minutesOf(time) - hours.first * 60;
+  if (minutes < 0 || minutes >= (hours.last - hours.first) * 60) return null;
+  return {
+    line: Math.floor(minutes / ROW_MINUTES) + 1,
+    step: Math.floor((minutes % ROW_MINUTES) / 5) as 0 | 1 | 2,
+  };
+}
+
 export function isWorkingTime(date: LocalDate, minutes: number): boolean {
   return (
     isoWeekday(date) <= 5 &&

@@ -12,7 +12,14 @@ import type { CalendarSession } from '~/sessions/calendar.server';
 import { shortDate, statusLabel, weekdayLabel } from '~/sessions/labels';
 import { helsinkiDate, type LocalDate } from '~/time/helsinki';
 
-import { type FreeSlot, hourSpan, layoutDay, type PlacedSession, ROW_MINUTES } from './day-layout';
+import {
+  type FreeSlot,
+  hourSpan,
+  layoutDay,
+  nowLinePlacement,
+  type PlacedSession,
+  ROW_MINUTES,
+} from './day-layout';
 import { laneColumns, laneStart, rowEnd, rowStart } from './grid-classes';
 import { clockTime, weekdayShortLabel } from './labels';
 
@@ -20,6 +27,8 @@ export interface TimeGridProps {
   days: LocalDate[];
   sessions: CalendarSession[];
   today: LocalDate;
+  /** The Helsinki time ('HH:MM') the page was made at: today's column has a line there. */
+  nowTime: string;
   /** Where a free slot leads; null when the slots are not bookable (another member's calendar). */
   bookHref: ((date: LocalDate, time: string) => string) | null;
   sessionHref: (session: CalendarSession) => string;
@@ -27,7 +36,7 @@ export interface TimeGridProps {
 
 const rowsPerHour = 60 / ROW_MINUTES;
 
-export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeGridProps) {
+export function TimeGrid({ days, sessions, today, nowTime, bookHref, sessionHref }: TimeGridProps) {
   const t = useT();
   const locale = useLocale();
   const byDay = days.map((date) => ({
@@ -38,6 +47,7 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
   const lastLine = (hours.last - hours.first) * rowsPerHour + 1;
   const hourLabels = Array.from({ length: hours.last - hours.first }, (_, i) => hours.first + i);
   const navigate = useNavigate();
+  const nowLine = nowLinePlacement(nowTime, hours);
   return (
     // The arrow keys are a shortcut for what Tab already reaches; the links stay the interface.
     // A click on a free slot (a plain link: a week has some two hundred) is followed here, in
@@ -117,11 +127,35 @@ export function TimeGrid({ days, sessions, today, bookHref, sessionHref }: TimeG
                   aria-hidden="true"
                   className={`${rowStart[lastLine - 1]} ${rowEnd[lastLine]}`}
                 />
+                {isToday && nowLine ? (
+                  <NowLine {...nowLine} time={clockTime(today, nowTime, locale)} />
+                ) : null}
               </div>
             </section>
           );
         })}
       </div>
+    </div>
+  );
+}
+
+/** Five-minute steps within a quarter-hour row (0.75 rem): written out for Tailwind. */
+const nowStep = ['mt-0', 'mt-1', 'mt-2'] as const;
+
+/**
+ * The current time across today's column, over the slots and sessions. Decorative: the
+ * heading already says which day is today, and a screen reader has the times in the links.
+ */
+function NowLine({ line, step, time }: { line: number; step: 0 | 1 | 2; time: string }) {
+  const t = useT();
+  return (
+    <div
+      aria-hidden="true"
+      data-now-line={time}
+      title={t('calendar.now', { time })}
+      className={`pointer-events-none relative z-20 col-span-full ${rowStart[line]} ${rowEnd[line + 1]} ${nowStep[step]} h-0 self-start border-t-2 border-red-600`}
+    >
+      <span className="absolute -top-1.5 -left-1 size-2.5 rounded-full bg-red-600" />
     </div>
   );
 }

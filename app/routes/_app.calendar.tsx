@@ -13,7 +13,7 @@ import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import { type CalendarSession, getCalendar } from '~/sessions/calendar.server';
 import { shortDate, weekdayLabel } from '~/sessions/labels';
-import { helsinkiDate, helsinkiInstant, type LocalDate } from '~/time/helsinki';
+import { helsinkiDate, helsinkiInstant, helsinkiTime, type LocalDate } from '~/time/helsinki';
 import { isoWeekOf } from '~/time/iso-week';
 import { PageHeader } from '~/ui/app-shell';
 import { Notice } from '~/ui/form';
@@ -38,13 +38,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     supervisorId: calendar.own ? null : calendar.supervisorId,
     contractId: calendar.contractId,
   };
-  return { query, days, today, calendar };
+  return { query, days, today, nowTime: helsinkiTime(ctx.now), calendar };
 }
 
 export default function Calendar() {
   const t = useT();
   const locale = useLocale();
-  const { query, days, today, calendar } = useLoaderData<typeof loader>();
+  const { query, days, today, nowTime, calendar } = useLoaderData<typeof loader>();
   const longDate = (date: LocalDate) => formatDate(helsinkiInstant(date, '12:00'), locale);
   const heading =
     query.view === 'day'
@@ -126,6 +126,7 @@ export default function Calendar() {
           days={days}
           sessions={calendar.sessions}
           today={today}
+          nowTime={nowTime}
           bookHref={bookHref}
           sessionHref={sessionHref}
         />
