@@ -32,7 +32,7 @@ let database: TestDatabase;
 let app: TestApp;
 let owner: MemberActor;
 let supervisor: MemberActor;
-const cookies = { owner: '', supervisor: '' };
+const cookies = { owner: '', supervisor: '', newOwner: '' };
 const contractIds: string[] = [];
 let invoiceNumber = 0;
 
@@ -91,6 +91,8 @@ beforeAll(async () => {
   supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
   cookies.owner = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
   cookies.supervisor = `ohjaamo_session=${(await createSession(database.db, supervisor.userId)).token}`;
+  const { owner: newOwner } = await createPracticeWithOwner(database.db);
+  cookies.newOwner = `ohjaamo_session=${(await createSession(database.db, newOwner.userId)).token}`;
   await addRows(60);
   await addHistory(2);
 }, 180_000);
@@ -184,7 +186,25 @@ describe('the growing lists', () => {
         const body = await html(`${list}?q=${encodeURIComponent(q)}`);
         expect(body, `${list}?q=${q}`).toContain('Haulla ei löytynyt mitään.');
         expect(body, `${list}?q=${q}`).not.toContain('Rivit');
+        expect(body, `${list}?q=${q}`).toMatch(new RegExp(`href="${list}"[^>]*>Tyhjennä haku<`));
       }
+    }
+  });
+
+  it('tell a new practice what fills each empty list, with a link to do it', async () => {
+    const steps = {
+      '/clients': ['Ei vielä työnohjattavia.', '/clients/new', 'Uusi työnohjattava'],
+      '/commissioners': ['Ei vielä tilaajia.', '/commissioners/new', 'Uusi tilaaja'],
+      '/contracts': ['Ei sopimuksia tällä rajauksella.', '/contracts/new', 'Uusi sopimus'],
+      '/billing/invoices': ['Ei laskuja näillä ehdoilla.', '/billing/run', 'Laskutusajoon'],
+    };
+    for (const [list, [message, to, label]] of Object.entries(steps)) {
+      const body = await html(list, 'newOwner');
+      expect(body, list).toContain(message);
+      // The link is in the empty list's box, not only the page header.
+      expect(body, list).toMatch(
+        new RegExp(`${message.replace('.', '\\.')}[^<]*</p><a[^>]*href="${to}"[^>]*>${label}<`),
+      );
     }
   });
 

@@ -149,7 +149,8 @@ const common: Omit<
 
   'clients.title': 'Supervisees',
   'clients.lead': 'The people the practice supervises.',
-  'clients.empty': 'No supervisees yet.',
+  'clients.empty':
+    'No supervisees yet. Add the first, and you can make a supervision contract with them.',
   'clients.name': 'Name',
   'clients.titleColumn': 'Job title',
   'clients.organisation': 'Organisation',
@@ -212,7 +213,8 @@ const common: Omit<
   'form.edit': 'Edit',
   'form.cancel': 'Cancel',
   'copy.done': 'Copied to the clipboard.',
-  'copy.selectInstead': 'Could not copy. The text is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
+  'copy.selectInstead':
+    'Could not copy. The text is selected: copy it with Ctrl+C (Cmd+C on a Mac).',
   'form.invalidPhone': 'Please check the phone number.',
   'form.invalidPostalCode': 'A postal code has five digits.',
   'list.status': 'Show',
@@ -220,6 +222,7 @@ const common: Omit<
   'list.archived': 'Archived',
   'list.search': 'Search',
   'list.noMatches': 'Nothing matched the search.',
+  'list.clearSearch': 'Clear the search',
   'list.archive': 'Archive',
   'list.restore': 'Make active again',
   'list.archivedNotice': 'Archived. The data is kept but not listed among the active ones.',
@@ -236,7 +239,8 @@ const common: Omit<
   'commissioners.new': 'New commissioner',
   'commissioners.edit': 'Edit commissioner',
   'commissioners.count': '{count, plural, one {# commissioner} other {# commissioners}}',
-  'commissioners.empty': 'No commissioners yet.',
+  'commissioners.empty':
+    'No commissioners yet. A commissioner is the employer who orders and pays for the supervision.',
   'commissioners.search': 'Search by name, business ID or town',
   'commissioners.name': 'Organisation name',
   'commissioners.businessId': 'Business ID (Y-tunnus)',

@@ -127,7 +127,8 @@ const common = {
 
   'clients.title': 'Työnohjattavat',
   'clients.lead': 'Ihmiset, joiden työnohjauksesta vastaanotto huolehtii.',
-  'clients.empty': 'Ei vielä työnohjattavia.',
+  'clients.empty':
+    'Ei vielä työnohjattavia. Lisää ensimmäinen, niin voit tehdä hänen kanssaan työnohjaussopimuksen.',
   'clients.name': 'Nimi',
   'clients.titleColumn': 'Tehtävänimike',
   'clients.organisation': 'Organisaatio',
@@ -190,7 +191,8 @@ const common = {
   'form.edit': 'Muokkaa',
   'form.cancel': 'Peruuta',
   'copy.done': 'Kopioitu leikepöydälle.',
-  'copy.selectInstead': 'Kopiointi ei onnistunut. Teksti on valittu: kopioi se näppäimillä Ctrl+C (Macissa Cmd+C).',
+  'copy.selectInstead':
+    'Kopiointi ei onnistunut. Teksti on valittu: kopioi se näppäimillä Ctrl+C (Macissa Cmd+C).',
   'form.invalidPhone': 'Tarkista puhelinnumero.',
   'form.invalidPostalCode': 'Postinumerossa on viisi numeroa.',
   'list.status': 'Näytä',
@@ -198,6 +200,7 @@ const common = {
   'list.archived': 'Arkistoidut',
   'list.search': 'Hae',
   'list.noMatches': 'Haulla ei löytynyt mitään.',
+  'list.clearSearch': 'Tyhjennä haku',
   'list.archive': 'Arkistoi',
   'list.restore': 'Palauta aktiiviseksi',
   'list.archivedNotice':
@@ -215,7 +218,8 @@ const common = {
   'commissioners.new': 'Uusi tilaaja',
   'commissioners.edit': 'Muokkaa tilaajaa',
   'commissioners.count': '{count, plural, one {# tilaaja} other {# tilaajaa}}',
-  'commissioners.empty': 'Ei vielä tilaajia.',
+  'commissioners.empty':
+    'Ei vielä tilaajia. Tilaaja on työnantaja, joka tilaa ja maksaa työnohjauksen.',
   'commissioners.search': 'Hae nimellä, Y-tunnuksella tai paikkakunnalla',
   'commissioners.name': 'Organisaation nimi',
   'commissioners.businessId': 'Y-tunnus',

@@ -12,6 +12,7 @@ import { pageTitle } from '~/i18n/meta';
 import { useLocale, useT } from '~/i18n/react';
 import { formatMoney } from '~/money/cents';
 import { PageHeader } from '~/ui/app-shell';
+import { EmptyState } from '~/ui/empty-state';
 import { Pagination } from '~/ui/pagination';
 import { ScrollBox } from '~/ui/scroll-box';
 
@@ -113,7 +114,10 @@ export default function Invoices() {
         </Form>
 
         {data.invoices.length === 0 ? (
-          <p>{t('invoices.none')}</p>
+          <EmptyState
+            message={t('invoices.none')}
+            action={{ to: '/billing/run', label: t('invoices.toRun') }}
+          />
         ) : (
           <div>
             <ScrollBox label={t('invoices.title')} className="">

@@ -9,6 +9,7 @@ import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
 import { ClientsTabs } from '~/ui/clients-tabs';
+import { EmptyState } from '~/ui/empty-state';
 import { ListFilter } from '~/ui/list-filter';
 import { Pagination } from '~/ui/pagination';
 import { ScrollBox } from '~/ui/scroll-box';
@@ -46,7 +47,14 @@ export default function Clients() {
       </div>
       <ListFilter q={q} status={status} searchLabel={t('clients.search')} />
       {clients.length === 0 ? (
-        <p>{q ? t('list.noMatches') : t('clients.empty')}</p>
+        <EmptyState
+          message={q ? t('list.noMatches') : t('clients.empty')}
+          action={
+            q
+              ? { to: '/clients', label: t('list.clearSearch') }
+              : { to: '/clients/new', label: t('clients.new') }
+          }
+        />
       ) : (
         <>
           <ScrollBox label={t('clients.title')}>

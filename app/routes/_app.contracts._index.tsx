@@ -10,6 +10,7 @@ import { listPage } from '~/forms/fields';
 import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { PageHeader } from '~/ui/app-shell';
+import { EmptyState } from '~/ui/empty-state';
 import { Pagination } from '~/ui/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.title');
@@ -82,7 +83,14 @@ export default function Contracts() {
         </button>
       </Form>
       {contracts.length === 0 ? (
-        <p>{q ? t('list.noMatches') : t('contracts.empty')}</p>
+        <EmptyState
+          message={q ? t('list.noMatches') : t('contracts.empty')}
+          action={
+            q
+              ? { to: '/contracts', label: t('list.clearSearch') }
+              : { to: '/contracts/new', label: t('contracts.new') }
+          }
+        />
       ) : (
         <>
           <ContractTable contracts={contracts} total={position.total} />
