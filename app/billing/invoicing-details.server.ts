@@ -7,10 +7,11 @@
 import { eq } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
-import { practices, practiceSettingsAuditLog } from '#db/schema';
+import { practices } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
+import { savePracticeSettings } from '~/practices/practice-settings.server';
 
 import { assertMayManageBilling } from './access.server';
 import type { InvoicingDetailField, InvoicingDetails } from './schemas';
@@ -25,8 +26,6 @@ const detailColumns = {
   iban: practices.iban,
   paymentTermDays: practices.paymentTermDays,
 } as const;
-
-const detailFields = Object.keys(detailColumns) as InvoicingDetailField[];
 
 /**
  * What an invoice cannot be without. The VAT number is not among them: a practice under
@@ -65,39 +64,14 @@ export async function readInvoicingDetails(
   return loadInvoicingDetails(db, actor.practiceId);
 }
 
-/**
- * The owner saves the details. The practice row is locked while they are compared and
- * written, so the audit entry names exactly the fields this save changed; a save that
- * changes nothing writes nothing.
- */
+/** The owner saves the details; the audit names the fields that changed. */
 export async function updateInvoicingDetails(
-  { db, now }: DomainContext,
+  ctx: DomainContext,
   actor: MemberActor,
   input: InvoicingDetails,
 ): Promise<{ changedFields: InvoicingDetailField[] }> {
   assertMayManageBilling(actor);
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select(detailColumns)
-      .from(practices)
-      .where(eq(practices.id, actor.practiceId))
-      .for('update');
-    if (!current) throw new AppError('not_found');
-    const changedFields = detailFields.filter((field) => current[field] !== input[field]);
-    if (changedFields.length === 0) return { changedFields };
-    await tx
-      .update(practices)
-      .set({ ...input, updatedAt: now })
-      .where(eq(practices.id, actor.practiceId));
-    await tx.insert(practiceSettingsAuditLog).values({
-      practiceId: actor.practiceId,
-      actorId: actor.userId,
-      setting: 'invoicing_details',
-      changedFields,
-      createdAt: now,
-    });
-    return { changedFields };
-  });
+  return savePracticeSettings(ctx, actor, 'invoicing_details', detailColumns, input);
 }
 
 /** The details an invoice needs that the practice has not given yet, in the form's order. */

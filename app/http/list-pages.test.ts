@@ -192,7 +192,7 @@ describe('the growing lists', () => {
   });
 
   it('tell a new practice what fills each empty list, with a link to do it', async () => {
-    const steps = {
+    const steps: Record<string, [message: string, to: string, label: string]> = {
       '/clients': ['Ei vielä työnohjattavia.', '/clients/new', 'Uusi työnohjattava'],
       '/commissioners': ['Ei vielä tilaajia.', '/commissioners/new', 'Uusi tilaaja'],
       '/contracts': ['Ei sopimuksia tällä rajauksella.', '/contracts/new', 'Uusi sopimus'],

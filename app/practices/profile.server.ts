@@ -6,12 +6,13 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 
-import { practices, practiceSettingsAuditLog } from '#db/schema';
+import { practices } from '#db/schema';
 import type { DomainContext } from '~/domain/context';
 import { AppError } from '~/errors';
 import { optionalEmail, optionalPhone, requiredText } from '~/forms/fields';
 
 import { assertRole, type MemberActor } from './actor';
+import { savePracticeSettings } from './practice-settings.server';
 
 export const practiceProfileSchema = z.object({
   name: requiredText(120),
@@ -28,8 +29,6 @@ const profileColumns = {
   contactPhone: practices.contactPhone,
 } as const;
 
-const profileFields = Object.keys(profileColumns) as ProfileField[];
-
 export async function readPracticeProfile(
   { db }: DomainContext,
   actor: MemberActor,
@@ -42,37 +41,12 @@ export async function readPracticeProfile(
   return profile;
 }
 
-/**
- * The owner saves the profile. The row is locked while it is compared and written, so the
- * audit entry names exactly the fields this save changed; a save that changes nothing
- * writes nothing.
- */
+/** The owner saves the profile; the audit names the fields that changed. */
 export async function updatePracticeProfile(
-  { db, now }: DomainContext,
+  ctx: DomainContext,
   actor: MemberActor,
   input: PracticeProfile,
 ): Promise<{ changedFields: ProfileField[] }> {
   assertRole(actor, 'owner');
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select(profileColumns)
-      .from(practices)
-      .where(eq(practices.id, actor.practiceId))
-      .for('update');
-    if (!current) throw new AppError('not_found');
-    const changedFields = profileFields.filter((field) => current[field] !== input[field]);
-    if (changedFields.length === 0) return { changedFields };
-    await tx
-      .update(practices)
-      .set({ ...input, updatedAt: now })
-      .where(eq(practices.id, actor.practiceId));
-    await tx.insert(practiceSettingsAuditLog).values({
-      practiceId: actor.practiceId,
-      actorId: actor.userId,
-      setting: 'practice_profile',
-      changedFields,
-      createdAt: now,
-    });
-    return { changedFields };
-  });
+  return savePracticeSettings(ctx, actor, 'practice_profile', profileColumns, input);
 }
