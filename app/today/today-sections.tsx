@@ -1,5 +1,6 @@
 /** The sections of the Today page; each item links to the one place where it gets done. */
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 
 import type { MessageKey } from '~/i18n';
 import { formatDate, formatDateTime, formatTime } from '~/i18n/format';
@@ -40,6 +41,57 @@ function SessionLine({ session, today }: { session: TodaySession; today: string 
       </span>
       <span className="text-slate-700">{session.where ?? t('today.noPlace')}</span>
     </>
+  );
+}
+
+/** Things to do: each row says what, and has the one link that does it. */
+function TaskList({ children }: { children: ReactNode }) {
+  return <ul className="flex flex-col divide-y divide-slate-200">{children}</ul>;
+}
+
+function Task({ children, action }: { children: ReactNode; action: ReactNode }) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-3 py-2">
+      {children}
+      {action}
+    </li>
+  );
+}
+
+/** A session to act on: when, who and where, why it is listed, and the link to act. */
+function SessionTask({
+  session,
+  today,
+  why,
+  to,
+  label,
+  className,
+}: {
+  session: TodaySession;
+  today: string;
+  why: string;
+  to: string;
+  label: string;
+  className: string;
+}) {
+  const locale = useLocale();
+  return (
+    <Task
+      action={
+        <Link to={to} className={className}>
+          {label}
+          <span className="sr-only">
+            {' – '}
+            {session.who || session.contractCode}, {formatDate(session.startsAt, locale)}
+          </span>
+        </Link>
+      }
+    >
+      <div className="flex flex-col gap-0.5">
+        <SessionLine session={session} today={today} />
+        <span className="text-sm text-slate-700">{why}</span>
+      </div>
+    </Task>
   );
 }
 
@@ -89,35 +141,27 @@ export function WaitingSessions({
   lookBackDays: number;
 }) {
   const t = useT();
-  const locale = useLocale();
   return (
     <Panel id="waiting-heading" title={t('today.waiting')}>
       {sessions.length === 0 ? (
         <p className="text-slate-700">{t('today.waitingEmpty')}</p>
       ) : (
-        <ul className="flex flex-col divide-y divide-slate-200">
+        <TaskList>
           {sessions.map((session) => {
             const action = waitingAction[session.waiting];
             return (
-              <li
+              <SessionTask
                 key={session.id}
-                className="flex flex-wrap items-center justify-between gap-3 py-2"
-              >
-                <div className="flex flex-col gap-0.5">
-                  <SessionLine session={session} today={today} />
-                  <span className="text-sm text-slate-700">{t(action.why)}</span>
-                </div>
-                <Link to={`/sessions/${session.id}${action.to}`} className={actionLink}>
-                  {t(action.label)}
-                  <span className="sr-only">
-                    {' – '}
-                    {session.who || session.contractCode}, {formatDate(session.startsAt, locale)}
-                  </span>
-                </Link>
-              </li>
+                session={session}
+                today={today}
+                why={t(action.why)}
+                to={`/sessions/${session.id}${action.to}`}
+                label={t(action.label)}
+                className={actionLink}
+              />
             );
           })}
-        </ul>
+        </TaskList>
       )}
       <p className="text-sm text-slate-600">{t('today.waitingHint', { days: lookBackDays })}</p>
     </Panel>
@@ -137,25 +181,19 @@ export function SuperviseeUpdates({
   if (sessions.length === 0) return null;
   return (
     <Panel id="updates-heading" title={t('today.updates')}>
-      <ul className="flex flex-col divide-y divide-slate-200">
+      <TaskList>
         {sessions.map((session) => (
-          <li key={session.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
-            <div className="flex flex-col gap-0.5">
-              <SessionLine session={session} today={today} />
-              <span className="text-sm text-slate-700">
-                {t('today.updated', { when: formatDateTime(session.updatedAt, locale) })}
-              </span>
-            </div>
-            <Link to={`/sessions/${session.id}#supervisee-work`} className={quietLink}>
-              {t('today.readUpdates')}
-              <span className="sr-only">
-                {' – '}
-                {session.who || session.contractCode}, {formatDate(session.startsAt, locale)}
-              </span>
-            </Link>
-          </li>
+          <SessionTask
+            key={session.id}
+            session={session}
+            today={today}
+            why={t('today.updated', { when: formatDateTime(session.updatedAt, locale) })}
+            to={`/sessions/${session.id}#supervisee-work`}
+            label={t('today.readUpdates')}
+            className={quietLink}
+          />
         ))}
-      </ul>
+      </TaskList>
     </Panel>
   );
 }
@@ -171,11 +209,19 @@ export function EvaluationsDue({ due }: { due: DueEvaluation[] }) {
   if (due.length === 0) return null;
   return (
     <Panel id="evaluations-heading" title={t('today.evaluations')}>
-      <ul className="flex flex-col divide-y divide-slate-200">
+      <TaskList>
         {due.map((item) => (
-          <li
+          <Task
             key={`${item.contractId}-${item.kind}`}
-            className="flex flex-wrap items-center justify-between gap-3 py-2"
+            action={
+              <Link
+                to={`/contracts/${item.contractId}/evaluations?kind=${item.kind}`}
+                className={actionLink}
+              >
+                {t('today.recordEvaluation')}
+                <span className="sr-only"> – {item.code}</span>
+              </Link>
+            }
           >
             <span>
               {t('today.evaluationDue', {
@@ -183,16 +229,9 @@ export function EvaluationsDue({ due }: { due: DueEvaluation[] }) {
                 kind: t(evaluationKindLabel[item.kind]),
               })}
             </span>
-            <Link
-              to={`/contracts/${item.contractId}/evaluations?kind=${item.kind}`}
-              className={actionLink}
-            >
-              {t('today.recordEvaluation')}
-              <span className="sr-only"> – {item.code}</span>
-            </Link>
-          </li>
+          </Task>
         ))}
-      </ul>
+      </TaskList>
     </Panel>
   );
 }
@@ -203,9 +242,17 @@ export function ContractsEnding({ contracts }: { contracts: EndingContract[] }) 
   if (contracts.length === 0) return null;
   return (
     <Panel id="ending-heading" title={t('today.contractsEnding')}>
-      <ul className="flex flex-col divide-y divide-slate-200">
+      <TaskList>
         {contracts.map((contract) => (
-          <li key={contract.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+          <Task
+            key={contract.id}
+            action={
+              <Link to={`/contracts/${contract.id}`} className={quietLink}>
+                {t('today.openContract')}
+                <span className="sr-only"> {contract.code}</span>
+              </Link>
+            }
+          >
             <span>
               <span className="font-medium">{contract.code}</span>
               {': '}
@@ -227,13 +274,9 @@ export function ContractsEnding({ contracts }: { contracts: EndingContract[] }) 
                 .filter(Boolean)
                 .join(', ')}
             </span>
-            <Link to={`/contracts/${contract.id}`} className={quietLink}>
-              {t('today.openContract')}
-              <span className="sr-only"> {contract.code}</span>
-            </Link>
-          </li>
+          </Task>
         ))}
-      </ul>
+      </TaskList>
     </Panel>
   );
 }
