@@ -45,7 +45,9 @@ const sharedClientChunk: Plugin = {
                   if (id.includes('/node_modules/')) return 'framework';
                   // The lists' own parts stay with the lists: most pages never show them.
                   if (
-                    /\/app\/ui\/(pagination|list-filter|clients-tabs|record-actions)\./.test(id)
+                    /\/app\/ui\/(pagination|list-filter|clients-tabs|record-actions|empty-state|copy-button)\./.test(
+                      id,
+                    )
                   ) {
                     return undefined;
                   }
