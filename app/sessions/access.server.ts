@@ -11,6 +11,8 @@ import { supervisedContracts } from '~/contracts/access.server';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
+import { maxSessionMinutes } from './limits';
+
 export interface TimeRange {
   start: Date;
   end: Date;
@@ -154,7 +156,17 @@ export async function clashesOf(
       and(
         eq(s.supervisorId, supervisorId),
         ne(s.status, 'cancelled'),
-        or(...wanted.map((range) => and(lt(s.startsAt, range.end), gt(s.endsAt, range.start)))),
+        or(
+          ...wanted.map((range) =>
+            and(
+              // No session is longer than the longest a booking allows, so one that overlaps
+              // starts after this: the bound keeps each range's index scan to a few rows.
+              gt(s.startsAt, new Date(range.start.getTime() - maxSessionMinutes * 60_000)),
+              lt(s.startsAt, range.end),
+              gt(s.endsAt, range.start),
+            ),
+          ),
+        ),
       ),
     )
     .orderBy(s.startsAt);
