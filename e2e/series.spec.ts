@@ -102,6 +102,7 @@ test('a weekly series across a session books the rest and the taken date at anot
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/series-result-phone.png', fullPage: true });
 
   // A time still taken is refused on the date's own form, with the time as typed.
   await date.getByLabel('Alkamisaika').fill('08:00');

@@ -170,4 +170,48 @@ describe('a series with a date taken', () => {
     expect(result.leftOut.map((d) => `${d.date}T${d.time}`)).toEqual(['2099-05-11T09:00']);
     expect(result).toMatchObject({ booked: 1, wanted: 2 });
   });
+
+  it("an empty 'every N weeks' books at the contract's rhythm, or asks when there is none", async () => {
+    const { actor, contractId } = await supervisorWithContract({ rhythmWeeks: 2 });
+    const context = await loadContextFor(db(), actor.userId);
+    const fields = {
+      contractId,
+      date: '2099-06-01',
+      time: '09:00',
+      evaluationKind: 'none',
+      repeat: 'on',
+      everyWeeks: '',
+      count: '3',
+    };
+    const sent = await newSessionRoute.action({
+      request: post('/sessions/new', fields),
+      params: {},
+      context,
+    });
+    expect(sent instanceof Response && sent.status).toBe(302);
+    const rows = await db()
+      .select({ startsAt: supervisionSessions.startsAt })
+      .from(supervisionSessions)
+      .where(eq(supervisionSessions.contractId, contractId))
+      .orderBy(supervisionSessions.startsAt);
+    expect(rows.map((r) => r.startsAt)).toEqual([
+      helsinkiInstant('2099-06-01', '09:00'),
+      helsinkiInstant('2099-06-15', '09:00'),
+      helsinkiInstant('2099-06-29', '09:00'),
+    ]);
+
+    const irregular = await createContractFixture(db(), actor, { rhythmWeeks: null });
+    const asked = unwrapActionResult(
+      await newSessionRoute.action({
+        request: post('/sessions/new', { ...fields, contractId: irregular.contractId }),
+        params: {},
+        context,
+      }),
+    );
+    expect(asked.status).toBe(400);
+    if (asked.data instanceof Response || !('failure' in asked.data))
+      throw new Error('expected the form back');
+    expect(asked.data.failure.fieldErrors.everyWeeks).toEqual(['sessions.everyWeeksNeeded']);
+    expect(asked.data.failure.values).toMatchObject({ count: '3', repeat: 'on' });
+  });
 });
