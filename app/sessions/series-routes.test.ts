@@ -129,6 +129,20 @@ describe('a series with a date taken', () => {
     expect(result).toMatchObject({ booked: 4, wanted: 4 });
     expect(result.leftOut[0]?.rebooked).toEqual({ id: rebooked?.id, startsAt: rebooked?.startsAt });
 
+    // Hostile values are refused as a bad form, never a server error.
+    const hostile = unwrapActionResult(
+      await rebook({ date: `2099-03-16${'9'.repeat(100_000)}`, time: '\u{1F600}' }),
+    );
+    expect(hostile.status).toBe(400);
+    const notASeries = await seriesRoute
+      .loader({
+        request: new Request(`http://localhost/sessions/series/x?clash=${'%FF'.repeat(1000)}`),
+        params: { seriesId: 'x' },
+        context,
+      })
+      .catch((thrown: unknown) => thrown);
+    expect(notASeries instanceof Response && notASeries.status).toBe(404);
+
     // Sent twice (the back button): the date has its session already.
     const twice = unwrapActionResult(await rebook({ date: '2099-03-16', time: '13:00' }));
     expect(twice.status).toBe(409);
