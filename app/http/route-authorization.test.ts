@@ -10,13 +10,16 @@
  * Outcomes: a status number, 'login' (redirect to the log-in page), '→/path' (another
  * redirect), 'no loader' (the page has no data of its own). Actions get an empty form.
  */
+import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import type { AppLoadContext } from '@remix-run/node';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
+import { supervisionSessions } from '#db/schema';
 import { createAccessCast } from '#db/testing/access-cast';
 import { insertPendingInvoice } from '#db/testing/billing';
 import { loadContextFor } from '#db/testing/context';
@@ -131,6 +134,12 @@ const table: Record<string, RouteRow> = {
     action: noAction,
   },
   '_app.sessions.new.tsx': { loader: ['login', 200, 200, 200], action: ['login', 400, 400, 400] },
+  // A series' result page is its supervisor's, like its sessions; an empty form is answered
+  // with its errors (400) before the series is read.
+  '_app.sessions.series.$seriesId.tsx': {
+    loader: ['login', 404, 200, 404],
+    action: ['login', 400, 400, 400],
+  },
   // Today: every member's own day, and the practice's for the owner.
   '_app.today.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.settings._index.tsx': {
@@ -221,6 +230,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   const { owner, author: supervisor, outsider, ...cast } = await createAccessCast(db);
+  // The cast's session stands for a series of one, for the series' result page.
+  const seriesId = randomUUID();
+  await db
+    .update(supervisionSessions)
+    .set({ seriesId })
+    .where(eq(supervisionSessions.id, cast.sessionId));
   const { invoiceId } = await insertPendingInvoice(db, owner, {
     number: 1,
     stripeAccountId: 'acct_route_table',
@@ -231,6 +246,7 @@ beforeAll(async () => {
     commissionerId: cast.commissionerId,
     contractId: cast.contractId,
     sessionId: cast.sessionId,
+    seriesId,
     token: 'tuntematon-token-0123456789abcdefghij',
     '*': 'no/such/page',
   };

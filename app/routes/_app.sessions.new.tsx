@@ -17,6 +17,7 @@ import { bookSeries, bookSession, listBookableContracts } from '~/sessions/booki
 import { BookingForm } from '~/sessions/booking-form';
 import type { BookingProblem } from '~/sessions/form-parts';
 import { bookingSchema } from '~/sessions/schemas';
+import { seriesResultPath } from '~/sessions/series-result.server';
 import { helsinkiDate, isLocalDate, isLocalTime } from '~/time/helsinki';
 import { formatIsoWeek, isoWeekOf } from '~/time/iso-week';
 import { PageHeader } from '~/ui/app-shell';
@@ -58,12 +59,21 @@ export async function action({
   const ctx = domainContext(context);
   try {
     if (series) {
-      await bookSeries(ctx, actor, {
+      const booked = await bookSeries(ctx, actor, {
         ...booking,
         firstStartsAt: startsAt,
         everyWeeks: series.everyWeeks,
         count: series.count,
       });
+      // Dates left out are asked about on a page of their own, so a reload books nothing twice.
+      if (booked.clashes.length > 0) {
+        return redirect(
+          seriesResultPath(
+            booked.seriesId,
+            booked.clashes.map((clash) => clash.start),
+          ),
+        );
+      }
       return redirect(`/calendar?week=${formatIsoWeek(isoWeekOf(helsinkiDate(startsAt)))}`);
     }
     const id = await bookSession(ctx, actor, { ...booking, startsAt });

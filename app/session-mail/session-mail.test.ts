@@ -110,7 +110,7 @@ describe('booking mail', () => {
 
   it('mails each session of a series with its own UID', async () => {
     const { actor, contractId, email } = await contractWithAddress();
-    const ids = await bookSeries(ctx(), actor, {
+    const { sessionIds: ids } = await bookSeries(ctx(), actor, {
       contractId,
       firstStartsAt: helsinkiInstant('2026-12-01', '13:00'),
       everyWeeks: 2,
@@ -150,16 +150,36 @@ describe('booking mail', () => {
 
     const single = await errorOf(book(actor, contractId, helsinkiInstant('2026-12-14', '09:00')));
     expect(single.messageKey).toBe('sessions.doubleBooked');
+    // A series is refused only when every date collides.
     const series = await bookSeries(ctx(), actor, {
       contractId,
-      firstStartsAt: helsinkiInstant('2026-11-30', '09:00'),
+      firstStartsAt: helsinkiInstant('2026-12-14', '09:00'),
       everyWeeks: 1,
-      count: 4,
+      count: 1,
       confirmPast: false,
     }).catch((e: unknown) => e);
     expect(series).toBeInstanceOf(SeriesCollisionError);
     expect(await mailTo(email, otherEmail)).toHaveLength(before);
     expect(await mailTo(email)).toHaveLength(0);
+  });
+
+  it('mails only the sessions of a series that were booked, not the dates left out', async () => {
+    const { actor, contractId, email } = await contractWithAddress();
+    const other = await createContractFixture(db(), actor);
+    await book(actor, other.contractId, helsinkiInstant('2026-12-14', '09:30'));
+    const { sessionIds, clashes } = await bookSeries(ctx(), actor, {
+      contractId,
+      firstStartsAt: helsinkiInstant('2026-11-30', '09:00'),
+      everyWeeks: 1,
+      count: 4,
+      confirmPast: false,
+    });
+    expect(clashes.map((clash) => clash.start)).toEqual([helsinkiInstant('2026-12-14', '09:00')]);
+    const mails = await mailTo(email);
+    expect(mails.map((m) => calendarOf(m).uid).sort()).toEqual(
+      sessionIds.map((id) => `${id}@ohjaamo`).sort(),
+    );
+    expect(mails).toHaveLength(3);
   });
 
   it('does not mail a session booked afterwards for the record', async () => {

@@ -11,6 +11,8 @@ import { supervisedContracts } from '~/contracts/access.server';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
 
+import { maxSessionMinutes } from './limits';
+
 export interface TimeRange {
   start: Date;
   end: Date;
@@ -25,6 +27,7 @@ export const contractRules = {
   supervisorId: contracts.supervisorId,
   sessionMinutes: contracts.sessionMinutes,
   sessionsAgreed: contracts.sessionsAgreed,
+  rhythmWeeks: contracts.rhythmWeeks,
   cancellationNoticeHours: contracts.cancellationNoticeHours,
   chargeLateCancellation: contracts.chargeLateCancellation,
   chargeNoShow: contracts.chargeNoShow,
@@ -116,6 +119,68 @@ export async function collidingRanges(
   return wanted.filter((range) =>
     taken.some((other) => other.startsAt < range.end && other.endsAt > range.start),
   );
+}
+
+/** A session in the way of a wanted time, as much of it as the actor may see. */
+export interface ClashingSession {
+  startsAt: Date;
+  endsAt: Date;
+  /** Its contract's code, or null when the actor may not see it (another practice's session). */
+  contractCode: string | null;
+}
+
+/** A wanted time range that collides, and with what. */
+export interface Clash extends TimeRange {
+  clashesWith: ClashingSession[];
+}
+
+/**
+ * collidingRanges, and what each colliding range runs into, within the calendar rule: the
+ * time of the supervisor's own session always, its contract's code only when the session is
+ * in the actor's practice and the actor may view that calendar. A session the supervisor has
+ * in another practice is a time and nothing more. One query, whatever the number of ranges.
+ */
+export async function clashesOf(
+  tx: Db,
+  actor: MemberActor,
+  supervisorId: string,
+  wanted: readonly TimeRange[],
+): Promise<Clash[]> {
+  if (wanted.length === 0) return [];
+  const s = supervisionSessions;
+  const taken = await tx
+    .select({ startsAt: s.startsAt, endsAt: s.endsAt, code: contracts.code })
+    .from(s)
+    .leftJoin(contracts, and(sessionsContract, eq(s.practiceId, actor.practiceId)))
+    .where(
+      and(
+        eq(s.supervisorId, supervisorId),
+        ne(s.status, 'cancelled'),
+        or(
+          ...wanted.map((range) =>
+            and(
+              // No session is longer than the longest a booking allows, so one that overlaps
+              // starts after this: the bound keeps each range's index scan to a few rows.
+              gt(s.startsAt, new Date(range.start.getTime() - maxSessionMinutes * 60_000)),
+              lt(s.startsAt, range.end),
+              gt(s.endsAt, range.start),
+            ),
+          ),
+        ),
+      ),
+    )
+    .orderBy(s.startsAt);
+  const mayView = mayViewCalendarOf(actor, supervisorId);
+  return wanted.flatMap((range) => {
+    const clashesWith = taken
+      .filter((other) => other.startsAt < range.end && other.endsAt > range.start)
+      .map((other) => ({
+        startsAt: other.startsAt,
+        endsAt: other.endsAt,
+        contractCode: mayView ? other.code : null,
+      }));
+    return clashesWith.length > 0 ? [{ ...range, clashesWith }] : [];
+  });
 }
 
 /**

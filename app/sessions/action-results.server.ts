@@ -12,6 +12,7 @@ import type { BookingProblem } from './form-parts';
 const fieldOfRefusal: Partial<Record<MessageKey, string>> = {
   'sessions.cancelledAtFuture': 'cancelledAt',
   'sessions.notAParticipant': 'attended',
+  'sessions.everyWeeksNeeded': 'everyWeeks',
 };
 
 /**

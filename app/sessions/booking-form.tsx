@@ -17,6 +17,8 @@ export interface BookableContract {
   id: string;
   code: string;
   sessionMinutes: number;
+  /** Weeks between sessions; an empty "every N weeks" books a series at this rhythm. */
+  rhythmWeeks: number | null;
   participantNames: string;
 }
 
@@ -86,7 +88,13 @@ export function BookingForm({
             name="everyWeeks"
             type="number"
             label={t('sessions.everyWeeks')}
-            hint={t('sessions.everyWeeksHint')}
+            hint={
+              selectedContract?.rhythmWeeks
+                ? t('sessions.everyWeeksHintRhythm', {
+                    rhythm: t('contracts.everyWeeks', { n: selectedContract.rhythmWeeks }),
+                  })
+                : t('sessions.everyWeeksHint')
+            }
             required={false}
             min={1}
             max={seriesLimits.maxEveryWeeks}

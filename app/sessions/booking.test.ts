@@ -2,13 +2,20 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { clients, contractParticipants, sessionChanges, supervisionSessions } from '#db/schema';
+import {
+  clients,
+  contractParticipants,
+  memberships,
+  sessionChanges,
+  supervisionSessions,
+} from '#db/schema';
 import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase } from '#db/testing/test-database';
 import { type AppError } from '~/errors';
-import { helsinkiInstant, helsinkiTime } from '~/time/helsinki';
+import { helsinkiDate, helsinkiInstant, helsinkiTime } from '~/time/helsinki';
 
+import { AllowanceExceededError } from './allowance.server';
 import {
   bookSeries,
   bookSession,
@@ -112,7 +119,7 @@ describe('booking a session', () => {
 describe('booking a series', () => {
   it('keeps 9.00 Helsinki time across the end of summer time', async () => {
     const { actor, contractId } = await supervisorWithContract();
-    const ids = await bookSeries(testContext(db(), now), actor, {
+    const { sessionIds: ids } = await bookSeries(testContext(db(), now), actor, {
       contractId,
       firstStartsAt: helsinkiInstant('2026-10-12', '09:00'),
       everyWeeks: 1,
@@ -131,29 +138,215 @@ describe('booking a series', () => {
     expect(sessions[0]?.seriesId).not.toBeNull();
   });
 
-  it('books nothing when one occurrence collides, and says which', async () => {
-    const { actor, contractId } = await supervisorWithContract();
-    const other = await createContractFixture(db(), actor);
-    const blocker = helsinkiInstant('2026-12-14', '09:30');
-    await book(actor, other.contractId, blocker);
-    const error = await errorOf(
-      bookSeries(testContext(db(), now), actor, {
-        contractId,
-        firstStartsAt: helsinkiInstant('2026-11-30', '09:00'),
-        everyWeeks: 2,
-        count: 5,
-        confirmPast: false,
-      }),
-    );
-    expect(error).toBeInstanceOf(SeriesCollisionError);
-    expect((error as SeriesCollisionError).collisions).toEqual([
-      helsinkiInstant('2026-12-14', '09:00'),
-    ]);
-    const rows = await db()
+  const seriesOf = (contractId: string, first: Date, count: number, everyWeeks = 1) => ({
+    contractId,
+    firstStartsAt: first,
+    everyWeeks,
+    count,
+    confirmPast: false,
+  });
+  const sessionsOf = (contractId: string) =>
+    db()
       .select()
       .from(supervisionSessions)
-      .where(eq(supervisionSessions.contractId, contractId));
-    expect(rows).toEqual([]);
+      .where(eq(supervisionSessions.contractId, contractId))
+      .orderBy(supervisionSessions.startsAt);
+
+  it('books the free dates under one series id and reports the one that collides', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    const other = await createContractFixture(db(), actor, { code: 'B-2' });
+    await book(actor, other.contractId, helsinkiInstant('2026-12-14', '09:30'));
+    const booked = await bookSeries(
+      testContext(db(), now),
+      actor,
+      seriesOf(contractId, helsinkiInstant('2026-11-30', '09:00'), 5, 2),
+    );
+
+    const rows = await sessionsOf(contractId);
+    expect(rows.map((r) => helsinkiDate(r.startsAt))).toEqual([
+      '2026-11-30',
+      '2026-12-28',
+      '2027-01-11',
+      '2027-01-25',
+    ]);
+    expect(rows.map((r) => r.id)).toEqual(booked.sessionIds);
+    expect(new Set(rows.map((r) => r.seriesId))).toEqual(new Set([booked.seriesId]));
+    expect(booked.clashes).toEqual([
+      {
+        start: helsinkiInstant('2026-12-14', '09:00'),
+        end: helsinkiInstant('2026-12-14', '10:00'),
+        clashesWith: [
+          {
+            startsAt: helsinkiInstant('2026-12-14', '09:30'),
+            endsAt: helsinkiInstant('2026-12-14', '10:30'),
+            contractCode: 'B-2',
+          },
+        ],
+      },
+    ]);
+    const { history } = await getSession(testContext(db()), actor, booked.sessionIds[0] ?? '');
+    expect(history.map((h) => h.kind)).toEqual(['booked']);
+  });
+
+  it('books nothing when every date collides, and says which', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    const other = await createContractFixture(db(), actor);
+    await book(actor, other.contractId, helsinkiInstant('2026-12-07', '09:30'));
+    await book(actor, other.contractId, helsinkiInstant('2026-12-14', '08:30'));
+    const error = await errorOf(
+      bookSeries(
+        testContext(db(), now),
+        actor,
+        seriesOf(contractId, helsinkiInstant('2026-12-07', '09:00'), 2),
+      ),
+    );
+    expect(error).toBeInstanceOf(SeriesCollisionError);
+    expect(error.messageKey).toBe('sessions.seriesCollides');
+    expect((error as SeriesCollisionError).collisions).toEqual([
+      helsinkiInstant('2026-12-07', '09:00'),
+      helsinkiInstant('2026-12-14', '09:00'),
+    ]);
+    expect(await sessionsOf(contractId)).toEqual([]);
+  });
+
+  it('counts the allowance on the booked sessions only', async () => {
+    const { actor, contractId } = await supervisorWithContract({ sessionsAgreed: 3 });
+    const other = await createContractFixture(db(), actor);
+    await book(actor, other.contractId, helsinkiInstant('2026-12-14', '09:00'));
+    // Four dates, one taken: three sessions fit the allowance of three, so nothing is extra.
+    const booked = await bookSeries(
+      testContext(db(), now),
+      actor,
+      seriesOf(contractId, helsinkiInstant('2026-12-07', '09:00'), 4),
+    );
+    expect(booked.sessionIds).toHaveLength(3);
+    expect((await sessionsOf(contractId)).map((r) => r.extra)).toEqual([false, false, false]);
+
+    // Past it now: two more free dates and one taken ask for "extra" for the two only.
+    await book(actor, other.contractId, helsinkiInstant('2027-01-11', '09:00'));
+    const asked = await errorOf(
+      bookSeries(
+        testContext(db(), now),
+        actor,
+        seriesOf(contractId, helsinkiInstant('2027-01-04', '09:00'), 3),
+      ),
+    );
+    expect(asked).toBeInstanceOf(AllowanceExceededError);
+    expect((asked as AllowanceExceededError).allowance).toEqual({
+      agreed: 3,
+      counted: 3,
+      extra: 2,
+    });
+    await bookSeries(testContext(db(), now), actor, {
+      ...seriesOf(contractId, helsinkiInstant('2027-01-04', '09:00'), 3),
+      bookAsExtra: true,
+    });
+    expect((await sessionsOf(contractId)).map((r) => r.extra)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it('shows what is in the way: a session of another practice as a time, without its contract', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    // The same supervisor also works for a second practice.
+    const { owner: elsewhere } = await createPracticeWithOwner(db(), { practiceName: 'Toinen Oy' });
+    await db()
+      .insert(memberships)
+      .values({ practiceId: elsewhere.practiceId, userId: actor.userId, role: 'supervisor' });
+    const asMember = { ...actor, practiceId: elsewhere.practiceId, role: 'supervisor' as const };
+    const theirs = await createContractFixture(db(), asMember, { code: 'SECRET-1' });
+    await book(asMember, theirs.contractId, helsinkiInstant('2026-12-14', '08:30'));
+
+    const booked = await bookSeries(
+      testContext(db(), now),
+      actor,
+      seriesOf(contractId, helsinkiInstant('2026-12-07', '09:00'), 2),
+    );
+    expect(booked.clashes.map((clash) => clash.clashesWith)).toEqual([
+      [
+        {
+          startsAt: helsinkiInstant('2026-12-14', '08:30'),
+          endsAt: helsinkiInstant('2026-12-14', '09:30'),
+          contractCode: null,
+        },
+      ],
+    ]);
+  });
+
+  it("repeats at the contract's rhythm when no interval is given", async () => {
+    const { actor, contractId } = await supervisorWithContract({ rhythmWeeks: 4 });
+    const { sessionIds } = await bookSeries(testContext(db(), now), actor, {
+      ...seriesOf(contractId, helsinkiInstant('2026-12-07', '09:00'), 3),
+      everyWeeks: null,
+    });
+    const starts = (await Promise.all(sessionIds.map(loadSession))).map((s) => s.startsAt);
+    expect(starts.map(helsinkiDate)).toEqual(['2026-12-07', '2027-01-04', '2027-02-01']);
+
+    const irregular = await supervisorWithContract({ rhythmWeeks: null });
+    const error = await errorOf(
+      bookSeries(testContext(db(), now), irregular.actor, {
+        ...seriesOf(irregular.contractId, helsinkiInstant('2026-12-07', '09:00'), 3),
+        everyWeeks: null,
+      }),
+    );
+    expect([error.code, error.messageKey]).toEqual(['invalid', 'sessions.everyWeeksNeeded']);
+  });
+
+  it('lets two simultaneous series over the same weeks book each date once', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    const other = await createContractFixture(db(), actor);
+    const results = await Promise.all([
+      bookSeries(
+        testContext(db(), now),
+        actor,
+        seriesOf(contractId, helsinkiInstant('2026-12-07', '09:00'), 3),
+      ),
+      bookSeries(
+        testContext(db(), now),
+        actor,
+        seriesOf(other.contractId, helsinkiInstant('2026-12-14', '09:00'), 3),
+      ),
+    ]);
+    // Whichever came first under the lock has three; the other the one date left to it.
+    expect(results.map((r) => r.sessionIds.length).sort()).toEqual([1, 3]);
+    expect(results.map((r) => r.clashes.length).sort()).toEqual([0, 2]);
+    const rows = [...(await sessionsOf(contractId)), ...(await sessionsOf(other.contractId))];
+    expect(new Set(rows.map((r) => r.startsAt.getTime())).size).toBe(4);
+  });
+
+  it('books a date left out into the same series, of the same contract only', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    const other = await createContractFixture(db(), actor);
+    await book(actor, other.contractId, helsinkiInstant('2026-12-14', '09:00'));
+    const { seriesId } = await bookSeries(
+      testContext(db(), now),
+      actor,
+      seriesOf(contractId, helsinkiInstant('2026-12-07', '09:00'), 3),
+    );
+    const id = await bookSession(testContext(db(), now), actor, {
+      contractId,
+      startsAt: helsinkiInstant('2026-12-14', '11:00'),
+      confirmPast: false,
+      seriesId,
+    });
+    expect((await loadSession(id)).seriesId).toBe(seriesId);
+
+    const refused = await errorOf(
+      bookSession(testContext(db(), now), actor, {
+        contractId: other.contractId,
+        startsAt: helsinkiInstant('2026-12-15', '11:00'),
+        confirmPast: false,
+        seriesId,
+      }),
+    );
+    expect([refused.code, refused.messageKey]).toEqual([
+      'invalid',
+      'sessions.seriesOfAnotherContract',
+    ]);
   });
 
   it('limits the rhythm and the length of a series', async () => {
@@ -240,6 +433,7 @@ describe('the booking form', () => {
         id: contractId,
         code: 'A-1',
         sessionMinutes: 90,
+        rhythmWeeks: 3,
         participantNames: 'Aino Aalto, Maria Lehtonen',
       },
     ]);

@@ -21,23 +21,25 @@ export interface BookingProblem {
 
 /**
  * The shared Field has no type=time, so the time input is wired here the same way: label,
- * hint and errors tied to the input for screen readers.
+ * hint and errors tied to the input for screen readers. `id` tells apart several forms with
+ * a time on one page.
  */
-function TimeField({
+export function TimeField({
   name,
   label,
   hint,
   failure,
   defaultValue,
+  id = `field-${name}`,
 }: {
   name: string;
   label: string;
   hint: string;
   failure: FormFailure | undefined;
   defaultValue: string | undefined;
+  id?: string;
 }) {
   const t = useT();
-  const id = `field-${name}`;
   const errors = failure?.fieldErrors[name] ?? [];
   const describedBy = [`${id}-hint`, errors.length ? `${id}-error` : null]
     .filter(Boolean)

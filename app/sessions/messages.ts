@@ -42,7 +42,10 @@ export const fi = {
   'sessions.series': 'Toistuvuus',
   'sessions.repeat': 'Varaa toistuva sarja',
   'sessions.everyWeeks': 'Toistuu joka N. viikko',
-  'sessions.everyWeeksHint': 'Esimerkiksi 3 tarkoittaa joka kolmatta viikkoa (1–12).',
+  'sessions.everyWeeksHint':
+    'Esimerkiksi 3 tarkoittaa joka kolmatta viikkoa (1–12). Jos jätät tyhjäksi, käytetään sopimuksen rytmiä.',
+  'sessions.everyWeeksHintRhythm':
+    'Esimerkiksi 3 tarkoittaa joka kolmatta viikkoa (1–12). Jos jätät tyhjäksi, käytetään sopimuksen rytmiä: {rhythm}.',
   'sessions.count': 'Kertoja yhteensä',
   'sessions.countHint': 'Sarjan istuntojen määrä ensimmäinen mukaan lukien (1–52).',
   'sessions.book': 'Varaa istunto',
@@ -63,6 +66,31 @@ export const fi = {
     'Sinulla on jo istunto, joka menee tämän ajan kanssa päällekkäin. Valitse toinen aika.',
   'sessions.seriesCollides':
     'Sarjaa ei varattu, koska seuraavat ajat menevät päällekkäin aiempien varaustesi kanssa:',
+  'sessions.everyWeeksNeeded':
+    'Sopimukseen ei ole kirjattu istuntojen rytmiä. Kerro, kuinka monen viikon välein sarja toistuu.',
+  'sessions.seriesOfAnotherContract': 'Istunto voi liittyä vain oman sopimuksensa sarjaan.',
+  'sessions.seriesDateBooked': 'Sarjassa on jo istunto tälle päivälle.',
+  'sessions.seriesResult.title': 'Sarjan varaus',
+  'sessions.seriesResult.booked':
+    'Sarjasta varattiin {count}/{total, plural, one {# istunto} other {# istuntoa}}.',
+  'sessions.seriesResult.lead':
+    'Vapaat ajat on varattu. Niinä päivinä, joina sinulla oli jo istunto samaan aikaan, voit varata istunnon toiseen aikaan tai jättää päivän pois.',
+  'sessions.seriesResult.terms':
+    'Sopimus {code}, {minutes, plural, one {# minuutti} other {# minuuttia}} istuntoa kohden.',
+  'sessions.seriesResult.allBooked': 'Sarjan kaikki päivät on nyt varattu.',
+  'sessions.seriesResult.dateHeading': '{date} klo {time}',
+  'sessions.seriesResult.clashesWith': 'Samaan aikaan sinulla on:',
+  'sessions.seriesResult.clashingSession': 'klo {start}–{end}, sopimus {code}',
+  'sessions.seriesResult.clashingElsewhere': 'klo {start}–{end}, varaus toisessa vastaanotossa',
+  'sessions.seriesResult.nowFree': 'Aika on sittemmin vapautunut.',
+  'sessions.seriesResult.rebooked': 'Varattu samalle päivälle klo {time}.',
+  'sessions.seriesResult.openSession': 'Avaa istunto',
+  'sessions.seriesResult.otherTime': 'Varaa toiseen aikaan samana päivänä',
+  'sessions.seriesResult.bookOn': 'Varaa {date}',
+  'sessions.seriesResult.leaveOut': 'Tai jätä päivä pois sarjasta ja jatka:',
+  'sessions.seriesResult.toContract': 'Sopimuksen sivulle',
+  'sessions.seriesResult.toFirstSession': 'Sarjan ensimmäiseen istuntoon',
+  'sessions.seriesResult.notLeftOut': 'Tätä päivää ei jätetty sarjasta pois.',
   'sessions.contractNotActive': 'Istunnon voi varata vain voimassa olevaan sopimukseen.',
   'sessions.notScheduled': 'Istunnon tila on jo muuttunut. Lataa sivu uudelleen.',
   'sessions.notStartedYet':
@@ -231,7 +259,10 @@ export const en: Record<keyof typeof fi, string> = {
   'sessions.series': 'Repetition',
   'sessions.repeat': 'Book a repeating series',
   'sessions.everyWeeks': 'Repeats every N weeks',
-  'sessions.everyWeeksHint': 'For example, 3 means every third week (1–12).',
+  'sessions.everyWeeksHint':
+    "For example, 3 means every third week (1–12). If left empty, the contract's rhythm is used.",
+  'sessions.everyWeeksHintRhythm':
+    "For example, 3 means every third week (1–12). If left empty, the contract's rhythm is used: {rhythm}.",
   'sessions.count': 'Number of sessions',
   'sessions.countHint': 'How many sessions the series has, the first included (1–52).',
   'sessions.book': 'Book session',
@@ -252,6 +283,31 @@ export const en: Record<keyof typeof fi, string> = {
     'You already have a session that overlaps this time. Choose another time.',
   'sessions.seriesCollides':
     'The series was not booked, because these times overlap sessions you already have:',
+  'sessions.everyWeeksNeeded':
+    'The contract has no rhythm of sessions on record. Say how many weeks apart the series repeats.',
+  'sessions.seriesOfAnotherContract': 'A session can only join a series of its own contract.',
+  'sessions.seriesDateBooked': 'The series already has a session on this date.',
+  'sessions.seriesResult.title': 'Booking the series',
+  'sessions.seriesResult.booked':
+    'Booked {count} of {total, plural, one {# session} other {# sessions}} in the series.',
+  'sessions.seriesResult.lead':
+    'The free times are booked. On the dates when you already had a session at that time, you can book the session at another time or leave the date out.',
+  'sessions.seriesResult.terms':
+    'Contract {code}, {minutes, plural, one {# minute} other {# minutes}} a session.',
+  'sessions.seriesResult.allBooked': 'Every date of the series is now booked.',
+  'sessions.seriesResult.dateHeading': '{date} at {time}',
+  'sessions.seriesResult.clashesWith': 'At that time you have:',
+  'sessions.seriesResult.clashingSession': '{start}–{end}, contract {code}',
+  'sessions.seriesResult.clashingElsewhere': '{start}–{end}, a booking in another practice',
+  'sessions.seriesResult.nowFree': 'The time has become free since.',
+  'sessions.seriesResult.rebooked': 'Booked on the same day at {time}.',
+  'sessions.seriesResult.openSession': 'Open the session',
+  'sessions.seriesResult.otherTime': 'Book at another time that day',
+  'sessions.seriesResult.bookOn': 'Book on {date}',
+  'sessions.seriesResult.leaveOut': 'Or leave the date out of the series and go on:',
+  'sessions.seriesResult.toContract': "To the contract's page",
+  'sessions.seriesResult.toFirstSession': "To the series' first session",
+  'sessions.seriesResult.notLeftOut': 'This date was not left out of the series.',
   'sessions.contractNotActive': 'Sessions can only be booked on an active contract.',
   'sessions.notScheduled': "The session's status has already changed. Reload the page.",
   'sessions.notStartedYet':

@@ -151,6 +151,7 @@ export function listBookableContracts({ db }: DomainContext, actor: MemberActor)
       id: contracts.id,
       code: contracts.code,
       sessionMinutes: contracts.sessionMinutes,
+      rhythmWeeks: contracts.rhythmWeeks,
       participantNames: participantNamesOf(db, contracts.id),
     })
     .from(contracts)

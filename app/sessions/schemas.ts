@@ -55,7 +55,11 @@ export const bookingSchema = z
   })
   .superRefine((form, context) => {
     if (!form.repeat) return;
-    if (!integerInRange(1, seriesLimits.maxEveryWeeks)(form.everyWeeks)) {
+    // Empty: the contract's rhythm, which bookSeries reads.
+    if (
+      form.everyWeeks?.trim() &&
+      !integerInRange(1, seriesLimits.maxEveryWeeks)(form.everyWeeks)
+    ) {
       context.addIssue({ code: 'custom', path: ['everyWeeks'], message: 'sessions.invalidEvery' });
     }
     if (!integerInRange(1, seriesLimits.maxCount)(form.count)) {
@@ -68,12 +72,27 @@ export const bookingSchema = z
     minutes: form.minutes,
     evaluationKind: form.evaluationKind,
     location: form.location,
-    series: form.repeat ? { everyWeeks: Number(form.everyWeeks), count: Number(form.count) } : null,
+    series: form.repeat
+      ? {
+          everyWeeks: form.everyWeeks?.trim() ? Number(form.everyWeeks) : null,
+          count: Number(form.count),
+        }
+      : null,
     confirmPast: form.confirmPast,
     bookAsExtra: form.bookAsExtra,
   }));
 
 export type BookingForm = z.infer<typeof bookingSchema>;
+
+/** A date a series left out, booked at another time that day (the date comes from the page). */
+export const seriesDateSchema = z
+  .object({ date: localDate, time: localTime, confirmPast: checkbox, bookAsExtra: checkbox })
+  .transform((form) => ({
+    date: form.date,
+    startsAt: helsinkiInstant(form.date, form.time),
+    confirmPast: form.confirmPast,
+    bookAsExtra: form.bookAsExtra,
+  }));
 
 export const rescheduleSchema = z
   .object({ date: localDate, time: localTime, minutes, confirmPast: checkbox })
