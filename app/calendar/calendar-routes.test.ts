@@ -118,8 +118,9 @@ describe('the booking form from a calendar slot', () => {
     expect(data.selectedId).toBe(contractId);
   });
 
-  it('leaves out what is not a date or a time', async () => {
+  it('leaves out what is not a date, a time or a contract of theirs', async () => {
     const { supervisor } = await supervisorWithSession();
+    await createContractFixture(db(), supervisor, { code: 'TO-TOINEN' });
     const context = await loadContextFor(db(), supervisor.userId);
     const data = await newSessionRoute.loader({
       request: get('/sessions/new?date=2025-02-30&time=24:00&contractId=nope'),
@@ -128,5 +129,16 @@ describe('the booking form from a calendar slot', () => {
     });
     expect(data.when).toEqual({ date: undefined, time: undefined });
     expect(data.selectedId).toBeNull();
+  });
+
+  it("chooses a supervisor's only active contract for them", async () => {
+    const { supervisor, contractId } = await supervisorWithSession();
+    // An ended contract is no choice.
+    await createContractFixture(db(), supervisor, { code: 'TO-PAATTYNYT', status: 'ended' });
+    const context = await loadContextFor(db(), supervisor.userId);
+    for (const path of ['/sessions/new', '/sessions/new?contractId=nope']) {
+      const data = await newSessionRoute.loader({ request: get(path), params: {}, context });
+      expect(data.selectedId, path).toBe(contractId);
+    }
   });
 });

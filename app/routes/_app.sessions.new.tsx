@@ -37,7 +37,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const time = params.get('time') ?? '';
   return {
     contracts,
-    selectedId: contracts.some((c) => c.id === wanted) ? wanted : null,
+    // A supervisor with one active contract has nothing to choose: it is chosen for them.
+    selectedId: contracts.some((c) => c.id === wanted)
+      ? wanted
+      : contracts.length === 1
+        ? (contracts[0]?.id ?? null)
+        : null,
     when: {
       date: isLocalDate(date) ? date : undefined,
       time: isLocalTime(time) ? time : undefined,
