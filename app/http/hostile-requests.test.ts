@@ -72,11 +72,18 @@ async function tokenFor(user: number): Promise<string | undefined> {
 function routePaths(): string[] {
   const files = readdirSync(path.resolve(__dirname, '../routes')).filter((f) => /\.tsx?$/.test(f));
   return files.map((file) => {
+    // Remix's flat routes: dots inside [] are literal, a leading _ is a layout without a
+    // segment, a trailing _ leaves the parent layout but keeps the segment's name.
     const segments = file
       .replace(/\.tsx?$/, '')
-      .split('.')
+      .split(/\.(?![^[]*\])/)
       .filter((s) => !s.startsWith('_'))
-      .map((s) => (s === '$' ? 'no/such/page' : s.startsWith('$') ? (ids[s.slice(1)] ?? 'x') : s));
+      .map((s) => s.replace(/_$/, '').replace(/\[(.*?)\]/g, '$1'))
+      .map((s) => {
+        if (s === '$') return 'no/such/page';
+        const param = /^\$(\w+)(.*)$/.exec(s);
+        return param ? `${ids[param[1] ?? ''] ?? 'x'}${param[2] ?? ''}` : s;
+      });
     return `/${segments.join('/')}`;
   });
 }
