@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '#db/testing/context';
 import { addMember, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
-import { createSession } from '~/auth/session.server';
-import { startTestApp, type TestApp } from '~/http/test-app';
+import { formBrowser, signedInCookie, startTestApp, type TestApp } from '~/http/test-app';
 import type { MemberActor } from '~/practices/actor';
 
 import { readInvoicingDetails } from './invoicing-details.server';
@@ -24,29 +23,18 @@ beforeAll(async () => {
   app = await startTestApp(database);
   ({ owner } = await createPracticeWithOwner(database.db));
   const supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
-  cookies.owner = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
-  cookies.supervisor = `ohjaamo_session=${(await createSession(database.db, supervisor.userId)).token}`;
+  cookies.owner = await signedInCookie(database.db, owner.userId);
+  cookies.supervisor = await signedInCookie(database.db, supervisor.userId);
 }, 120_000);
 afterAll(async () => {
   await app.close();
   await database.close();
 });
 
-type Who = keyof typeof cookies;
-const headers = (who: Who) => ({
-  Accept: 'text/html',
-  'Accept-Language': 'fi',
-  Cookie: cookies[who],
-});
-const get = (path: string, who: Who) =>
-  fetch(`${app.origin}${path}`, { redirect: 'manual', headers: headers(who) });
-const post = (who: Who, values: Record<string, string>) =>
-  fetch(`${app.origin}/settings/invoicing`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers(who), Origin: app.origin },
-    body: new URLSearchParams(values),
-  });
+const browser = formBrowser(() => app, cookies);
+const get = browser.get;
+const post = (who: keyof typeof cookies, values: Record<string, string>) =>
+  browser.post('/settings/invoicing', who, values);
 
 const form = {
   legalName: 'Työnohjaus Virtanen Oy',

@@ -9,6 +9,7 @@ import type { ViteDevServer } from 'vite';
 
 import type { Database } from '#db/client';
 import { testKeyring } from '#db/testing/keyring';
+import { createSession } from '~/auth/session.server';
 import { type Config, loadConfig } from '~/config.server';
 
 import { createHttpApp } from './express-app.server';
@@ -93,4 +94,34 @@ async function startViteServer(): Promise<ViteDevServer> {
     process.env.VITEST = vitest;
     process.env.NODE_ENV = nodeEnv;
   }
+}
+
+/** The session cookie of a new session of `userId`, as the browser would send it. */
+export async function signedInCookie(db: Database['db'], userId: string): Promise<string> {
+  return `ohjaamo_session=${(await createSession(db, userId)).token}`;
+}
+
+/**
+ * A browser without JavaScript in front of the app, signed in as one of `cookies`' users:
+ * Finnish pages, redirects not followed, forms posted as URL-encoded bodies from the app's
+ * own origin. `app` is read at each request, so the client can be made before the app starts.
+ */
+export function formBrowser<Who extends string>(app: () => TestApp, cookies: Record<Who, string>) {
+  const headers = (who: Who) => ({
+    Accept: 'text/html',
+    'Accept-Language': 'fi',
+    Cookie: cookies[who],
+  });
+  return {
+    headers,
+    get: (path: string, who: Who) =>
+      fetch(`${app().origin}${path}`, { redirect: 'manual', headers: headers(who) }),
+    post: (path: string, who: Who, body: Record<string, string> | URLSearchParams) =>
+      fetch(`${app().origin}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...headers(who), Origin: app().origin },
+        body: body instanceof URLSearchParams ? body : new URLSearchParams(body),
+      }),
+  };
 }

@@ -9,34 +9,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '#db/testing/context';
 import { addMember, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
-import { createSession } from '~/auth/session.server';
-import { startTestApp, type TestApp } from '~/http/test-app';
+import { formBrowser, signedInCookie, startTestApp, type TestApp } from '~/http/test-app';
 import type { MemberActor } from '~/practices/actor';
 
 import { defaultPrompts } from './default-prompts';
 import { getPromptBank } from './prompts.server';
 
-type Who = 'owner' | 'supervisor';
-const headers = (who: Who) => ({
-  Accept: 'text/html',
-  'Accept-Language': 'fi',
-  Cookie: cookies[who],
-});
-
 let database: TestDatabase;
 let app: TestApp;
 let owner: MemberActor;
 const cookies = { owner: '', supervisor: '' };
+type Who = keyof typeof cookies;
+const browser = formBrowser(() => app, cookies);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await startTestApp(database);
   ({ owner } = await createPracticeWithOwner(database.db));
   const supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
-  cookies.owner = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
-  cookies.supervisor = `ohjaamo_session=${(await createSession(database.db, supervisor.userId)).token}`;
+  cookies.owner = await signedInCookie(database.db, owner.userId);
+  cookies.supervisor = await signedInCookie(database.db, supervisor.userId);
   // The first request has Vite compile the page's modules: done here, under the long timeout.
-  await fetch(`${app.origin}/settings/prompts`, { headers: headers('owner') });
+  await browser.get('/settings/prompts', 'owner');
 }, 120_000);
 afterAll(async () => {
   await app.close();
@@ -51,12 +45,7 @@ function post(who: Who, rows: [string, string][], extra: Record<string, string>)
     body.append('en', en);
   }
   for (const [name, value] of Object.entries(extra)) body.append(name, value);
-  return fetch(`${app.origin}/settings/prompts`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers(who), Origin: app.origin },
-    body,
-  });
+  return browser.post('/settings/prompts', who, body);
 }
 const power = async () =>
   (await getPromptBank(testContext(database.db), owner.practiceId)).power.map((p) => p.fi);
@@ -68,9 +57,7 @@ const list = [first, second, third];
 
 describe('the prompt bank page', () => {
   it('shows each theme as a list with a labelled pair of fields per prompt', async () => {
-    const page = await (
-      await fetch(`${app.origin}/settings/prompts`, { headers: headers('owner') })
-    ).text();
+    const page = await (await browser.get('/settings/prompts', 'owner')).text();
     expect(page).toContain(`value="${defaultPrompts.power[0]?.fi ?? ''}"`);
     expect(page).toContain('Siirrä ylös: kysymys 2');
     expect(page).toContain('Lisää kysymys');

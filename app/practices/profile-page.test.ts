@@ -11,8 +11,7 @@ import { testContext } from '#db/testing/context';
 import { addMember, createContractFixture, createPracticeWithOwner } from '#db/testing/factories';
 import { addSupervisee } from '#db/testing/portal';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
-import { createSession } from '~/auth/session.server';
-import { startTestApp, type TestApp } from '~/http/test-app';
+import { formBrowser, signedInCookie, startTestApp, type TestApp } from '~/http/test-app';
 import type { MemberActor } from '~/practices/actor';
 
 import { readPracticeProfile } from './profile.server';
@@ -29,34 +28,19 @@ beforeAll(async () => {
   const supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
   const { clientId } = await createContractFixture(database.db, owner);
   const supervisee = await addSupervisee(database.db, { practiceId: owner.practiceId, clientId });
-  for (const [who, userId] of [
-    ['owner', owner.userId],
-    ['supervisor', supervisor.userId],
-    ['supervisee', supervisee.userId],
-  ] as const) {
-    cookies[who] = `ohjaamo_session=${(await createSession(database.db, userId)).token}`;
-  }
+  cookies.owner = await signedInCookie(database.db, owner.userId);
+  cookies.supervisor = await signedInCookie(database.db, supervisor.userId);
+  cookies.supervisee = await signedInCookie(database.db, supervisee.userId);
 }, 120_000);
 afterAll(async () => {
   await app.close();
   await database.close();
 });
 
-type Who = keyof typeof cookies;
-const headers = (who: Who) => ({
-  Accept: 'text/html',
-  'Accept-Language': 'fi',
-  Cookie: cookies[who],
-});
-const get = (path: string, who: Who) =>
-  fetch(`${app.origin}${path}`, { redirect: 'manual', headers: headers(who) });
-const post = (who: Who, values: Record<string, string>) =>
-  fetch(`${app.origin}/settings/practice`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers(who), Origin: app.origin },
-    body: new URLSearchParams(values),
-  });
+const browser = formBrowser(() => app, cookies);
+const get = browser.get;
+const post = (who: keyof typeof cookies, values: Record<string, string>) =>
+  browser.post('/settings/practice', who, values);
 
 const profile = () => readPracticeProfile(testContext(database.db), owner);
 
