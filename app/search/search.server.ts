@@ -7,7 +7,7 @@
  * Only names, codes, e-mail addresses and organisations are searched. Notes, summaries,
  * backgrounds and every other confidential or sealed text are never read here.
  */
-import { and, asc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { containsPattern } from '#db/like';
@@ -197,9 +197,11 @@ const sessionColumns = (db: Db) => ({
 /** Nearest to now first: the coming sessions in time order, then the past ones newest first. */
 function nearestFirst(now: Date) {
   const s = supervisionSessions.startsAt;
+  // The comparisons are built by lt/gte, which hand `now` to the driver as the column's
+  // type: postgres.js takes no Date in a raw fragment.
   return [
-    sql`${s} < ${now}`,
-    sql`case when ${s} >= ${now} then ${s} end asc`,
+    lt(s, now),
+    sql`case when ${gte(s, now)} then ${s} end asc`,
     sql`${s} desc`,
     asc(supervisionSessions.id),
   ];
@@ -218,13 +220,23 @@ function sessionsOfMatchingContracts(db: Db, actor: MemberActor, query: string, 
     .from(contracts)
     .innerJoin(commissioners, commissionerOfContract)
     .where(and(eq(contracts.practiceId, actor.practiceId), matchesSearch(db, query)));
-  return db
-    .select(sessionColumns(db))
-    .from(supervisionSessions)
-    .innerJoin(contracts, sessionsContract)
-    .where(and(supervisedSessions(actor), inArray(supervisionSessions.contractId, matching)))
-    .orderBy(...nearestFirst(now))
-    .limit(groupLimit);
+  return (
+    db
+      .select(sessionColumns(db))
+      .from(supervisionSessions)
+      .innerJoin(contracts, sessionsContract)
+      // = any(array(…)) makes the matching contracts an init plan, read once before the
+      // sessions: their ids then go into the (contract, starts_at) index as its condition,
+      // whatever the planner's statistics say.
+      .where(
+        and(
+          supervisedSessions(actor),
+          sql`${supervisionSessions.contractId} = any(array(${matching}))`,
+        ),
+      )
+      .orderBy(...nearestFirst(now))
+      .limit(groupLimit)
+  );
 }
 
 /** The actor's own sessions that start on the Helsinki day, in time order. */
