@@ -91,6 +91,14 @@ describe('the search page', () => {
     expect(html).toContain('Haulla ”Kaarnalaiva” ei löytynyt mitään.');
   });
 
+  it('shows the day of a date with no sessions, with the way to its week', async () => {
+    const { status, html } = await get('/search?q=24.12.2026');
+    expect(status).toBe(200);
+    expect(html).toContain('Istuntosi 24.12.2026.');
+    expect(html).toContain('href="/calendar?week=2026-W52"');
+    expect(html).not.toContain('ei löytynyt mitään');
+  });
+
   it('answers a hostile query with 400 and a message, never a 500', async () => {
     const long = await get(`/search?q=${'a'.repeat(201)}`);
     expect(long.status).toBe(400);

@@ -13,11 +13,13 @@ import type { SearchResults } from './search.server';
 const listClass = 'flex flex-col divide-y divide-slate-200';
 const moreClass = 'text-sm font-medium';
 
-/** The three groups of a search with something found; or what to try when nothing was. */
+/** The three groups of a search; or, when nothing matched, what to try instead. */
 export function SearchResultGroups({ query, results }: { query: string; results: SearchResults }) {
   const t = useT();
   const { clients, contracts, sessions, date } = results;
-  if (clients.total + contracts.total + sessions.total === 0) {
+  // A date names a day of the calendar even when it has no sessions: the groups (and the
+  // link to that week) are shown instead of "nothing found".
+  if (clients.total + contracts.total + sessions.total === 0 && !date) {
     return (
       <div className="flex max-w-prose flex-col gap-3">
         <p className="font-medium">{t('search.noResults', { query })}</p>
@@ -95,6 +97,7 @@ export function SearchResultGroups({ query, results }: { query: string; results:
         title={t('search.sessions')}
         total={sessions.total}
         shown={sessions.rows.length}
+        ownEmptyState
       >
         <SessionHits sessions={sessions.rows} date={date} />
       </Group>
@@ -107,12 +110,15 @@ function Group({
   title,
   total,
   shown,
+  ownEmptyState = false,
   children,
 }: {
   id: string;
   title: string;
   total: number;
   shown: number;
+  /** The children say themselves that nothing was found (and what else there is). */
+  ownEmptyState?: boolean;
   children: ReactNode;
 }) {
   const t = useT();
@@ -122,9 +128,14 @@ function Group({
         {t('search.hits', { count: total })}
         {total > shown ? `, ${t('search.firstShown', { shown })}` : null}
       </p>
-      {total === 0 ? <p className="text-slate-700">{t('search.groupEmpty')}</p> : children}
+      {total === 0 && !ownEmptyState ? <GroupEmpty /> : children}
     </Panel>
   );
+}
+
+function GroupEmpty() {
+  const t = useT();
+  return <p className="text-slate-700">{t('search.groupEmpty')}</p>;
 }
 
 function SessionHits({
@@ -162,7 +173,9 @@ function SessionHits({
             </li>
           ))}
         </ul>
-      ) : null}
+      ) : (
+        <GroupEmpty />
+      )}
       {date ? (
         <Link to={`/calendar?week=${formatIsoWeek(isoWeekOf(date))}`} className={moreClass}>
           {t('search.dayInCalendar')}
