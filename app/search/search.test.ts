@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '#db/client';
-import { contracts, supervisionSessions } from '#db/schema';
+import { contractGoals, contracts, supervisionSessions } from '#db/schema';
 import { createAccessCast } from '#db/testing/access-cast';
 import { testContext } from '#db/testing/context';
 import { createContractFixture } from '#db/testing/factories';
@@ -146,7 +146,7 @@ describe('what is searched', () => {
     expect((await searchAs(cast.owner, '\\')).clients.total).toBe(0);
   });
 
-  it('never matches backgrounds, guiding questions, cancellation reasons or notes', async () => {
+  it('never matches backgrounds, guiding questions, methods, goals or cancellation reasons', async () => {
     const cast = await createAccessCast(db());
     await addClient(cast.author, {
       name: 'Liisa Laine',
@@ -156,6 +156,12 @@ describe('what is searched', () => {
       .update(contracts)
       .set({ guidingQuestion: 'Miten kaarnalaiva pysyy pinnalla?', methods: 'kaarnalaiva' })
       .where(eq(contracts.id, cast.contractId));
+    await db().insert(contractGoals).values({
+      contractId: cast.contractId,
+      practiceId: cast.author.practiceId,
+      position: 0,
+      text: 'Kaarnalaiva vesille',
+    });
     await db()
       .update(supervisionSessions)
       .set({ cancellationReason: 'kaarnalaiva upposi' })
