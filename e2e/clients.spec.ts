@@ -47,10 +47,10 @@ test('a supervisor registers a commissioner and a supervisee, finds and archives
     .getByRole('link', { name: 'Työnohjattavat' })
     .click();
   await page.getByLabel('Hae nimellä, sähköpostilla tai organisaatiolla').fill('päiväkodin');
-  await page.getByRole('button', { name: 'Hae' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Hae' }).click();
   await expect(page.getByText('Haulla ei löytynyt mitään.')).toBeVisible();
   await page.getByLabel('Hae nimellä, sähköpostilla tai organisaatiolla').fill('kuopion');
-  await page.getByRole('button', { name: 'Hae' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Hae' }).click();
   await page.getByRole('link', { name: 'Maija Meikäläinen' }).click();
   await page.getByRole('button', { name: 'Arkistoi' }).click();
   await expect(page.getByRole('button', { name: 'Palauta aktiiviseksi' })).toBeVisible();
@@ -60,6 +60,6 @@ test('a supervisor registers a commissioner and a supervisee, finds and archives
     .click();
   await expect(page.getByRole('link', { name: 'Maija Meikäläinen' })).toHaveCount(0);
   await page.getByLabel('Näytä').selectOption('archived');
-  await page.getByRole('button', { name: 'Hae' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Hae' }).click();
   await expect(page.getByRole('link', { name: 'Maija Meikäläinen' })).toBeVisible();
 });

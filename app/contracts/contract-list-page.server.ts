@@ -35,7 +35,8 @@ export interface ContractListRow {
   progress: ContractProgressCounts;
 }
 
-const commissionerOfContract = and(
+/** Joins a contract to its commissioner, in the same practice only. */
+export const commissionerOfContract = and(
   eq(commissioners.id, contracts.commissionerId),
   eq(commissioners.practiceId, contracts.practiceId),
 );
@@ -44,9 +45,10 @@ const commissionerOfContract = and(
  * A contract whose code, commissioner or one of whose supervisees matches the search.
  * PostgreSQL reads the visible contracts and, once, the clients whose name matches (under a
  * millisecond for 300 contracts and 1,000 clients): no index serves a LIKE with a leading
- * wildcard, and none is needed at this size.
+ * wildcard, and none is needed at this size. The header search (app/search) uses the same
+ * test, so its "show all" link lands on this list with the same contracts.
  */
-function matchesSearch(db: Db, q: string): SQL | undefined {
+export function matchesSearch(db: Db, q: string): SQL | undefined {
   const pattern = containsPattern(q);
   return or(
     ilike(contracts.code, pattern),

@@ -120,6 +120,8 @@ const table: Record<string, RouteRow> = {
   // The development mail viewer (on in tests, never in production) is the owner's.
   '_app.dev.mail.tsx': { loader: ['login', 200, 403, 200], action: noAction },
   // A session is its supervisor's: the owner reaches the contract, not the session page.
+  // The header search: every member searches what they may open (app/search/search.test.ts).
+  '_app.search.tsx': { loader: ['login', 200, 200, 200], action: noAction },
   '_app.sessions.$sessionId._index.tsx': {
     loader: ['login', 404, 200, 404],
     action: ['login', 400, 400, 400],

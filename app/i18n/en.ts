@@ -13,10 +13,11 @@ import { en as exercises } from '~/exercises/messages';
 import { en as feedback } from '~/feedback/messages';
 import { en as notes } from '~/notes/messages';
 import { en as setup } from '~/onboarding/messages';
-import { en as practiceProfile } from '~/practices/messages';
 import { en as portalExport } from '~/portal/export-messages';
 import { en as portal } from '~/portal/messages';
 import { en as portalRead } from '~/portal/read-messages';
+import { en as practiceProfile } from '~/practices/messages';
+import { en as search } from '~/search/messages';
 import { en as sessionMail } from '~/session-mail/messages';
 import { en as sessions } from '~/sessions/messages';
 import { en as today } from '~/today/messages';
@@ -47,6 +48,7 @@ const common: Omit<
   | keyof typeof creditNotes
   | keyof typeof billingConnect
   | keyof typeof today
+  | keyof typeof search
 > = {
   'app.name': 'Ohjaamo',
   'app.tagline': "The work supervisor's desk",
@@ -328,4 +330,5 @@ export const en: Catalogue = {
   ...setup,
   ...practiceProfile,
   ...today,
+  ...search,
 };

@@ -13,10 +13,11 @@ import { fi as exercises } from '~/exercises/messages';
 import { fi as feedback } from '~/feedback/messages';
 import { fi as notes } from '~/notes/messages';
 import { fi as setup } from '~/onboarding/messages';
-import { fi as practiceProfile } from '~/practices/messages';
 import { fi as portalExport } from '~/portal/export-messages';
 import { fi as portal } from '~/portal/messages';
 import { fi as portalRead } from '~/portal/read-messages';
+import { fi as practiceProfile } from '~/practices/messages';
+import { fi as search } from '~/search/messages';
 import { fi as sessionMail } from '~/session-mail/messages';
 import { fi as sessions } from '~/sessions/messages';
 import { fi as today } from '~/today/messages';
@@ -310,4 +311,5 @@ export const fi = {
   ...setup,
   ...practiceProfile,
   ...today,
+  ...search,
 } as const;

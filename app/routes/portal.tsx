@@ -32,6 +32,7 @@ function Shell({ data, children }: { data: SerializeFrom<typeof loader>; childre
       navLabel="portal.nav"
       menu={portalMenu}
       switchAction="/portal/practice"
+      searchAction={null}
     >
       {children}
     </AppShell>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from '~/i18n';
 import { useT } from '~/i18n/react';
 
+import { HeaderSearch } from './header-search';
 import { LanguageSwitch } from './language-switch';
 
 export interface ShellLink {
@@ -26,8 +27,9 @@ const staffNav: ShellLink[] = [
 const staffMenu: ShellLink[] = [{ to: '/settings', label: 'nav.settings' }];
 
 /**
- * The signed-in frame: practice name, main navigation, user menu and language switch. Staff
- * pages use the defaults; the supervisee portal passes its own links and switch target.
+ * The signed-in frame: practice name, search, main navigation, user menu and language switch.
+ * Staff pages use the defaults; the supervisee portal passes its own links and switch target,
+ * and no search.
  */
 export function AppShell({
   practiceName,
@@ -39,6 +41,7 @@ export function AppShell({
   navLabel = 'nav.main',
   menu = staffMenu,
   switchAction = '/practice',
+  searchAction = '/search',
   children,
 }: {
   practiceName: string;
@@ -50,6 +53,8 @@ export function AppShell({
   navLabel?: MessageKey;
   menu?: ShellLink[];
   switchAction?: string;
+  /** Where the header's search field goes; null for a frame without one (the portal). */
+  searchAction?: string | null;
   children: ReactNode;
 }) {
   const t = useT();
@@ -69,6 +74,7 @@ export function AppShell({
               {practiceName}
             </span>
           </div>
+          {searchAction ? <HeaderSearch action={searchAction} /> : null}
           <div className="flex flex-wrap items-center gap-2">
             <LanguageSwitch />
             <details className="relative">

@@ -1,0 +1,66 @@
+/** Messages of the search (header field and results page), merged into the catalogues in app/i18n. */
+export const fi = {
+  'search.landmark': 'Haku',
+  'search.field': 'Hae työnohjattavia, sopimuksia ja istuntoja',
+  'search.placeholder': 'Nimi, tunnus tai päivä',
+  'search.submit': 'Hae',
+  'search.title': 'Haku',
+  'search.titleWith': 'Haku: {query}',
+  'search.lead': 'Tulokset haulle ”{query}”.',
+  'search.hint':
+    'Kirjoita yläreunan hakukenttään työnohjattavan nimi, organisaatio tai sähköpostiosoite, sopimuksen tunnus tai tilaajan nimi. Päivämäärällä (1.12., 1.12.2026 tai 2026-12-01) löydät sen päivän istuntosi.',
+  'search.private':
+    'Haku ei ulotu muistiinpanoihin, yhteenvetoihin eikä taustatietoihin: niiden sisältö on luottamuksellista.',
+  'search.clients': 'Työnohjattavat',
+  'search.contracts': 'Sopimukset',
+  'search.sessions': 'Istunnot',
+  'search.hits': '{count, plural, one {# osuma} other {# osumaa}}',
+  'search.firstShown': 'ensimmäiset {shown} näytetään',
+  'search.groupEmpty': 'Ei osumia.',
+  'search.archived': 'arkistoitu',
+  'search.showAllClients': 'Näytä kaikki osumat työnohjattavien luettelossa',
+  'search.showArchivedClients': 'Näytä arkistoidut osumat',
+  'search.showAllContracts': 'Näytä kaikki osumat sopimusluettelossa',
+  'search.sessionsOwn': 'Istunnot, joiden työnohjaaja olet.',
+  'search.sessionsOnDay': 'Istuntosi {date}.',
+  'search.dayInCalendar': 'Näytä viikko kalenterissa',
+  'search.when': '{date} klo {start}–{end}',
+  'search.noResults': 'Haulla ”{query}” ei löytynyt mitään.',
+  'search.noResultsHelp':
+    'Kokeile lyhyempää osaa nimestä, sopimuksen tunnusta, tilaajan nimeä tai päivämäärää muodossa 1.12.2026.',
+  'search.tooLong': 'Hakusana on liian pitkä. Kirjoita enintään 200 merkin hakusana.',
+  'search.invalid': 'Hakusanassa on merkkejä, joilla ei voi hakea. Kirjoita hakusana uudelleen.',
+} as const;
+
+export const en: Record<keyof typeof fi, string> = {
+  'search.landmark': 'Search',
+  'search.field': 'Search supervisees, contracts and sessions',
+  'search.placeholder': 'Name, code or date',
+  'search.submit': 'Search',
+  'search.title': 'Search',
+  'search.titleWith': 'Search: {query}',
+  'search.lead': 'Results for “{query}”.',
+  'search.hint':
+    "Type a supervisee's name, organisation or e-mail address, a contract code or a commissioner's name into the search field at the top. A date (1.12., 1.12.2026 or 2026-12-01) finds your sessions that day.",
+  'search.private':
+    'The search does not reach notes, summaries or backgrounds: what they say is confidential.',
+  'search.clients': 'Supervisees',
+  'search.contracts': 'Contracts',
+  'search.sessions': 'Sessions',
+  'search.hits': '{count, plural, one {# match} other {# matches}}',
+  'search.firstShown': 'the first {shown} shown',
+  'search.groupEmpty': 'No matches.',
+  'search.archived': 'archived',
+  'search.showAllClients': 'Show all matches in the supervisee list',
+  'search.showArchivedClients': 'Show the archived matches',
+  'search.showAllContracts': 'Show all matches in the contract list',
+  'search.sessionsOwn': 'Sessions you supervise.',
+  'search.sessionsOnDay': 'Your sessions on {date}.',
+  'search.dayInCalendar': 'Show the week in the calendar',
+  'search.when': '{date}, {start}–{end}',
+  'search.noResults': 'Nothing matched “{query}”.',
+  'search.noResultsHelp':
+    "Try a shorter part of a name, a contract code, a commissioner's name or a date such as 1.12.2026.",
+  'search.tooLong': 'The search is too long. Use at most 200 characters.',
+  'search.invalid': 'The search holds characters that cannot be searched for. Type it again.',
+};
