@@ -58,7 +58,8 @@ test('a supervisor’s working day: commissioner, client, contract, series, note
 
   // The contract.
   await page.getByRole('link', { name: 'Sopimukset' }).click();
-  await page.getByRole('link', { name: 'Uusi sopimus' }).click();
+  // The page's button; an empty list offers the same step again.
+  await page.getByRole('link', { name: 'Uusi sopimus' }).first().click();
   await page.getByLabel('Tilaaja', { exact: true }).selectOption({ label: 'Savonlinnan kaupunki' });
   await page.getByLabel(/Pekka Päällikkö/).check();
   await page.getByLabel('Sovittujen istuntojen määrä').fill('10');

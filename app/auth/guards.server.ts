@@ -5,6 +5,7 @@
 import { type AppLoadContext, redirect } from '@remix-run/node';
 
 import type { PracticeRole } from '#db/schema';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 import { AppError, appErrorResponse, isAppError } from '~/errors';
 import { hasPortalAccess } from '~/portal/access.server';
 import type { MemberActor } from '~/practices/actor';
@@ -15,7 +16,6 @@ import {
 } from '~/practices/memberships.server';
 
 import type { ValidatedSession } from './session.server';
-import { MEMBER_HOME_PATH } from '~/auth/home';
 
 export function forbidden(): Response {
   return appErrorResponse(new AppError('forbidden'));

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 
 import type { Db } from '#db/client';
 import { memberships } from '#db/schema';
+import { MEMBER_HOME_PATH, SUPERVISEE_HOME_PATH } from '~/auth/home';
 
 import { startSession } from './cookies.server';
 import { safeRedirectPath, TWO_FACTOR_SETUP_PATH } from './guards.server';
@@ -19,7 +20,6 @@ import {
   pendingSignInCookie,
 } from './two-factor/pending-sign-in.server';
 import { twoFactorRequired } from './two-factor/requirement.server';
-import { MEMBER_HOME_PATH, SUPERVISEE_HOME_PATH } from '~/auth/home';
 
 export const SECOND_FACTOR_PATH = '/login/two-factor';
 

@@ -2,6 +2,7 @@ import type { MetaFunction } from '@remix-run/node';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react';
 
+import { MEMBER_HOME_PATH } from '~/auth/home';
 import { acceptInvitationSchema } from '~/auth/schemas';
 import { setSessionPractice } from '~/auth/session.server';
 import { completeSignIn } from '~/auth/sign-in-flow.server';
@@ -15,7 +16,6 @@ import { useT } from '~/i18n/react';
 import { acceptInvitation, findInvitation } from '~/practices/invitations.server';
 import { Field, FormErrors, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
-import { MEMBER_HOME_PATH } from '~/auth/home';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invite.pageTitle');
 

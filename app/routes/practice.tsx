@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 
 import { requireUser, throwAsResponse } from '~/auth/guards.server';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 import { domainContext } from '~/domain/context';
 import { switchPractice } from '~/practices/memberships.server';
-import { MEMBER_HOME_PATH } from '~/auth/home';
 
 /** The practice switcher's target: work in another of one's practices. */
 export async function action({ request, context }: ActionFunctionArgs) {

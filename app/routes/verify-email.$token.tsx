@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { verifyEmail } from '~/auth/email-verification.server';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { refused } from '~/forms/respond.server';
@@ -10,7 +11,6 @@ import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Notice, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
-import { MEMBER_HOME_PATH } from '~/auth/home';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'verify.title');
 

@@ -4,6 +4,7 @@ import { Form, Link, useActionData } from '@remix-run/react';
 
 import { resendVerificationMail } from '~/auth/email-verification.server';
 import { requireUser } from '~/auth/guards.server';
+import { MEMBER_HOME_PATH } from '~/auth/home';
 import { domainContext } from '~/domain/context';
 import { isAppError } from '~/errors';
 import { refused } from '~/forms/respond.server';
@@ -12,7 +13,6 @@ import { pageTitle } from '~/i18n/meta';
 import { useT } from '~/i18n/react';
 import { Notice, SubmitButton } from '~/ui/form';
 import { PublicLayout } from '~/ui/public-layout';
-import { MEMBER_HOME_PATH } from '~/auth/home';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'verify.title');
 
