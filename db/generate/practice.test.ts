@@ -127,6 +127,20 @@ describe('generatePractice', () => {
     expect(generated.noteParts).toBeGreaterThan(3 * (generated.rows.session_notes ?? 0));
   });
 
+  it('leaves the tables with planner statistics, as autovacuum would in time', async () => {
+    // reltuples is -1 until a table is first analysed (or vacuumed).
+    const rows = await queryRows<{ relname: string; reltuples: number }>(
+      db,
+      sql`select relname, reltuples from pg_class
+          where relname in ('supervision_sessions', 'contracts', 'clients') order by relname`,
+    );
+    expect(rows).toEqual([
+      { relname: 'clients', reltuples: 30 },
+      { relname: 'contracts', reltuples: 12 },
+      { relname: 'supervision_sessions', reltuples: 500 },
+    ]);
+  });
+
   it('never overlaps two sessions of one supervisor', async () => {
     const overlaps = await count(
       db,

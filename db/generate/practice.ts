@@ -10,7 +10,7 @@
  * follows a rule of the app (cancellations, the allowance, note themes, sealing contexts),
  * the app's own function computes it.
  */
-import { and, eq, inArray, like, notExists } from 'drizzle-orm';
+import { and, eq, inArray, like, notExists, sql } from 'drizzle-orm';
 
 import { hashPassword } from '~/auth/password.server';
 import { addStarterExercises } from '~/exercises/toolkit.server';
@@ -186,6 +186,11 @@ export async function generatePractice(
     }
     await addStarterExercises(tx, people.practice.id);
   });
+  // Fresh statistics, as a server's autovacuum would gather them in time: without them the
+  // planner guesses at tens of thousands of new rows, and what the bench or an EXPLAIN shows
+  // is not what a real practice gets. (Some servers, this project's CI machine among them,
+  // run with autovacuum off.)
+  await db.execute(sql`analyze`);
 
   const liveAccess = portalPlan.access.find((a) => !a.revokedAt);
   const supervisee = portalPlan.users.find((u) => u.id === liveAccess?.userId);
