@@ -113,7 +113,14 @@ describe('invitation and acceptance', () => {
     );
     expect(practiceId).toBe(cast.owner.practiceId);
     expect(await listPortalPractices(db(), userId)).toEqual([
-      { practiceId, practiceName: expect.any(String), clientId: cast.clientId },
+      {
+        practiceId,
+        practiceName: expect.any(String),
+        // The practice has given no contact details (its profile) yet.
+        contactEmail: null,
+        contactPhone: null,
+        clientId: cast.clientId,
+      },
     ]);
     const state = (await getClientPage(testContext(db()), cast.author, cast.clientId)).portal;
     expect(state.access.state).toBe('active');
