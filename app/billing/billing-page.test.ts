@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripeConnections } from '#db/schema';
 import { addMember, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
-import { createSession } from '~/auth/session.server';
-import { startTestApp, type TestApp } from '~/http/test-app';
+import { formBrowser, signedInCookie, startTestApp, type TestApp } from '~/http/test-app';
 import type { MemberActor } from '~/practices/actor';
 
 import type { StripeStandin } from './stripe-standin/standin.server';
@@ -30,27 +29,17 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ owner } = await createPracticeWithOwner(database.db));
   const supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
-  cookies.owner = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
-  cookies.supervisor = `ohjaamo_session=${(await createSession(database.db, supervisor.userId)).token}`;
+  cookies.owner = await signedInCookie(database.db, owner.userId);
+  cookies.supervisor = await signedInCookie(database.db, supervisor.userId);
 }, 60_000);
 afterAll(() => database.close());
 
 function browser(app: TestApp) {
-  const headers = (who: Who) => ({
-    Accept: 'text/html',
-    'Accept-Language': 'fi',
-    Cookie: cookies[who],
-  });
+  const page = formBrowser(() => app, cookies);
   return {
-    get: (path: string, who: Who = 'owner') =>
-      fetch(`${app.origin}${path}`, { redirect: 'manual', headers: headers(who) }),
+    get: (path: string, who: Who = 'owner') => page.get(path, who),
     post: (values: Record<string, string>, who: Who = 'owner') =>
-      fetch(`${app.origin}/billing`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { ...headers(who), Origin: app.origin },
-        body: new URLSearchParams(values),
-      }),
+      page.post('/billing', who, values),
   };
 }
 

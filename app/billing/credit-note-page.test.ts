@@ -12,8 +12,7 @@ import { insertPendingInvoice } from '#db/testing/billing';
 import { testContext } from '#db/testing/context';
 import { addMember, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
-import { createSession } from '~/auth/session.server';
-import { startTestApp, type TestApp } from '~/http/test-app';
+import { formBrowser, signedInCookie, startTestApp, type TestApp } from '~/http/test-app';
 
 import { markPaidOutOfBand } from './mark-paid-out-of-band.server';
 import { pushInvoice } from './push-invoice.server';
@@ -39,8 +38,8 @@ beforeAll(async () => {
   ({ standin, stripe } = await startStandin());
   const { owner } = await createPracticeWithOwner(database.db);
   const supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
-  cookies.owner = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
-  cookies.supervisor = `ohjaamo_session=${(await createSession(database.db, supervisor.userId)).token}`;
+  cookies.owner = await signedInCookie(database.db, owner.userId);
+  cookies.supervisor = await signedInCookie(database.db, supervisor.userId);
   const accountId = await onboardedAccount(stripe, standin);
   ({ invoiceId } = await insertPendingInvoice(database.db, owner, {
     number: 120,
@@ -70,20 +69,9 @@ afterAll(async () => {
   await database.close();
 });
 
-const headers = (who: Who) => ({
-  Accept: 'text/html',
-  'Accept-Language': 'fi',
-  Cookie: cookies[who],
-});
-const get = (path: string, who: Who = 'owner') =>
-  fetch(`${app.origin}${path}`, { redirect: 'manual', headers: headers(who) });
-const post = (path: string, values: Record<string, string>) =>
-  fetch(`${app.origin}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers('owner'), Origin: app.origin },
-    body: new URLSearchParams(values),
-  });
+const browser = formBrowser(() => app, cookies);
+const get = (path: string, who: Who = 'owner') => browser.get(path, who);
+const post = (path: string, values: Record<string, string>) => browser.post(path, 'owner', values);
 
 describe('the credit note pages', () => {
   it('lead from a paid invoice to its credit page, which the supervisor cannot open', async () => {

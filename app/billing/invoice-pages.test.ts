@@ -13,8 +13,7 @@ import { insertPendingInvoice } from '#db/testing/billing';
 import { testContext } from '#db/testing/context';
 import { addMember, createPracticeWithOwner } from '#db/testing/factories';
 import { createTestDatabase, type TestDatabase } from '#db/testing/test-database';
-import { createSession } from '~/auth/session.server';
-import { startTestApp, type TestApp } from '~/http/test-app';
+import { formBrowser, signedInCookie, startTestApp, type TestApp } from '~/http/test-app';
 
 import { formatReference, virtualBarcode } from './finnish-payment';
 import { pushInvoice } from './push-invoice.server';
@@ -42,8 +41,8 @@ beforeAll(async () => {
   ({ standin, stripe } = await startStandin());
   const { owner } = await createPracticeWithOwner(database.db);
   const supervisor = await addMember(database.db, owner.practiceId, 'supervisor');
-  cookies.owner = `ohjaamo_session=${(await createSession(database.db, owner.userId)).token}`;
-  cookies.supervisor = `ohjaamo_session=${(await createSession(database.db, supervisor.userId)).token}`;
+  cookies.owner = await signedInCookie(database.db, owner.userId);
+  cookies.supervisor = await signedInCookie(database.db, supervisor.userId);
   // The supervisor's own session, invoiced by the practice.
   const accountId = await onboardedAccount(stripe, standin);
   ({ invoiceId, sessionId } = await insertPendingInvoice(database.db, supervisor, {
@@ -65,20 +64,9 @@ afterAll(async () => {
   await database.close();
 });
 
-const headers = (who: Who) => ({
-  Accept: 'text/html',
-  'Accept-Language': 'fi',
-  Cookie: cookies[who],
-});
-const get = (path: string, who: Who = 'owner') =>
-  fetch(`${app.origin}${path}`, { redirect: 'manual', headers: headers(who) });
-const post = (path: string, values: Record<string, string>) =>
-  fetch(`${app.origin}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers('owner'), Origin: app.origin },
-    body: new URLSearchParams(values),
-  });
+const browser = formBrowser(() => app, cookies);
+const get = (path: string, who: Who = 'owner') => browser.get(path, who);
+const post = (path: string, values: Record<string, string>) => browser.post(path, 'owner', values);
 
 async function ourInvoice() {
   const [row] = await database.db.select().from(invoices).where(eq(invoices.id, invoiceId));
