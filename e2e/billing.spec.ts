@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
+import { helsinkiDate } from './helsinki';
 import { stripeOrigin } from './playwright.config';
 
 const OWNER = { email: 'omistaja@demo.ohjaamo.fi', password: 'demo-omistaja-2026' };
@@ -38,12 +39,7 @@ type Payer = (typeof HELD_SESSIONS)[number]['payer'];
 
 /** The Helsinki calendar month (`YYYY-MM`) `daysAgo` days before today. */
 function helsinkiMonth(daysAgo: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(
-    new Date(),
-  );
-  const day = new Date(`${today}T12:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - daysAgo);
-  return day.toISOString().slice(0, 7);
+  return helsinkiDate(-daysAgo).slice(0, 7);
 }
 
 /**

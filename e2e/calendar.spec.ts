@@ -2,31 +2,18 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
 import { logIn } from './helpers';
+import { helsinkiDate, slotDate } from './helsinki';
+
+/** The Helsinki date `days` from today, and the slot name's "ti 15.12.". */
+const helsinkiDay = (days: number) => ({
+  iso: helsinkiDate(days),
+  label: slotDate(helsinkiDate(days)),
+});
 
 // The demo practice's second supervisor: one team contract, TO-2026-002, and no other spec
 // books on his calendar.
 const VEIKKO = { email: 'ohjaaja@demo.ohjaamo.fi', password: 'demo-ohjaaja-2026' };
 const AINO = { email: 'omistaja@demo.ohjaamo.fi', password: 'demo-omistaja-2026' };
-
-const DAY = 24 * 60 * 60 * 1000;
-const weekdays = ['su', 'ma', 'ti', 'ke', 'to', 'pe', 'la'];
-
-/** The Helsinki date `days` from today: its ISO form and the slot name's "ti 15.12.". */
-function helsinkiDay(days: number): { iso: string; label: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Helsinki',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-      .formatToParts(new Date(Date.now() + days * DAY))
-      .map((p) => [p.type, p.value]),
-  );
-  const iso = `${parts.year}-${parts.month}-${parts.day}`;
-  const weekday = weekdays[new Date(`${iso}T12:00:00Z`).getUTCDay()] ?? '';
-  return { iso, label: `${weekday} ${Number(parts.day)}.${Number(parts.month)}.` };
-}
 
 /** Logs in and waits until the app has taken the user past the login page, wherever it lands. */
 async function signIn(page: Page, account: { email: string; password: string }) {

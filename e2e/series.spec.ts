@@ -7,30 +7,18 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
 import { logIn } from './helpers';
+import { helsinkiDate, shownDate } from './helsinki';
 
 // The demo practice's second supervisor (one team contract, TO-2026-002, 90 minutes). Only
 // the calendar spec books on his calendar too, at 17.30 and 18.00 three weeks ahead; the
 // dates here are months ahead, at 7.00.
 const VEIKKO = { email: 'ohjaaja@demo.ohjaamo.fi', password: 'demo-ohjaaja-2026' };
-const DAY = 24 * 60 * 60 * 1000;
 
-/** The Helsinki date `days` from today: its ISO form and how the pages write it (d.M.yyyy). */
-function helsinkiDay(days: number): { iso: string; label: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Helsinki',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-      .formatToParts(new Date(Date.now() + days * DAY))
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    iso: `${parts.year}-${parts.month}-${parts.day}`,
-    label: `${Number(parts.day)}.${Number(parts.month)}.${parts.year}`,
-  };
-}
+/** The Helsinki date `days` from today, and how the pages write it (d.M.yyyy). */
+const helsinkiDay = (days: number) => ({
+  iso: helsinkiDate(days),
+  label: shownDate(helsinkiDate(days)),
+});
 
 /**
  * Sends the form with the given button. The demo contract's allowance of eight sessions runs

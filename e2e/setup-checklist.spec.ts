@@ -1,21 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 
 import { confirmAddress, signUp, uniqueEmail } from './helpers';
-
-/** Tomorrow in Helsinki, as the date input takes it. */
-function tomorrow(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Helsinki',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-      .formatToParts(new Date(Date.now() + 24 * 60 * 60 * 1000))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+import { helsinkiDate } from './helsinki';
 
 const checklist = (page: Page) => page.getByRole('region', { name: 'Aloita tästä' });
 
@@ -61,7 +47,7 @@ test('a new practice follows the setup checklist on Today to a booked session, a
   await page.getByLabel('Tilaaja', { exact: true }).selectOption({ label: 'Joensuun kaupunki' });
   await page.getByLabel(/Terhi Tiiminvetäjä/).check();
   await page.getByLabel('Sovittujen istuntojen määrä').fill('8');
-  await page.getByLabel('Alkamispäivä').fill(tomorrow());
+  await page.getByLabel('Alkamispäivä').fill(helsinkiDate(1));
   await page.getByLabel('Istunnon hinta (€, ilman ALV:tä)').fill('140');
   await page.getByRole('button', { name: 'Luo' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('TO-');
@@ -73,7 +59,7 @@ test('a new practice follows the setup checklist on Today to a booked session, a
     .getByRole('link', { name: /Varaa ensimmäinen istunto/ })
     .click();
   await page.getByLabel('Sopimus').selectOption({ index: 1 });
-  await page.getByLabel('Päivämäärä').fill(tomorrow());
+  await page.getByLabel('Päivämäärä').fill(helsinkiDate(1));
   await page.getByLabel('Alkamisaika').fill('10:00');
   await page.getByRole('button', { name: 'Varaa istunto' }).click();
   await expect(page).toHaveURL(/\/sessions\/[\w-]+$/);

@@ -2,26 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
 import { logIn } from './helpers';
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** The Helsinki calendar date `days` from today, as the booking form takes it (yyyy-mm-dd). */
-function helsinkiDay(days: number, from = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(
-    new Date(from.getTime() + days * DAY),
-  );
-}
-
-/** A calendar date as the pages show it: d.M.yyyy. */
-function shown(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day}.${month}.${year}`;
-}
-
-/** A calendar date `days` later, by the calendar (noon avoids the clock changes). */
-function laterDay(date: string, days: number): string {
-  return helsinkiDay(days, new Date(`${date}T12:00:00Z`));
-}
+import { helsinkiDate, laterDate, shownDate } from './helsinki';
 
 async function expectNoAccessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -36,8 +17,8 @@ test('a supervisor’s day from Today: outcome, notes, summary, the next session
   test.setTimeout(90_000);
   // The demo owner supervises Maria Lehtonen's individual contract (every three weeks). A
   // session two days ago at 7.25 was never recorded; the demo has nothing else at that time.
-  const date = helsinkiDay(-2);
-  const nextDate = laterDay(date, 21);
+  const date = helsinkiDate(-2);
+  const nextDate = laterDate(date, 21);
 
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
   await expect(page).toHaveURL(/\/today$/);
@@ -57,7 +38,7 @@ test('a supervisor’s day from Today: outcome, notes, summary, the next session
   // Today lists it, waiting for its outcome.
   await page.getByRole('link', { name: 'Tänään' }).click();
   const waiting = page.getByRole('region', { name: 'Odottaa sinua' });
-  const item = waiting.getByRole('listitem').filter({ hasText: shown(date) });
+  const item = waiting.getByRole('listitem').filter({ hasText: shownDate(date) });
   await expect(item).toContainText('klo 7.25–8.25');
   await expect(item).toContainText('Sairaalantie 3');
   await expectNoAccessibilityViolations(page);
@@ -66,7 +47,7 @@ test('a supervisor’s day from Today: outcome, notes, summary, the next session
   // The session page: who, when and where in the heading; mark it held.
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toContainText('Maria Lehtonen');
-  await expect(heading).toContainText(`${shown(date)} klo 7.25–8.25`);
+  await expect(heading).toContainText(`${shownDate(date)} klo 7.25–8.25`);
   await expect(page.getByText('Paikka: Sairaalantie 3, neuvotteluhuone 2')).toBeVisible();
   const sessionUrl = page.url().replace(/#.*$/, '');
   await page.getByRole('button', { name: 'Merkitse pidetyksi' }).click();
@@ -102,21 +83,21 @@ test('a supervisor’s day from Today: outcome, notes, summary, the next session
   );
   await nextStep
     .getByRole('button', {
-      name: new RegExp(`^Varaa seuraava: \\w+ ${shown(nextDate)} klo 7\\.25$`),
+      name: new RegExp(`^Varaa seuraava: \\w+ ${shownDate(nextDate)} klo 7\\.25$`),
     })
     .click();
   await expect(
-    nextStep.getByText(`Seuraava istunto on varattu: ${shown(nextDate)} klo 7.25.`),
+    nextStep.getByText(`Seuraava istunto on varattu: ${shownDate(nextDate)} klo 7.25.`),
   ).toBeVisible();
 
   // Today no longer lists it.
   await page.getByRole('link', { name: 'Tänään' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tänään');
-  await expect(waiting.getByRole('listitem').filter({ hasText: shown(date) })).toHaveCount(0);
+  await expect(waiting.getByRole('listitem').filter({ hasText: shownDate(date) })).toHaveCount(0);
 });
 
 test('a no-show asks for confirmation first', async ({ page }) => {
-  const date = helsinkiDay(-3);
+  const date = helsinkiDate(-3);
   await logIn(page, 'omistaja@demo.ohjaamo.fi', 'demo-omistaja-2026');
   await expect(page).toHaveURL(/\/today$/);
   await page.goto('/sessions/new');

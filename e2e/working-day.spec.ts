@@ -1,26 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 
 import { signUp, uniqueEmail } from './helpers';
+import { DAY, helsinkiHourFromNow } from './helsinki';
 
-/** Helsinki calendar date and time `offsetMs` from now, as the form inputs take them. */
-function helsinki(offsetMs: number): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Helsinki',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(Date.now() + offsetMs))
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:00` };
-}
-
-const DAY = 24 * 60 * 60 * 1000;
 let shot = 0;
 const screenshot = (page: Page, name: string) =>
   page.screenshot({
@@ -63,7 +45,7 @@ test('a supervisor’s working day: commissioner, client, contract, series, note
   await page.getByLabel('Tilaaja', { exact: true }).selectOption({ label: 'Savonlinnan kaupunki' });
   await page.getByLabel(/Pekka Päällikkö/).check();
   await page.getByLabel('Sovittujen istuntojen määrä').fill('10');
-  await page.getByLabel('Alkamispäivä').fill(helsinki(-30 * DAY).date);
+  await page.getByLabel('Alkamispäivä').fill(helsinkiHourFromNow(-30 * DAY).date);
   await page
     .getByLabel('Ohjaava kysymys')
     .fill('Miten johdan muutosta niin, että tiimi pysyy mukana?');
@@ -78,7 +60,7 @@ test('a supervisor’s working day: commissioner, client, contract, series, note
   await screenshot(page, 'contract');
 
   // A series: every three weeks, four times, from a week ahead.
-  await bookSession(page, { date: helsinki(7 * DAY).date, time: '09:00' });
+  await bookSession(page, { date: helsinkiHourFromNow(7 * DAY).date, time: '09:00' });
   await page.getByLabel('Varaa toistuva sarja').check();
   await page.getByLabel('Toistuu joka N. viikko').fill('3');
   await page.getByLabel('Kertoja yhteensä').fill('4');
@@ -87,7 +69,7 @@ test('a supervisor’s working day: commissioner, client, contract, series, note
   await screenshot(page, 'calendar');
 
   // A session held last week, recorded afterwards: the past time asks for confirmation.
-  await bookSession(page, { date: helsinki(-7 * DAY).date, time: '10:00' });
+  await bookSession(page, { date: helsinkiHourFromNow(-7 * DAY).date, time: '10:00' });
   await page.getByRole('button', { name: 'Varaa istunto' }).click();
   await page.getByLabel('Kirjaan jo pidetyn tai menneen istunnon').check();
   await page.getByRole('button', { name: 'Varaa istunto' }).click();
@@ -115,7 +97,7 @@ test('a supervisor’s working day: commissioner, client, contract, series, note
 
   // A session in three hours, cancelled by the supervisee: inside the 24-hour notice, so it
   // is charged.
-  await bookSession(page, helsinki(3 * 60 * 60 * 1000));
+  await bookSession(page, helsinkiHourFromNow(3 * 60 * 60 * 1000));
   await page.getByRole('button', { name: 'Varaa istunto' }).click();
   await expect(
     page.getByText(
