@@ -80,8 +80,10 @@ export async function planPagesWith(sql: Query): Promise<PagePlan> {
     'contract with sessions',
   );
   const client = await one(
-    sql<{ id: string }[]>`
-      select cp.client_id as id from contract_participants cp
+    sql<{ id: string; surname: string }[]>`
+      select cp.client_id as id,
+        (select split_part(c.name, ' ', 2) from clients c where c.id = cp.client_id) as surname
+      from contract_participants cp
       join supervision_sessions s on s.contract_id = cp.contract_id
       where s.supervisor_id = ${supervisor.id}
       group by cp.client_id order by count(*) desc, cp.client_id limit 1`,
@@ -128,6 +130,16 @@ export async function planPagesWith(sql: Query): Promise<PagePlan> {
       key: 'contract',
       label: 'contract page',
       path: `/contracts/${contract.id}`,
+      as: 'supervisor',
+    },
+    // The supervisor's day: Today aggregates their sessions and what waits (issue 11).
+    { key: 'today', label: 'today', path: '/today', as: 'supervisor' },
+    // The header search for the surname of their busiest supervisee: its clients, contracts
+    // and the sessions of those contracts.
+    {
+      key: 'search',
+      label: 'search by surname',
+      path: `/search?q=${encodeURIComponent(client.surname)}`,
       as: 'supervisor',
     },
     { key: 'clients', label: "owner's client list", path: '/clients', as: 'owner' },
