@@ -106,6 +106,8 @@ const FIELDS = [
   'comment',
   'commissionerDisclosure',
   'commissionerId',
+  'contactEmail',
+  'contactPhone',
   'confirmCancel',
   'confirmDisconnect',
   'confirmEnd',
