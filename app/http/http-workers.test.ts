@@ -140,13 +140,13 @@ describe('HTTP workers on PostgreSQL', () => {
           return statuses.every((status) => status === 200) ? true : undefined;
         });
 
-        const started = performance.now();
+        // Exit code 0: the primary and its workers closed before their own 5-second deadline
+        // (past it they exit with 1). No wall clock here: a loaded machine would fail it.
         const code = await new Promise<number | null>((resolve) => {
           primary.once('exit', resolve);
           primary.kill('SIGTERM');
         });
         expect(code).toBe(0);
-        expect(performance.now() - started).toBeLessThan(5_000);
         for (const pid of replaced) expect(existsSync(`/proc/${pid}/stat`)).toBe(false);
       } finally {
         // A test that failed half-way leaves nothing running to hold the database.

@@ -65,13 +65,17 @@ async function startServer(databaseUrl = ''): Promise<Running> {
   throw new Error(`server did not become healthy:\n${output}`);
 }
 
+/**
+ * Sends the signal and resolves with the exit code. The server keeps its own 5-second
+ * deadline and exits with 1 when closing takes longer, so exit code 0 means it closed in
+ * time by its own clock; a wall clock here would also count how long a loaded machine takes
+ * to schedule the child, and fail for that.
+ */
 async function stopServer(running: Running, signal: NodeJS.Signals) {
-  const started = performance.now();
-  const code = await new Promise<number | null>((resolve) => {
+  return new Promise<number | null>((resolve) => {
     running.child.once('exit', (exitCode) => resolve(exitCode));
     running.child.kill(signal);
   });
-  return { code, ms: performance.now() - started };
 }
 
 function post(pathname: string, form: Record<string, string>) {
@@ -131,9 +135,8 @@ async function startSignUpStopRestart(databaseUrl: string) {
     // Nothing personal reaches the request log.
     expect(first.output()).not.toContain(email);
   } finally {
-    const stopped = await stopServer(first, 'SIGTERM');
-    expect(stopped.code).toBe(0);
-    expect(stopped.ms).toBeLessThan(5_000);
+    expect(await stopServer(first, 'SIGTERM')).toBe(0);
+    expect(first.output()).not.toContain('Shutdown took too long');
   }
 
   const second = await startServer(databaseUrl);
@@ -143,8 +146,7 @@ async function startSignUpStopRestart(databaseUrl: string) {
     expect(login.status).toBe(302);
     expect(login.headers.get('location')).toBe('/today');
   } finally {
-    const stopped = await stopServer(second, 'SIGINT');
-    expect(stopped.code).toBe(0);
-    expect(stopped.ms).toBeLessThan(5_000);
+    expect(await stopServer(second, 'SIGINT')).toBe(0);
+    expect(second.output()).not.toContain('Shutdown took too long');
   }
 }
