@@ -5,6 +5,7 @@ import type { Db } from '#db/client';
 import { supervisionSessions } from '#db/schema';
 import { AppError } from '~/errors';
 import type { MemberActor } from '~/practices/actor';
+import { helsinkiDate } from '~/time/helsinki';
 
 import { loadOwnContract, type TimeRange } from './access.server';
 import { maxSessionMinutes, minSessionMinutes } from './limits';
@@ -22,17 +23,20 @@ export async function loadBookableContract(db: Db, actor: MemberActor, contractI
 }
 
 /**
- * A session joins a series only of its own contract, in the actor's practice: a series id
- * from a form is checked against the sessions that carry it (the contract's index finds them).
+ * A session joins a series only of its own contract, in the actor's practice, and a series
+ * has at most one live session a day: a series id from a form is checked against the
+ * sessions that carry it (the contract's index finds them). Called under the supervisor's
+ * calendar lock, so two forms booking the same date into a series cannot both pass.
  */
-export async function requireSeriesOfContract(
+export async function requireSeriesDateFree(
   tx: Db,
   actor: MemberActor,
   contractId: string,
   seriesId: string,
+  startsAt: Date,
 ): Promise<void> {
-  const [member] = await tx
-    .select({ id: supervisionSessions.id })
+  const members = await tx
+    .select({ startsAt: supervisionSessions.startsAt, status: supervisionSessions.status })
     .from(supervisionSessions)
     .where(
       and(
@@ -40,9 +44,12 @@ export async function requireSeriesOfContract(
         eq(supervisionSessions.practiceId, actor.practiceId),
         eq(supervisionSessions.seriesId, seriesId),
       ),
-    )
-    .limit(1);
-  if (!member) throw new AppError('invalid', 'sessions.seriesOfAnotherContract');
+    );
+  if (members.length === 0) throw new AppError('invalid', 'sessions.seriesOfAnotherContract');
+  const date = helsinkiDate(startsAt);
+  if (members.some((m) => m.status !== 'cancelled' && helsinkiDate(m.startsAt) === date)) {
+    throw new AppError('conflict', 'sessions.seriesDateBooked');
+  }
 }
 
 export function bookedChange(actor: MemberActor, sessionId: string, range: TimeRange) {

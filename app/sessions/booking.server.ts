@@ -22,7 +22,7 @@ import {
   bookedChange,
   checkMinutes,
   loadBookableContract,
-  requireSeriesOfContract,
+  requireSeriesDateFree,
 } from './booking-steps.server';
 
 export {
@@ -70,13 +70,13 @@ export async function bookSession(
   return db.transaction(async (tx) => {
     const contract = await loadBookableContract(tx, actor, input.contractId);
     const seriesId = input.seriesId ?? null;
-    if (seriesId) await requireSeriesOfContract(tx, actor, contract.id, seriesId);
     const minutes = input.minutes ?? contract.sessionMinutes;
     checkMinutes(minutes);
     requirePastConfirmation(input.startsAt, input.confirmPast, now);
     const range = { start: input.startsAt, end: endOf(input.startsAt, minutes) };
 
     await lockSupervisorCalendar(tx, contract.supervisorId);
+    if (seriesId) await requireSeriesDateFree(tx, actor, contract.id, seriesId, range.start);
     if ((await collidingRanges(tx, contract.supervisorId, [range])).length > 0) {
       throw new AppError('conflict', 'sessions.doubleBooked');
     }

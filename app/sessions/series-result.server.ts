@@ -160,8 +160,9 @@ export interface BookIntoSeriesInput {
 
 /**
  * Books a date the series left out at another time: on the series' contract, as long and in
- * the same place as its sessions, joining the series — through bookSession and its rules.
- * A date on which the series already has a session is refused (a form sent twice).
+ * the same place as its sessions, joining the series — through bookSession and its rules,
+ * which refuse a date on which the series already has a session (a form sent twice, or two
+ * at once).
  */
 export async function bookIntoSeries(
   ctx: DomainContext,
@@ -169,11 +170,7 @@ export async function bookIntoSeries(
   seriesId: string,
   input: BookIntoSeriesInput,
 ): Promise<string> {
-  const { rows, first } = await seriesSessions(ctx.db, actor, seriesId);
-  const date = helsinkiDate(input.startsAt);
-  if (rows.some((row) => row.status !== 'cancelled' && helsinkiDate(row.startsAt) === date)) {
-    throw new AppError('conflict', 'sessions.seriesDateBooked');
-  }
+  const { first } = await seriesSessions(ctx.db, actor, seriesId);
   return bookSession(ctx, actor, {
     contractId: first.contractId,
     startsAt: input.startsAt,

@@ -149,6 +149,51 @@ describe('a series with a date taken', () => {
     expect(await sessionsOfContract()).toHaveLength(4);
   });
 
+  it('books a date left out once when two forms for it arrive at the same moment', async () => {
+    const { actor, contractId } = await supervisorWithContract();
+    const other = await createContractFixture(db(), actor, { code: 'B-8' });
+    await book(actor, other.contractId, helsinkiInstant('2099-05-11', '09:00'));
+    const context = await loadContextFor(db(), actor.userId);
+    const sent = await newSessionRoute.action({
+      request: post('/sessions/new', {
+        contractId,
+        date: '2099-05-04',
+        time: '09:00',
+        evaluationKind: 'none',
+        repeat: 'on',
+        everyWeeks: '1',
+        count: '2',
+      }),
+      params: {},
+      context,
+    });
+    if (!(sent instanceof Response)) throw new Error('expected a redirect');
+    const location = sent.headers.get('location') ?? '';
+    const seriesId = /^\/sessions\/series\/([0-9a-f-]{36})\?/.exec(location)?.[1] ?? '';
+    expect(seriesId, location).not.toBe('');
+
+    // Two tabs book the same date at two different free times: the second waits for the
+    // first's lock on the calendar, then finds the date booked.
+    const answers = await Promise.all(
+      ['12:00', '14:00'].map(async (time) => {
+        const answer = await seriesRoute.action({
+          request: post(location, { date: '2099-05-11', time }),
+          params: { seriesId },
+          context,
+        });
+        if (answer instanceof Response) return answer.status;
+        const { status, data } = unwrapActionResult(answer);
+        return data instanceof Response ? status : `${status} ${data.failure.formError}`;
+      }),
+    );
+    expect(answers.sort()).toEqual([302, '409 sessions.seriesDateBooked'].sort());
+    const onThatDay = await db()
+      .select({ id: supervisionSessions.id })
+      .from(supervisionSessions)
+      .where(eq(supervisionSessions.seriesId, seriesId));
+    expect(onThatDay).toHaveLength(2);
+  });
+
   it('reads the address as a wish: unreadable dates are dropped, booked starts are no clash', async () => {
     const { actor, contractId } = await supervisorWithContract();
     const other = await createContractFixture(db(), actor);
