@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
 import { helsinkiDate } from './helsinki';
+import { type Finding, measure, PHONE } from './phone-check';
 import { stripeOrigin } from './playwright.config';
 
 const OWNER = { email: 'omistaja@demo.ohjaamo.fi', password: 'demo-omistaja-2026' };
@@ -232,7 +233,7 @@ test('the owner sets up billing, invoices a month for two payers and sees both p
   await expect(page.getByRole('link', { name: 'Merkitse maksetuksi tilisiirtona' })).toHaveCount(0);
 
   // 5. The city paid by bank transfer: the owner marks it paid from its page.
-  await openInvoice(CITY, city.total);
+  const paidByTransfer = await openInvoice(CITY, city.total);
   await page.getByRole('link', { name: 'Merkitse maksetuksi tilisiirtona' }).click();
   await page.getByRole('button', { name: 'Vahvista: lasku on maksettu tilisiirtona' }).click();
   await expect(page.getByText('Lasku on merkitty maksetuksi.')).toBeVisible();
@@ -244,4 +245,23 @@ test('the owner sets up billing, invoices a month for two payers and sees both p
   await expect(rowOf(WELFARE_AREA).getByRole('cell').last()).toHaveText('Maksettu');
   await expect(rowOf(CITY).getByRole('cell').last()).toHaveText('Maksettu');
   await expect(page.getByText(`Avoinna yhteensä ${money(0)}`)).toBeVisible();
+
+  // 6. The same pages on a phone, with real invoices (the demo has none for phone.spec.ts).
+  await page.setViewportSize(PHONE);
+  const onPhone: Finding[] = [];
+  for (const address of [
+    '/billing',
+    '/billing/invoices',
+    `/billing/run?month=${month}`,
+    new URL(paidByCard).pathname,
+    new URL(paidByTransfer).pathname,
+    `${new URL(paidByTransfer).pathname}/credit`,
+  ]) {
+    onPhone.push(...(await measure(page, address, 'owner')));
+    // Measured with its data, not as a page that was not found or not allowed.
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(
+      /^(Sivua ei löytynyt|Ei käyttöoikeutta|Virheellinen pyyntö|Tieto on muuttunut)$/,
+    );
+  }
+  expect(onPhone.map((f) => `${f.address}: ${f.problem}`)).toEqual([]);
 });

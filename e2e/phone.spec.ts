@@ -10,12 +10,10 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
 import { logIn } from './helpers';
-
-const PHONE = { width: 360, height: 740 };
+import { type Finding, measure, PHONE } from './phone-check';
 
 const USERS = {
   owner: { email: 'omistaja@demo.ohjaamo.fi', password: 'demo-omistaja-2026' },
@@ -90,7 +88,8 @@ async function hrefsOn(page: Page, address: string): Promise<string[]> {
 /**
  * Each `$param` of the template replaced by a real id: the first link on the source pages
  * whose path matches the template up to that parameter. Tokens (never in a link) and ids the
- * demo has none of (invoices) stay made up: their "not found" page is measured.
+ * demo has none of (invoices) stay made up: their "not found" page is measured here, and
+ * billing.spec.ts measures the invoice pages with real invoices.
  */
 function fill(address: string, hrefs: string[]): string {
   let filled = address;
@@ -115,40 +114,6 @@ async function startFeedbackRound(page: Page) {
   for (const n of [0, 1, 2]) await starters.nth(n).check();
   await page.getByRole('button', { name: 'Luo kierros' }).click();
   await expect(page).not.toHaveURL(/\/new$/);
-}
-
-type Finding = { address: string; problem: string };
-
-async function measure(page: Page, address: string, visitor: Visitor): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  const response = await page.goto(address);
-  const status = response?.status() ?? 0;
-  if (status >= 500) findings.push({ address, problem: `status ${status}` });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > PHONE.width) findings.push({ address, problem: `${width} px wide` });
-  const axe = await new AxeBuilder({ page }).analyze();
-  for (const violation of axe.violations) {
-    const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
-    findings.push({ address, problem: `axe ${violation.id}: ${targets}` });
-  }
-  const title = await page.title();
-  if (!/. – Ohjaamo$/.test(title) && !(address === '/' && title.startsWith('Ohjaamo – '))) {
-    findings.push({ address, problem: `title "${title}" does not name the page` });
-  }
-  const robots = await page.evaluate(
-    () => document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? null,
-  );
-  const front = address === '/' && visitor === 'public';
-  if (front && robots !== null) findings.push({ address, problem: `robots "${robots}"` });
-  if (!front && !robots?.includes('noindex')) {
-    findings.push({ address, problem: 'may be indexed by search engines' });
-  }
-  if (front) {
-    const description = await page.locator('meta[name="description"]').getAttribute('content');
-    if (!description || description.length < 50)
-      findings.push({ address, problem: 'no description' });
-  }
-  return findings;
 }
 
 test.use({ viewport: PHONE });
