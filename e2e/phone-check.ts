@@ -9,6 +9,10 @@ import type { Page } from '@playwright/test';
 
 export const PHONE = { width: 360, height: 740 };
 
+/** The headings of the app's error pages (not found, forbidden, bad request, conflict). */
+export const ERROR_HEADING =
+  /^(Sivua ei löytynyt|Ei käyttöoikeutta|Virheellinen pyyntö|Tieto on muuttunut)$/;
+
 export type Finding = { address: string; problem: string };
 
 /** The page's problems at the current viewport, as `visitor` sees it; none: an empty list. */
