@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
 import { logIn, logOut, PASSWORD, signUp, uniqueEmail } from './helpers';
+import { measure, PHONE } from './phone-check';
 
 test('a forgotten password is reset with the mailed link, which works once', async ({
   page,
@@ -31,6 +32,13 @@ test('a forgotten password is reset with the mailed link, which works once', asy
   )?.[0];
   await reader.close();
   expect(link, 'the reset mail carries a link').toBeTruthy();
+
+  // The mail is read on a phone as often as not: the page fits 360 px and passes the phone
+  // check (opening it spends nothing).
+  const phone = await browser.newContext({ viewport: PHONE });
+  const onPhone = await measure(await phone.newPage(), link ?? '', 'public');
+  expect(onPhone.map((f) => `${f.address}: ${f.problem}`)).toEqual([]);
+  await phone.close();
 
   await page.goto(link ?? '');
   await page.getByLabel('Uusi salasana').fill('uusi-muistettava-salasana');

@@ -70,6 +70,13 @@ test('a supervisee is invited, signs in with a code and 2FA, and works between s
   const inviteLink = invite.match(/https?:\/\/\S+\/portal\/invite\/[\w-]+/)?.[0];
   expect(inviteLink, 'the invitation carries a link').toBeTruthy();
 
+  // Maria opens the invitation on her phone first: the page fits and passes the phone check
+  // (opening it spends nothing).
+  const phone = await browser.newContext({ viewport: PHONE });
+  const onPhone = await measure(await phone.newPage(), inviteLink ?? '', 'public');
+  expect(onPhone.map((f) => `${f.address}: ${f.problem}`)).toEqual([]);
+  await phone.close();
+
   // Maria sets her password and lands in the portal.
   const maria = await (await browser.newContext()).newPage();
   await maria.goto(inviteLink ?? '');
