@@ -8,6 +8,8 @@ test('a forgotten password is reset with the mailed link, which works once', asy
   page,
   browser,
 }) => {
+  // Two browsers, a phone check and a sign-up: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const email = uniqueEmail('unohtaja');
   await signUp(page, email, 'Muistamaton Oy');
   await logOut(page, /Riikka Revontuli/);
