@@ -32,6 +32,35 @@ const post = (path: string, fields: Record<string, string>) => {
   return new Request(`http://localhost${path}`, { method: 'POST', body });
 };
 
+/**
+ * A weekly series of two from 4 May 2099 at 9.00, whose second date another contract has
+ * taken: booked through the form, which sends the supervisor to the series' result page.
+ */
+async function twoWeeksWithTheSecondTaken() {
+  const { actor, contractId } = await supervisorWithContract();
+  const other = await createContractFixture(db(), actor);
+  await book(actor, other.contractId, helsinkiInstant('2099-05-11', '09:00'));
+  const context = await loadContextFor(db(), actor.userId);
+  const sent = await newSessionRoute.action({
+    request: post('/sessions/new', {
+      contractId,
+      date: '2099-05-04',
+      time: '09:00',
+      evaluationKind: 'none',
+      repeat: 'on',
+      everyWeeks: '1',
+      count: '2',
+    }),
+    params: {},
+    context,
+  });
+  if (!(sent instanceof Response)) throw new Error('expected a redirect');
+  const location = sent.headers.get('location') ?? '';
+  const seriesId = /^\/sessions\/series\/([0-9a-f-]{36})\?/.exec(location)?.[1] ?? '';
+  expect(seriesId, location).not.toBe('');
+  return { context, location, seriesId };
+}
+
 describe('a series with a date taken', () => {
   it('books the rest, asks about the date on a page of its own and books it there', async () => {
     const { actor, contractId } = await supervisorWithContract({ sessionMinutes: 75 });
@@ -150,27 +179,7 @@ describe('a series with a date taken', () => {
   });
 
   it('books a date left out once when two forms for it arrive at the same moment', async () => {
-    const { actor, contractId } = await supervisorWithContract();
-    const other = await createContractFixture(db(), actor, { code: 'B-8' });
-    await book(actor, other.contractId, helsinkiInstant('2099-05-11', '09:00'));
-    const context = await loadContextFor(db(), actor.userId);
-    const sent = await newSessionRoute.action({
-      request: post('/sessions/new', {
-        contractId,
-        date: '2099-05-04',
-        time: '09:00',
-        evaluationKind: 'none',
-        repeat: 'on',
-        everyWeeks: '1',
-        count: '2',
-      }),
-      params: {},
-      context,
-    });
-    if (!(sent instanceof Response)) throw new Error('expected a redirect');
-    const location = sent.headers.get('location') ?? '';
-    const seriesId = /^\/sessions\/series\/([0-9a-f-]{36})\?/.exec(location)?.[1] ?? '';
-    expect(seriesId, location).not.toBe('');
+    const { context, location, seriesId } = await twoWeeksWithTheSecondTaken();
 
     // Two tabs book the same date at two different free times: the second waits for the
     // first's lock on the calendar, then finds the date booked.
@@ -195,25 +204,7 @@ describe('a series with a date taken', () => {
   });
 
   it('reads the address as a wish: unreadable dates are dropped, booked starts are no clash', async () => {
-    const { actor, contractId } = await supervisorWithContract();
-    const other = await createContractFixture(db(), actor);
-    await book(actor, other.contractId, helsinkiInstant('2099-05-11', '09:00'));
-    const context = await loadContextFor(db(), actor.userId);
-    const sent = await newSessionRoute.action({
-      request: post('/sessions/new', {
-        contractId,
-        date: '2099-05-04',
-        time: '09:00',
-        evaluationKind: 'none',
-        repeat: 'on',
-        everyWeeks: '1',
-        count: '2',
-      }),
-      params: {},
-      context,
-    });
-    if (!(sent instanceof Response)) throw new Error('expected a redirect');
-    const seriesId = /series\/([0-9a-f-]{36})/.exec(sent.headers.get('location') ?? '')?.[1] ?? '';
+    const { context, seriesId } = await twoWeeksWithTheSecondTaken();
     const search = new URLSearchParams([
       ['clash', '2099-05-11T09:00'],
       ['clash', '2099-05-04T09:00'],
