@@ -6,16 +6,20 @@ import { helsinkiInstant, isLocalDate, isLocalTime } from '~/time/helsinki';
 
 import { maxSessionMinutes, minSessionMinutes, seriesLimits } from './limits';
 
+// An empty field is only "required": `abort` keeps the format check from adding its own
+// message to an empty one.
+const required = { error: 'form.required', abort: true } as const;
+
 const localDate = z
   .string({ error: 'form.required' })
   .trim()
-  .min(1, 'form.required')
+  .min(1, required)
   .refine(isLocalDate, 'sessions.invalidDate');
 
 const localTime = z
   .string({ error: 'form.required' })
   .trim()
-  .min(1, 'form.required')
+  .min(1, required)
   .refine(isLocalTime, 'sessions.invalidTime');
 
 /** An optional whole number in a range; empty means "not given". */
